@@ -1,0 +1,30 @@
+# Two entry points a fresh machine (Python 3.11, pip, gcc, make, git) can run:
+#   make exports   set up and build the seed article into exports/
+#   make test      set up (Python, npm and Debian test tools) and run lint, types and tests
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: setup setup-test exports test lint check-exports
+
+$(BIN)/articlekg: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+setup: $(BIN)/articlekg
+
+setup-test: setup
+	bash scripts/install-test-tools
+
+exports: setup
+	$(BIN)/articlekg build seeds/massage-metastatic-bone-pain.txt -o exports
+
+lint: setup
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy
+
+test: setup-test lint
+	$(BIN)/python -m pytest

@@ -1,0 +1,31 @@
+"""Writing files so that a reader never sees half of one.
+
+Each write goes to a temporary file in the target's folder and is renamed over the target
+only once complete; on any failure the temporary file is removed and the target is left
+as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_bytes(path: Path, data: bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def write_text(path: Path, text: str) -> Path:
+    """Write UTF-8 text with the newlines exactly as given (no platform translation)."""
+    return write_bytes(path, text.encode("utf-8"))

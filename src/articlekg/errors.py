@@ -1,0 +1,73 @@
+"""The one error hierarchy of articlekg.
+
+Every error the library raises on purpose derives from :class:`ArticleKGError`; it knows
+the exit code the command line gives and the one-line message a person reads. The CLI is
+the only place that turns these into output, so library callers get exceptions, not prints.
+"""
+
+from __future__ import annotations
+
+
+class ArticleKGError(Exception):
+    """Base class: a failure with a one-line message and an exit code."""
+
+    exit_code = 1
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class InputError(ArticleKGError):
+    """An input file is missing, unreadable, empty or of an unknown kind."""
+
+    exit_code = 2
+
+
+class ValidationFailed(ArticleKGError):
+    """A graph does not conform to the shapes; carries the violations as data."""
+
+    exit_code = 3
+
+    def __init__(self, message: str, violations: list[object] | None = None) -> None:
+        super().__init__(message)
+        self.violations = violations or []
+
+
+class QueryError(ArticleKGError):
+    """A SPARQL query is unknown, malformed or refused."""
+
+    exit_code = 4
+
+
+class UnsafeQueryError(QueryError):
+    """A query, load or parse would reach the network or a file it was not given."""
+
+    exit_code = 4
+
+
+class ExportError(ArticleKGError):
+    """An exporter cannot write what it was given."""
+
+    exit_code = 5
+
+
+class StoreError(ArticleKGError):
+    """The embedded store cannot be opened, loaded or queried."""
+
+    exit_code = 6
+
+
+class RemoteError(ArticleKGError):
+    """A remote endpoint refused or failed a request."""
+
+    exit_code = 7
+
+
+class IRIError(ArticleKGError):
+    """A minted IRI is not a valid absolute IRI."""
+
+    exit_code = 5

@@ -1,0 +1,48 @@
+"""The read stage: an input file becomes a :class:`~articlekg.document.Document`.
+
+One reader per input kind; :func:`read_document` picks it by the file's suffix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from articlekg.document import Document
+from articlekg.errors import InputError
+from articlekg.read.text import read_text_document
+
+Reader = Callable[[str, str, str], Document]
+"""(text, source_name, stem) -> Document"""
+
+READERS: dict[str, Reader] = {
+    ".txt": read_text_document,
+    ".text": read_text_document,
+}
+
+
+def supported_suffixes() -> list[str]:
+    return sorted(READERS)
+
+
+def read_document(path: Path, source_name: str | None = None) -> Document:
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise InputError(
+            f"{path}: unsupported input kind {path.suffix or '(no suffix)'!r}; "
+            f"expected one of {', '.join(supported_suffixes())}"
+        )
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:  # offsets need the exact text
+            text = handle.read()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder, not an article file") from None
+    except UnicodeDecodeError as error:
+        raise InputError(f"{path}: not UTF-8 text (byte {error.start})") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot read ({error.strerror})") from None
+    if not text.strip():
+        raise InputError(f"{path}: the file is empty")
+    return reader(text, source_name or path.name, path.stem)
