@@ -49,6 +49,12 @@ class UnsafeQueryError(QueryError):
     exit_code = 4
 
 
+class QueryTimeout(QueryError):
+    """A query ran longer than its timeout and was stopped."""
+
+    exit_code = 4
+
+
 class ExportError(ArticleKGError):
     """An exporter cannot write what it was given."""
 

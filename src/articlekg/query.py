@@ -1,0 +1,224 @@
+"""Running SPARQL over exported files (rdflib) or the embedded store (Oxigraph).
+
+A query argument is the NAME of a shipped query (``ontology/queries/NAME.rq``), a path to
+a ``.rq`` file, or the query text itself. Every query passes :mod:`articlekg.safety`
+before an engine sees it. Files are parsed by the same strict loader as the store, each
+article into its own named graph with the ontology beside it, and queried through the
+union default graph, so a query gives the same rows on a file as in the store.
+
+pyoxigraph and rdflib cannot be interrupted, so a query with a timeout runs in a
+separate process that is killed when time is up.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import Dataset, URIRef
+
+from articlekg.errors import ArticleKGError, QueryError, QueryTimeout
+from articlekg.resources import queries_dir
+from articlekg.results import (
+    AskResult,
+    GraphResult,
+    QueryResult,
+    SelectResult,
+    Term,
+    from_oxigraph,
+    from_rdflib,
+    to_rdflib,
+)
+from articlekg.safety import CheckedQuery, check_query
+from articlekg.store import ONTOLOGY_GRAPH, ArticleStore, read_ontology, read_rdf
+
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+
+
+@dataclass(frozen=True)
+class ResolvedQuery:
+    text: str
+    source: str
+    """Where the text came from: the query's name, its file, or ``<text>``."""
+
+
+def query_names() -> list[str]:
+    folder = queries_dir()
+    return sorted(p.stem for p in folder.glob("*.rq")) if folder.is_dir() else []
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except (OSError, ValueError):  # query text too long for a file name, or holding NUL
+        return False
+
+
+def resolve_query(argument: str) -> ResolvedQuery:
+    """Turn a NAME, a ``.rq`` path or query text into the query's text."""
+    if _NAME.match(argument) and not argument.endswith(".rq"):
+        named = queries_dir() / f"{argument}.rq"
+        if named.is_file():
+            return ResolvedQuery(named.read_text(encoding="utf-8"), argument)
+    path = Path(argument)
+    if _is_file(path):
+        try:
+            return ResolvedQuery(path.read_text(encoding="utf-8"), str(path))
+        except (OSError, UnicodeDecodeError) as error:
+            raise QueryError(f"{path}: cannot read the query: {error}") from None
+    if argument.endswith(".rq"):
+        raise QueryError(f"{argument}: no such query file")
+    if not re.search(r"[\s{]", argument):
+        known = ", ".join(query_names()) or "none"
+        raise QueryError(f"no query named {argument!r} (known: {known}) and no such file")
+    return ResolvedQuery(argument, "<text>")
+
+
+def _oxigraph_result(raw: object) -> QueryResult:
+    if isinstance(raw, ox.QueryBoolean):
+        return AskResult(bool(raw))
+    if isinstance(raw, ox.QuerySolutions):
+        names = tuple(v.value for v in raw.variables)
+        rows = tuple(tuple(from_oxigraph(solution[n]) for n in names) for solution in raw)
+        return SelectResult(names, rows)
+    if isinstance(raw, ox.QueryTriples):
+        triples = []
+        for triple in raw:
+            terms = (
+                from_oxigraph(triple.subject),
+                from_oxigraph(triple.predicate),
+                from_oxigraph(triple.object),
+            )
+            triples.append(_complete(terms))
+        return GraphResult(tuple(triples))
+    raise QueryError(f"unexpected result from the store: {type(raw).__name__}")
+
+
+def _complete(terms: tuple[Term | None, Term | None, Term | None]) -> tuple[Term, Term, Term]:
+    s, p, o = terms
+    if s is None or p is None or o is None:
+        raise QueryError("a graph result has an incomplete triple")
+    return s, p, o
+
+
+def _rdflib_result(raw: Any) -> QueryResult:
+    if raw.type == "ASK":
+        return AskResult(bool(raw.askAnswer))
+    if raw.type == "SELECT":
+        names = tuple(str(v) for v in raw.vars)
+        rows = tuple(tuple(from_rdflib(row[i]) for i in range(len(names))) for row in raw)
+        return SelectResult(names, rows)
+    triples = tuple(
+        _complete((from_rdflib(s), from_rdflib(p), from_rdflib(o))) for s, p, o in raw.graph
+    )
+    return GraphResult(triples)
+
+
+def files_dataset(paths: Sequence[Path], *, ontology: bool = True) -> Dataset:
+    """An rdflib dataset holding the files (and the ontology) as the store would."""
+    dataset = Dataset(default_union=True)
+    graphs: dict[str, list[ox.Triple]] = {}
+    for path in paths:
+        for name, triples in read_rdf(path).graphs.items():
+            graphs.setdefault(name, []).extend(triples)
+    if ontology:
+        graphs.setdefault(ONTOLOGY_GRAPH, []).extend(read_ontology())
+    for name, triples in graphs.items():
+        graph = dataset.graph(URIRef(name))
+        for triple in triples:
+            s, p, o = (
+                from_oxigraph(triple.subject),
+                from_oxigraph(triple.predicate),
+                from_oxigraph(triple.object),
+            )
+            if s is not None and p is not None and o is not None:
+                graph.add((to_rdflib(s), to_rdflib(p), to_rdflib(o)))
+    return dataset
+
+
+def _graph_names(dataset: Dataset) -> set[str]:
+    return {str(graph.identifier) for graph in dataset.graphs() if len(graph) > 0}
+
+
+def run_on_files(paths: Sequence[str], text: str, ontology: bool = True) -> QueryResult:
+    dataset = files_dataset([Path(p) for p in paths], ontology=ontology)
+    checked = check_query(text, _graph_names(dataset))
+    try:
+        raw = dataset.query(checked.text)
+    except ArticleKGError:
+        raise
+    except Exception as error:
+        raise QueryError(f"the query failed: {error}") from None
+    return _rdflib_result(raw)
+
+
+def run_on_store(store_dir: str, text: str) -> QueryResult:
+    with ArticleStore(Path(store_dir), read_only=True) as store:
+        checked = check_query(text, set(store.graphs()))
+        return _oxigraph_result(store.query(checked))
+
+
+def run_checked_on_store(store: ArticleStore, checked: CheckedQuery) -> QueryResult:
+    return _oxigraph_result(store.query(checked))
+
+
+def _worker(connection: Any, function: Callable[..., QueryResult], args: tuple[Any, ...]) -> None:
+    try:
+        connection.send(("ok", function(*args)))
+    except ArticleKGError as error:
+        connection.send(("error", error))
+    except Exception as error:
+        connection.send(("error", QueryError(f"the query failed: {error}")))
+    finally:
+        connection.close()
+
+
+def bounded(
+    function: Callable[..., QueryResult], args: tuple[Any, ...], timeout: float | None
+) -> QueryResult:
+    """Run ``function(*args)``; with a timeout, in a process that is killed when it is over."""
+    if timeout is None:
+        return function(*args)
+    if timeout <= 0:
+        raise QueryError("the timeout must be a positive number of seconds")
+    # spawn, not fork: the parent may hold threads (an HTTP server, Oxigraph's own).
+    context = multiprocessing.get_context("spawn")
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_worker, args=(sender, function, args), daemon=True)
+    process.start()
+    sender.close()
+    try:
+        if not receiver.poll(timeout):
+            raise QueryTimeout(f"the query was stopped after {timeout:g} s (--timeout)")
+        try:
+            status, payload = receiver.recv()
+        except EOFError:
+            raise QueryError("the query process ended without an answer") from None
+    finally:
+        receiver.close()
+        if process.is_alive():
+            process.kill()
+        process.join()
+    if status == "error":
+        raise payload
+    result: QueryResult = payload
+    return result
+
+
+def query_files(
+    paths: Sequence[Path], text: str, *, ontology: bool = True, timeout: float | None = None
+) -> QueryResult:
+    """Run ``text`` over RDF files with rdflib (the ontology loaded beside them)."""
+    if not paths:
+        raise QueryError("give at least one graph file to query")
+    return bounded(run_on_files, ([str(p) for p in paths], text, ontology), timeout)
+
+
+def query_store(store_dir: Path, text: str, *, timeout: float | None = None) -> QueryResult:
+    """Run ``text`` over the embedded store's union default graph."""
+    return bounded(run_on_store, (str(store_dir), text), timeout)

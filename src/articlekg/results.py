@@ -1,0 +1,296 @@
+"""SPARQL results independent of the engine that produced them, and their serialisations.
+
+rdflib (files), pyoxigraph (the store) and a worker process (queries under a timeout) all
+hand back the same plain, picklable values, so that every way of running a query prints
+the same bytes: a table for people, and the SPARQL 1.1 result formats (JSON, XML, CSV, TSV)
+for programs. Graph results (CONSTRUCT, DESCRIBE) are written as Turtle or N-Triples.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from enum import StrEnum
+from xml.sax.saxutils import escape, quoteattr
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, URIRef
+from rdflib import Literal as RdfLiteral
+from rdflib.term import Node
+
+from articlekg.errors import QueryError
+from articlekg.vocab import PREFIXES
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+STANDARD_PREFIXES = {
+    **PREFIXES,
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+}
+
+
+class TermKind(StrEnum):
+    URI = "uri"
+    BNODE = "bnode"
+    LITERAL = "literal"
+
+
+@dataclass(frozen=True, order=True)
+class Term:
+    kind: TermKind
+    value: str
+    datatype: str | None = None
+    """Absent for plain strings and language-tagged strings."""
+    lang: str | None = None
+
+    def ntriples(self) -> str:
+        if self.kind is TermKind.URI:
+            return f"<{self.value}>"
+        if self.kind is TermKind.BNODE:
+            return f"_:{self.value}"
+        text = '"' + _escape_literal(self.value) + '"'
+        if self.lang:
+            return f"{text}@{self.lang}"
+        if self.datatype:
+            return f"{text}^^<{self.datatype}>"
+        return text
+
+
+Row = tuple[Term | None, ...]
+
+
+@dataclass(frozen=True)
+class SelectResult:
+    variables: tuple[str, ...]
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True)
+class AskResult:
+    value: bool
+
+
+@dataclass(frozen=True)
+class GraphResult:
+    triples: tuple[tuple[Term, Term, Term], ...]
+
+
+QueryResult = SelectResult | AskResult | GraphResult
+
+FORMATS = ("table", "csv", "tsv", "json", "xml")
+GRAPH_FORMATS = ("turtle", "ntriples")
+
+
+def _escape_literal(value: str) -> str:
+    out = value.replace("\\", "\\\\").replace('"', '\\"')
+    return out.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+
+
+def _literal(value: str, datatype: str | None, lang: str | None) -> Term:
+    # RDF 1.1: a plain string is xsd:string; results show it without a datatype.
+    if lang or datatype in (XSD_STRING, RDF_LANG_STRING):
+        datatype = None
+    return Term(TermKind.LITERAL, value, datatype, lang or None)
+
+
+def from_rdflib(node: Node | None) -> Term | None:
+    if node is None:
+        return None
+    if isinstance(node, URIRef):
+        return Term(TermKind.URI, str(node))
+    if isinstance(node, BNode):
+        return Term(TermKind.BNODE, str(node))
+    if isinstance(node, RdfLiteral):
+        datatype = str(node.datatype) if node.datatype is not None else None
+        return _literal(str(node), datatype, node.language)
+    raise QueryError(f"unexpected RDF term in a result: {node!r}")
+
+
+def from_oxigraph(node: object) -> Term | None:
+    if node is None:
+        return None
+    if isinstance(node, ox.NamedNode):
+        return Term(TermKind.URI, node.value)
+    if isinstance(node, ox.BlankNode):
+        return Term(TermKind.BNODE, node.value)
+    if isinstance(node, ox.Literal):
+        return _literal(node.value, node.datatype.value, node.language)
+    raise QueryError(f"unexpected RDF term in a result: {node!r}")
+
+
+def to_rdflib(term: Term) -> Node:
+    if term.kind is TermKind.URI:
+        return URIRef(term.value)
+    if term.kind is TermKind.BNODE:
+        return BNode(term.value)
+    datatype = URIRef(term.datatype) if term.datatype else None
+    return RdfLiteral(term.value, lang=term.lang, datatype=datatype)
+
+
+def compact(iri: str) -> str:
+    """``akg:Finding`` for people; the full IRI when no known prefix fits."""
+    best = ""
+    for prefix, namespace in STANDARD_PREFIXES.items():
+        if iri.startswith(namespace) and len(namespace) > len(STANDARD_PREFIXES.get(best, "")):
+            best = prefix
+    if best:
+        local = iri[len(STANDARD_PREFIXES[best]) :]
+        if local and all(ch.isalnum() or ch in "_-." for ch in local) and local[-1] != ".":
+            return f"{best}:{local}"
+    return f"<{iri}>"
+
+
+def _plain(term: Term | None) -> str:
+    if term is None:
+        return ""
+    if term.kind is TermKind.BNODE:
+        return f"_:{term.value}"
+    return term.value
+
+
+def _table_cell(term: Term | None) -> str:
+    if term is None:
+        return ""
+    if term.kind is TermKind.URI:
+        return compact(term.value)
+    # One row per line: a newline inside a quote would break the table apart.
+    return _plain(term).replace("\r", "\\r").replace("\n", "\\n").replace("\t", " ")
+
+
+def _table(result: SelectResult) -> str:
+    header = [f"?{name}" for name in result.variables]
+    cells = [[_table_cell(term) for term in row] for row in result.rows]
+    widths = [len(h) for h in header]
+    for row in cells:
+        widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
+
+    def line(values: list[str]) -> str:
+        return " | ".join(v.ljust(w) for v, w in zip(values, widths, strict=True)).rstrip()
+
+    out = [line(header), "-+-".join("-" * w for w in widths)]
+    out.extend(line(row) for row in cells)
+    count = len(result.rows)
+    out.append(f"({count} row{'s' if count != 1 else ''})")
+    return "\n".join(out) + "\n"
+
+
+def _csv(result: SelectResult) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(result.variables)
+    for row in result.rows:
+        writer.writerow([_plain(term) for term in row])
+    return buffer.getvalue()
+
+
+def _tsv_term(term: Term | None) -> str:
+    if term is None:
+        return ""
+    return term.ntriples()
+
+
+def _tsv(result: SelectResult) -> str:
+    lines = ["\t".join(f"?{name}" for name in result.variables)]
+    lines.extend("\t".join(_tsv_term(term) for term in row) for row in result.rows)
+    return "\n".join(lines) + "\n"
+
+
+def _json_term(term: Term) -> dict[str, str]:
+    out = {"type": str(term.kind), "value": term.value}
+    if term.lang:
+        out["xml:lang"] = term.lang
+    elif term.datatype:
+        out["datatype"] = term.datatype
+    return out
+
+
+def _json(result: SelectResult | AskResult) -> str:
+    document: dict[str, object]
+    if isinstance(result, AskResult):
+        document = {"head": {}, "boolean": result.value}
+    else:
+        bindings = [
+            {
+                name: _json_term(term)
+                for name, term in zip(result.variables, row, strict=True)
+                if term is not None
+            }
+            for row in result.rows
+        ]
+        document = {"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _xml_term(term: Term) -> str:
+    if term.kind is TermKind.URI:
+        return f"<uri>{escape(term.value)}</uri>"
+    if term.kind is TermKind.BNODE:
+        return f"<bnode>{escape(term.value)}</bnode>"
+    attrs = ""
+    if term.lang:
+        attrs = f" xml:lang={quoteattr(term.lang)}"
+    elif term.datatype:
+        attrs = f" datatype={quoteattr(term.datatype)}"
+    return f"<literal{attrs}>{escape(term.value)}</literal>"
+
+
+def _xml(result: SelectResult | AskResult) -> str:
+    out = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<sparql xmlns="http://www.w3.org/2005/sparql-results#">',
+    ]
+    if isinstance(result, AskResult):
+        out += ["  <head/>", f"  <boolean>{'true' if result.value else 'false'}</boolean>"]
+    else:
+        out.append("  <head>")
+        out += [f"    <variable name={quoteattr(name)}/>" for name in result.variables]
+        out += ["  </head>", "  <results>"]
+        for row in result.rows:
+            out.append("    <result>")
+            for name, term in zip(result.variables, row, strict=True):
+                if term is not None:
+                    out.append(f"      <binding name={quoteattr(name)}>{_xml_term(term)}</binding>")
+            out.append("    </result>")
+        out.append("  </results>")
+    out.append("</sparql>")
+    return "\n".join(out) + "\n"
+
+
+def graph_text(result: GraphResult, fmt: str = "turtle") -> str:
+    if fmt == "ntriples":
+        lines = sorted({" ".join(t.ntriples() for t in triple) + " ." for triple in result.triples})
+        return "".join(line + "\n" for line in lines)
+    if fmt != "turtle":
+        raise QueryError(f"unknown graph format {fmt!r}; choose from {', '.join(GRAPH_FORMATS)}")
+    graph = Graph(bind_namespaces="none")
+    for prefix, namespace in sorted(STANDARD_PREFIXES.items()):
+        graph.bind(prefix, namespace)
+    for s, p, o in result.triples:
+        graph.add((to_rdflib(s), to_rdflib(p), to_rdflib(o)))
+    return graph.serialize(format="turtle")
+
+
+def render(result: QueryResult, fmt: str = "table") -> str:
+    """The text of a result in ``fmt``; graph results are Turtle whatever ``fmt`` says,
+    except ``ntriples``."""
+    if isinstance(result, GraphResult):
+        return graph_text(result, "ntriples" if fmt == "ntriples" else "turtle")
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown result format {fmt!r}; choose from {', '.join(FORMATS)}")
+    if fmt == "json":
+        return _json(result)
+    if fmt == "xml":
+        return _xml(result)
+    if isinstance(result, AskResult):
+        return ("true" if result.value else "false") + "\n"
+    if fmt == "csv":
+        return _csv(result)
+    if fmt == "tsv":
+        return _tsv(result)
+    return _table(result)

@@ -1,0 +1,245 @@
+"""The embedded store: Oxigraph on disk, one named graph per article, the ontology beside them.
+
+Every input is parsed completely (by Oxigraph's strict parsers, which never fetch
+anything) before the store is touched, and a whole load, ontology included, is applied as
+one SPARQL update, which Oxigraph runs in one transaction. So a file that does not parse
+leaves the store exactly as it was, and reloading an article swaps its graph in one step.
+
+Graph names: a TriG or N-Quads export names its graphs itself; a triples-only export
+(Turtle, N-Triples, JSON-LD) goes into ``<base>graph/<stem>`` for the article it
+describes (``<base>article/<stem>``), or, if it describes no single article, into
+``<default base>graph/<file stem>``. The ontology (every ``.ttl`` under ``ontology/``)
+lives in :data:`ONTOLOGY_GRAPH`. Queries see the union of all graphs as their default.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+import pyoxigraph as ox
+
+from articlekg.errors import InputError, StoreError, UnsafeQueryError
+from articlekg.resources import ontology_dir
+from articlekg.safety import CheckedQuery, check_jsonld
+from articlekg.vocab import AKG, DEFAULT_BASE_IRI
+
+ONTOLOGY_GRAPH = "https://w3id.org/articlekg/ontology"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+FORMATS: dict[str, ox.RdfFormat] = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".turtle": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".trig": ox.RdfFormat.TRIG,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+    ".json": ox.RdfFormat.JSON_LD,
+}
+_GRAPH_SAFE = re.compile(r"[^A-Za-z0-9._~-]+")
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    """One input file, parsed; its triples grouped by the named graph they belong in."""
+
+    path: Path
+    graphs: dict[str, list[ox.Triple]]
+
+
+@dataclass(frozen=True)
+class LoadedGraph:
+    name: str
+    triples: int
+    source: str
+
+
+def rdf_format(path: Path) -> ox.RdfFormat:
+    try:
+        return FORMATS[path.suffix.lower()]
+    except KeyError:
+        known = ", ".join(sorted(FORMATS))
+        raise InputError(f"{path}: unknown RDF file type (expected one of {known})") from None
+
+
+def article_graph_name(triples: Iterable[ox.Triple], path: Path) -> str:
+    """The named graph of the single article these triples describe."""
+    articles = sorted(
+        t.subject.value
+        for t in triples
+        if t.predicate.value == RDF_TYPE
+        and isinstance(t.subject, ox.NamedNode)
+        and isinstance(t.object, ox.NamedNode)
+        and t.object.value == str(AKG.Article)
+    )
+    if len(articles) == 1 and "/article/" in articles[0]:
+        base, _, stem = articles[0].rpartition("/article/")
+        if stem and "/" not in stem:
+            return f"{base}/graph/{stem}"
+    slug = _GRAPH_SAFE.sub("-", path.stem).strip("-") or "graph"
+    return f"{DEFAULT_BASE_IRI}graph/{slug}"
+
+
+def read_rdf(path: Path) -> ParsedFile:
+    """Parse one export, refusing it with file and line when it is not valid RDF."""
+    fmt = rdf_format(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+    if fmt == ox.RdfFormat.JSON_LD:
+        check_jsonld(data, str(path))
+    try:
+        quads = list(ox.parse(data, format=fmt, rename_blank_nodes=True))
+    except SyntaxError as error:
+        line = f" line {error.lineno}:" if error.lineno else ""
+        raise InputError(f"{path}:{line} not valid {fmt.name}: {error.msg}") from None
+    except (ValueError, OSError) as error:
+        raise InputError(f"{path}: not valid {fmt.name}: {error}") from None
+    graphs: dict[str, list[ox.Triple]] = {}
+    default = [q.triple for q in quads if isinstance(q.graph_name, ox.DefaultGraph)]
+    if default:
+        graphs[article_graph_name(default, path)] = default
+    for quad in quads:
+        if isinstance(quad.graph_name, ox.DefaultGraph):
+            continue
+        if not isinstance(quad.graph_name, ox.NamedNode):
+            raise InputError(f"{path}: a graph named by a blank node cannot be stored")
+        graphs.setdefault(quad.graph_name.value, []).append(quad.triple)
+    if not graphs:
+        raise InputError(f"{path}: holds no triples")
+    return ParsedFile(path=path, graphs=graphs)
+
+
+def ontology_files() -> list[Path]:
+    return sorted(ontology_dir().rglob("*.ttl"))
+
+
+def read_ontology() -> list[ox.Triple]:
+    triples: list[ox.Triple] = []
+    for path in ontology_files():
+        triples.extend(t for graph in read_rdf(path).graphs.values() for t in graph)
+    return triples
+
+
+def _replace_graph_update(name: str, triples: Sequence[ox.Triple]) -> str:
+    body = " .\n".join(str(t) for t in triples)
+    return f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body} }} }}"
+
+
+class ArticleStore:
+    """An Oxigraph store in a folder. Use as a context manager, or call :meth:`close`."""
+
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+        self.path = path
+        self.read_only = read_only
+        if read_only and not path.is_dir():
+            raise StoreError(f"{path}: no store there (load something into it first)")
+        try:
+            if read_only:
+                self._store: ox.Store | None = ox.Store.read_only(str(path))
+            else:
+                path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(path))
+        except OSError as error:
+            hint = ""
+            if "lock" in str(error).lower():
+                hint = " (another process holds it open for writing)"
+            raise StoreError(f"{path}: cannot open the store{hint}: {error}") from None
+
+    @property
+    def store(self) -> ox.Store:
+        if self._store is None:
+            raise StoreError(f"{self.path}: the store is closed")
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None and not self.read_only:
+            self._store.flush()
+        self._store = None
+
+    def __enter__(self) -> ArticleStore:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def graphs(self) -> list[str]:
+        return sorted(g.value for g in self.store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def triple_count(self, graph: str | None = None) -> int:
+        name = ox.NamedNode(graph) if graph is not None else None
+        return sum(1 for _ in self.store.quads_for_pattern(None, None, None, name))
+
+    def load(self, paths: Sequence[Path], *, ontology: bool = True) -> list[LoadedGraph]:
+        """Load exports, each article into its own graph, replacing what it had.
+
+        All files are parsed first; if any fails nothing is written.
+        """
+        if self.read_only:
+            raise StoreError(f"{self.path}: the store is open read-only")
+        planned: dict[str, tuple[list[ox.Triple], str]] = {}
+        for path in paths:
+            parsed = read_rdf(path)
+            for name, triples in parsed.graphs.items():
+                if name == ONTOLOGY_GRAPH:
+                    raise InputError(f"{path}: the graph <{name}> is reserved for the ontology")
+                if name in planned:
+                    raise InputError(
+                        f"{path}: graph <{name}> is also in {planned[name][1]}; "
+                        "load one export per article"
+                    )
+                planned[name] = (triples, str(path))
+        if ontology:
+            planned[ONTOLOGY_GRAPH] = (read_ontology(), "ontology")
+        update = " ;\n".join(
+            _replace_graph_update(name, triples) for name, (triples, _) in planned.items()
+        )
+        if not update:
+            return []
+        try:
+            self.store.update(update)
+            self.store.flush()
+        except (SyntaxError, OSError, ValueError) as error:
+            raise StoreError(f"{self.path}: the load failed and was rolled back: {error}") from None
+        return [
+            LoadedGraph(name=name, triples=len(set(triples)), source=source)
+            for name, (triples, source) in sorted(planned.items())
+        ]
+
+    def query(
+        self,
+        checked: CheckedQuery,
+        default_graphs: Sequence[str] | None = None,
+        named_graphs: Sequence[str] | None = None,
+    ) -> object:
+        """Run an already checked query (raw pyoxigraph result).
+
+        Without a dataset the default graph is the union of all graphs. ``default_graphs``
+        and ``named_graphs`` (the SPARQL protocol's ``default-graph-uri`` and
+        ``named-graph-uri``) override the query's own FROM clauses, as the protocol says.
+        """
+        known = set(self.graphs())
+        for name in [*(default_graphs or ()), *(named_graphs or ())]:
+            if name not in known:
+                raise UnsafeQueryError(f"the graph <{name}> is not in the store")
+        options: dict[str, object] = {}
+        if default_graphs or named_graphs:
+            options["default_graph"] = [ox.NamedNode(g) for g in default_graphs or ()]
+            options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs or ()]
+        else:
+            # Oxigraph ignores FROM when asked for the union, so the union only without it.
+            options["use_default_graph_as_union"] = not checked.dataset
+        try:
+            return self.store.query(checked.text, **options)  # type: ignore[arg-type]
+        except SyntaxError as error:
+            raise StoreError(f"the store cannot run this query: {error}") from None
+        except OSError as error:
+            raise StoreError(f"{self.path}: the query failed: {error}") from None
