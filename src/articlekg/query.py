@@ -163,8 +163,13 @@ def run_on_store(store_dir: str, text: str) -> QueryResult:
         return _oxigraph_result(store.query(checked))
 
 
-def run_checked_on_store(store: ArticleStore, checked: CheckedQuery) -> QueryResult:
-    return _oxigraph_result(store.query(checked))
+def run_checked_on_store(
+    store: ArticleStore,
+    checked: CheckedQuery,
+    default_graphs: Sequence[str] = (),
+    named_graphs: Sequence[str] = (),
+) -> QueryResult:
+    return _oxigraph_result(store.query(checked, default_graphs, named_graphs))
 
 
 def _worker(connection: Any, function: Callable[..., QueryResult], args: tuple[Any, ...]) -> None:

@@ -1,0 +1,322 @@
+"""A read-only SPARQL 1.1 Protocol endpoint over the embedded store.
+
+``GET /sparql?query=…``, ``POST`` as a form or as ``application/sparql-query``; results
+negotiated from ``Accept`` (SPARQL JSON, XML, CSV, TSV; Turtle or N-Triples for graphs).
+Updates are refused with 403. It binds 127.0.0.1 unless another address is asked for
+explicitly, and sends CORS headers only when an origin is configured.
+
+The store is opened read-only for each request, so a ``load`` made while the endpoint
+runs is seen by the next query and the endpoint never blocks a writer.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from socket import AF_INET6
+from urllib.parse import parse_qs, urlsplit
+
+from articlekg.errors import (
+    ArticleKGError,
+    InputError,
+    QueryError,
+    QueryTimeout,
+    UnsafeQueryError,
+)
+from articlekg.query import bounded, run_checked_on_store
+from articlekg.results import GraphResult, QueryResult, render
+from articlekg.safety import check_query
+from articlekg.store import ArticleStore
+
+LOG = logging.getLogger("articlekg.serve")
+PATHS = ("/sparql", "/query")
+MAX_BODY = 1 << 20
+READ_ONLY = "updates are refused: the endpoint is read-only"
+RESULT_TYPES = {
+    "application/sparql-results+json": "json",
+    "application/json": "json",
+    "application/sparql-results+xml": "xml",
+    "application/xml": "xml",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+    "text/plain": "table",
+}
+GRAPH_TYPES = {
+    "text/turtle": "turtle",
+    "application/x-turtle": "turtle",
+    "application/n-triples": "ntriples",
+    "text/plain": "ntriples",
+}
+MEDIA_TYPES = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+    "table": "text/plain",
+    "turtle": "text/turtle",
+    "ntriples": "application/n-triples",
+}
+
+
+@dataclass(frozen=True)
+class ServeConfig:
+    store: Path
+    host: str = "127.0.0.1"
+    port: int = 7878
+    allow_remote: bool = False
+    """Binding to anything but a loopback address needs this set explicitly."""
+    cors_origin: str | None = None
+    timeout: float | None = None
+
+
+class HTTPProblemError(Exception):
+    def __init__(self, status: HTTPStatus, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def negotiate(accept: str | None, choices: dict[str, str], default: str) -> str:
+    """The format of the best match in ``accept`` (q-values honoured, ties by order)."""
+    if not accept or not accept.strip():
+        return default
+    best: tuple[float, int, str] | None = None
+    for index, item in enumerate(accept.split(",")):
+        parts = [p.strip() for p in item.split(";")]
+        media = parts[0].lower()
+        quality = 1.0
+        for param in parts[1:]:
+            key, _, value = param.partition("=")
+            if key.strip() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        if quality <= 0:
+            continue
+        if media == "*/*":
+            fmt: str | None = default
+        elif media.endswith("/*"):
+            family = media[:-1]
+            fmt = default if MEDIA_TYPES[default].startswith(family) else None
+            fmt = fmt or next((f for m, f in choices.items() if m.startswith(family)), None)
+        else:
+            fmt = choices.get(media)
+        if fmt is not None and (best is None or (quality, -index) > (best[0], -best[1])):
+            best = (quality, index, fmt)
+    if best is None:
+        raise HTTPProblemError(
+            HTTPStatus.NOT_ACCEPTABLE,
+            "none of the Accept types can be produced; try " + ", ".join(sorted(choices)),
+        )
+    return best[2]
+
+
+def execute(
+    store_dir: str, text: str, default_graphs: Sequence[str], named_graphs: Sequence[str]
+) -> QueryResult:
+    """Check and run one query on a freshly opened read-only store."""
+    with ArticleStore(Path(store_dir), read_only=True) as store:
+        checked = check_query(text, set(store.graphs()))
+        return run_checked_on_store(store, checked, default_graphs, named_graphs)
+
+
+class Handler(BaseHTTPRequestHandler):
+    server_version = "articlekg"
+    sys_version = ""
+    config: ServeConfig
+
+    def log_message(self, format: str, *args: object) -> None:
+        # The library never prints: requests go to logging, the CLI decides what to show.
+        LOG.info("%s %s", self.address_string(), format % args)
+
+    # -- responses ---------------------------------------------------------------
+    def _send(self, status: HTTPStatus, body: bytes, media_type: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", media_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Cache-Control", "no-store")
+        if self.config.cors_origin:
+            self.send_header("Access-Control-Allow-Origin", self.config.cors_origin)
+            self.send_header("Vary", "Origin")
+        if status == HTTPStatus.METHOD_NOT_ALLOWED:
+            self.send_header(
+                "Allow", "GET, POST" + (", OPTIONS" if self.config.cors_origin else "")
+            )
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _problem(self, problem: HTTPProblemError) -> None:
+        body = (problem.message + "\n").encode("utf-8")
+        self._send(problem.status, body, "text/plain; charset=utf-8")
+
+    # -- request parsing ---------------------------------------------------------
+    def _body(self) -> bytes:
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            raise HTTPProblemError(HTTPStatus.BAD_REQUEST, "bad Content-Length") from None
+        if length > MAX_BODY:
+            raise HTTPProblemError(
+                HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "the request body is too large"
+            )
+        return self.rfile.read(length) if length > 0 else b""
+
+    def _params(self) -> dict[str, list[str]]:
+        url = urlsplit(self.path)
+        if url.path not in PATHS:
+            if url.path == "/" and self.command in ("GET", "HEAD") and not url.query:
+                raise HTTPProblemError(HTTPStatus.OK, "articlekg SPARQL endpoint: query at /sparql")
+            raise HTTPProblemError(HTTPStatus.NOT_FOUND, "not found; the endpoint is /sparql")
+        params = parse_qs(url.query, keep_blank_values=True)
+        if self.command != "POST":
+            return params
+        media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        body = self._body()
+        if media == "application/x-www-form-urlencoded":
+            try:
+                form = parse_qs(body.decode("utf-8"), keep_blank_values=True)
+            except UnicodeDecodeError:
+                raise HTTPProblemError(HTTPStatus.BAD_REQUEST, "the form is not UTF-8") from None
+            for key, values in form.items():
+                params.setdefault(key, []).extend(values)
+            return params
+        if media == "application/sparql-update":
+            raise HTTPProblemError(HTTPStatus.FORBIDDEN, READ_ONLY)
+        if media == "application/sparql-query":
+            if "query" in params:
+                raise HTTPProblemError(
+                    HTTPStatus.BAD_REQUEST, "give the query in the body or the URL"
+                )
+            try:
+                params["query"] = [body.decode("utf-8")]
+            except UnicodeDecodeError:
+                raise HTTPProblemError(HTTPStatus.BAD_REQUEST, "the query is not UTF-8") from None
+            return params
+        raise HTTPProblemError(
+            HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+            "POST a form (application/x-www-form-urlencoded) or application/sparql-query",
+        )
+
+    def _answer(self) -> None:
+        params = self._params()
+        if "update" in params or "using-graph-uri" in params:
+            raise HTTPProblemError(HTTPStatus.FORBIDDEN, READ_ONLY)
+        queries = params.get("query", [])
+        if len(queries) != 1:
+            raise HTTPProblemError(HTTPStatus.BAD_REQUEST, "give exactly one query parameter")
+        args = (
+            str(self.config.store),
+            queries[0],
+            params.get("default-graph-uri", []),
+            params.get("named-graph-uri", []),
+        )
+        try:
+            result = bounded(execute, args, self.config.timeout)
+        except QueryTimeout as error:
+            raise HTTPProblemError(HTTPStatus.SERVICE_UNAVAILABLE, error.message) from None
+        except UnsafeQueryError as error:
+            status = HTTPStatus.BAD_REQUEST
+            if "updates" in error.message:
+                status = HTTPStatus.FORBIDDEN
+            raise HTTPProblemError(status, error.message) from None
+        except QueryError as error:
+            raise HTTPProblemError(HTTPStatus.BAD_REQUEST, error.message) from None
+        except ArticleKGError as error:
+            raise HTTPProblemError(HTTPStatus.INTERNAL_SERVER_ERROR, error.message) from None
+        accept = self.headers.get("Accept")
+        if isinstance(result, GraphResult):
+            fmt = negotiate(accept, GRAPH_TYPES, "turtle")
+        else:
+            fmt = negotiate(accept, RESULT_TYPES, "json")
+        body = render(result, fmt).encode("utf-8")
+        self._send(HTTPStatus.OK, body, f"{MEDIA_TYPES[fmt]}; charset=utf-8")
+
+    def _handle(self) -> None:
+        try:
+            self._answer()
+        except HTTPProblemError as problem:
+            self._problem(problem)
+        except Exception:
+            LOG.exception("internal error")
+            self._problem(HTTPProblemError(HTTPStatus.INTERNAL_SERVER_ERROR, "internal error"))
+
+    def do_GET(self) -> None:
+        self._handle()
+
+    def do_HEAD(self) -> None:
+        self._handle()
+
+    def do_POST(self) -> None:
+        self._handle()
+
+    def _not_allowed(self) -> None:
+        self._problem(HTTPProblemError(HTTPStatus.METHOD_NOT_ALLOWED, "the endpoint is read-only"))
+
+    def do_PUT(self) -> None:
+        self._not_allowed()
+
+    def do_DELETE(self) -> None:
+        self._not_allowed()
+
+    def do_PATCH(self) -> None:
+        self._not_allowed()
+
+    def do_OPTIONS(self) -> None:
+        if not self.config.cors_origin:
+            self._not_allowed()
+            return
+        self.send_response(HTTPStatus.NO_CONTENT)
+        self.send_header("Access-Control-Allow-Origin", self.config.cors_origin)
+        self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+        self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
+        self.send_header("Vary", "Origin")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+
+class IPv6Server(ThreadingHTTPServer):
+    address_family = AF_INET6
+
+
+def make_server(config: ServeConfig) -> ThreadingHTTPServer:
+    """A bound, not yet serving, endpoint (port 0 picks a free port)."""
+    if not is_loopback(config.host) and not config.allow_remote:
+        raise InputError(
+            f"refusing to listen on {config.host}: only loopback addresses unless "
+            "binding elsewhere is asked for explicitly (--allow-remote)"
+        )
+    # Opening once up front turns a wrong folder into an error now, not on each request.
+    ArticleStore(config.store, read_only=True).close()
+    handler = type("ConfiguredHandler", (Handler,), {"config": config})
+    server_class: type[ThreadingHTTPServer] = ThreadingHTTPServer
+    if ":" in config.host:
+        server_class = IPv6Server
+    try:
+        server = server_class((config.host, config.port), handler)
+    except OSError as error:
+        raise InputError(f"cannot listen on {config.host}:{config.port}: {error}") from None
+    server.daemon_threads = True
+    return server
+
+
+def endpoint_url(server: ThreadingHTTPServer) -> str:
+    host, port = server.server_address[:2]
+    shown = f"[{host!s}]" if ":" in str(host) else str(host)
+    return f"http://{shown}:{port}{PATHS[0]}"
