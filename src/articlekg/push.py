@@ -1,0 +1,150 @@
+"""Pushing exports to a SPARQL 1.1 Graph Store Protocol endpoint, one named graph each.
+
+Each article's graph (named as the store names it, see :mod:`articlekg.store`) is sent
+with ``PUT <endpoint>?graph=<name>``, which replaces that graph on the server; the
+ontology goes into its own graph too, so queries work there as they do locally. All
+files are parsed before anything is sent.
+
+Credentials are offered only when the server asks (Basic or Digest), never sent to
+another host (redirects are not followed), and never appear in a message: any error text
+is scrubbed of the password before it is raised.
+"""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+from collections.abc import Sequence
+from dataclasses import dataclass
+from http import HTTPStatus
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+import pyoxigraph as ox
+
+from articlekg.errors import InputError, RemoteError
+from articlekg.store import ONTOLOGY_GRAPH, read_ontology, read_rdf
+
+HINTS: dict[int, str] = {
+    HTTPStatus.UNAUTHORIZED: "the endpoint wants (other) credentials: --user and --password-env",
+    HTTPStatus.FORBIDDEN: "the account may not write graphs there",
+    HTTPStatus.NOT_FOUND: "no Graph Store at that URL (e.g. Oxigraph: /store, Fuseki: /DS/data)",
+    HTTPStatus.METHOD_NOT_ALLOWED: "that URL does not accept PUT; is it a read-only endpoint?",
+    HTTPStatus.UNSUPPORTED_MEDIA_TYPE: "the endpoint does not take Turtle",
+}
+
+
+@dataclass(frozen=True)
+class PushedGraph:
+    name: str
+    triples: int
+    source: str
+    status: int
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
+        # Following a redirect could hand the credentials to another host.
+        return None
+
+
+def check_endpoint(endpoint: str) -> str:
+    parts = urlsplit(endpoint)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InputError(f"the endpoint must be an http(s) URL, not {endpoint!r}")
+    if parts.username is not None or parts.password is not None:
+        raise InputError("put no credentials in the endpoint URL: use --user and --password-env")
+    if parts.fragment:
+        raise InputError("the endpoint URL may not have a #fragment")
+    return endpoint
+
+
+def graph_url(endpoint: str, graph: str) -> str:
+    separator = "&" if urlsplit(endpoint).query else "?"
+    return f"{endpoint}{separator}{urlencode({'graph': graph})}"
+
+
+def _body(triples: Sequence[ox.Triple]) -> bytes:
+    # N-Triples is Turtle too; sorted so the same export always sends the same bytes.
+    lines = sorted({f"{triple} ." for triple in triples})
+    return "".join(line + "\n" for line in lines).encode("utf-8")
+
+
+def _opener(endpoint: str, user: str | None, password: str | None) -> urllib.request.OpenerDirector:
+    handlers: list[urllib.request.BaseHandler] = [_NoRedirect()]
+    if user is not None:
+        manager = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+        manager.add_password(None, endpoint, user, password or "")
+        handlers += [
+            urllib.request.HTTPBasicAuthHandler(manager),
+            urllib.request.HTTPDigestAuthHandler(manager),
+        ]
+    return urllib.request.build_opener(*handlers)
+
+
+def _scrub(text: str, secret: str | None) -> str:
+    if secret:
+        text = text.replace(secret, "***")
+    return text
+
+
+def _put(opener: urllib.request.OpenerDirector, url: str, body: bytes, timeout: float) -> int:
+    request = urllib.request.Request(
+        url, data=body, method="PUT", headers={"Content-Type": "text/turtle; charset=utf-8"}
+    )
+    with opener.open(request, timeout=timeout) as response:
+        status: int = response.status
+        return status
+
+
+def _http_error(error: urllib.error.HTTPError, endpoint: str, graph: str) -> str:
+    try:
+        detail = error.read(300).decode("utf-8", "replace")
+    except OSError:
+        detail = ""
+    detail = " ".join(detail.split())
+    message = f"{endpoint}: HTTP {error.code} {error.reason} for graph <{graph}>"
+    if 300 <= error.code < 400:
+        message += f"; redirected to {error.headers.get('Location')!r}: give that URL instead"
+    hint = HINTS.get(error.code)
+    if hint:
+        message += f" ({hint})"
+    if detail:
+        message += f": {detail[:200]}"
+    return message
+
+
+def push(
+    paths: Sequence[Path],
+    endpoint: str,
+    *,
+    user: str | None = None,
+    password: str | None = None,
+    ontology: bool = True,
+    timeout: float = 60.0,
+) -> list[PushedGraph]:
+    """PUT each file's graph(s), and the ontology's, to a Graph Store endpoint."""
+    check_endpoint(endpoint)
+    if password is not None and user is None:
+        raise InputError("a password needs a --user")
+    planned: dict[str, tuple[list[ox.Triple], str]] = {}
+    for path in paths:
+        for name, triples in read_rdf(path).graphs.items():
+            if name in planned:
+                raise InputError(f"{path}: graph <{name}> is also in {planned[name][1]}")
+            planned[name] = (triples, str(path))
+    if ontology:
+        planned[ONTOLOGY_GRAPH] = (read_ontology(), "ontology")
+    opener = _opener(endpoint, user, password)
+    pushed: list[PushedGraph] = []
+    for name, (triples, source) in planned.items():
+        body = _body(triples)
+        try:
+            status = _put(opener, graph_url(endpoint, name), body, timeout)
+        except urllib.error.HTTPError as error:
+            raise RemoteError(_scrub(_http_error(error, endpoint, name), password)) from None
+        except (urllib.error.URLError, OSError) as error:
+            reason = getattr(error, "reason", error)
+            raise RemoteError(_scrub(f"cannot reach {endpoint}: {reason}", password)) from None
+        pushed.append(PushedGraph(name, body.count(b"\n"), source, status))
+    return pushed
