@@ -10,6 +10,8 @@ from pathlib import Path
 
 from articlekg.document import Document
 from articlekg.errors import InputError
+from articlekg.read.html import read_html_document
+from articlekg.read.markdown import read_markdown_document
 from articlekg.read.text import read_text_document
 
 Reader = Callable[[str, str, str], Document]
@@ -18,6 +20,10 @@ Reader = Callable[[str, str, str], Document]
 READERS: dict[str, Reader] = {
     ".txt": read_text_document,
     ".text": read_text_document,
+    ".md": read_markdown_document,
+    ".markdown": read_markdown_document,
+    ".html": read_html_document,
+    ".htm": read_html_document,
 }
 
 
@@ -33,7 +39,7 @@ def read_document(path: Path, source_name: str | None = None) -> Document:
             f"expected one of {', '.join(supported_suffixes())}"
         )
     try:
-        with open(path, encoding="utf-8", newline="") as handle:  # offsets need the exact text
+        with path.open(encoding="utf-8", newline="") as handle:  # offsets need the exact text
             text = handle.read()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None

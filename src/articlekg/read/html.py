@@ -1,0 +1,237 @@
+"""HTML reader: a saved web page's main content, its metadata, and nothing else.
+
+trafilatura finds the main content (dropping navigation, banners, ads, scripts and footers)
+and hands it over as XML that keeps headings with their levels, nested lists and tables; the
+XML is walked into the same plain lines as Markdown. Metadata comes from the page head:
+``<meta>`` tags and schema.org JSON-LD, then ``<title>``. A "Last Updated on ... by ..." byline
+that trafilatura drops as boilerplate is put back as the first line, because it is the one
+place the text names the publisher (the Organization node needs evidence).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Iterator
+from configparser import ConfigParser
+
+import trafilatura
+from lxml import etree
+from lxml import html as lxml_html
+from trafilatura.settings import use_config
+
+from articlekg.document import BlockKind, Document, Metadata
+from articlekg.errors import InputError
+from articlekg.read.markdown import PlainText, clean, finish
+from articlekg.read.metadata import json_ld_metadata, merge, meta_tag_metadata
+from articlekg.read.text import UPDATED
+
+# An internal DTD subset can declare entities that expand exponentially ("billion laughs").
+ENTITY_DECLARATION = re.compile(r"<!ENTITY|<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
+HEADING_REND = re.compile(r"h([1-6])")
+BLOCK_TAGS = frozenset({"p", "head", "list", "table", "quote", "code", "div", "item"})
+# Page parts that hold no byline of the article itself.
+NOT_ARTICLE = ("nav", "footer", "aside", "script", "style", "noscript", "form", "template")
+MAX_BYLINE_CHARS = 160
+MIN_PARAGRAPH_CHARS = 80
+
+
+def refuse_entities(source: str, source_name: str) -> None:
+    if ENTITY_DECLARATION.search(source):
+        raise InputError(
+            f"{source_name}: refusing HTML/XML that declares entities (a DOCTYPE internal "
+            "subset or <!ENTITY>); save the page without them"
+        )
+
+
+def extractor_config() -> ConfigParser:
+    config = use_config()
+    # The default falls back to a flat text dump for pages under 250 characters, which loses
+    # every heading and list; short articles are still articles.
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")
+    config.set("DEFAULT", "MIN_OUTPUT_SIZE", "1")
+    config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
+    return config
+
+
+def keep_reading_lists(page: lxml_html.HtmlElement) -> None:
+    """Unlink lists that sit among the article's own paragraphs, so they survive extraction.
+
+    trafilatura deletes link-dense lists as navigation, which also deletes an article's list of
+    sources (each item one link to a study). A list whose sibling is a real paragraph belongs to
+    the article; menus and related-post lists live in their own containers.
+    """
+    for element in list(page.iter("ul", "ol")):
+        parent = element.getparent()
+        if parent is None or any(a.tag in NOT_ARTICLE for a in element.iterancestors()):
+            continue
+        if not any(
+            sibling.tag == "p" and len(clean(sibling.text_content())) >= MIN_PARAGRAPH_CHARS
+            for sibling in parent
+        ):
+            continue
+        for link in list(element.iter("a")):
+            link.drop_tag()
+
+
+def main_content(page: lxml_html.HtmlElement) -> etree._Element | None:
+    page = copy.deepcopy(page)  # both passes below change the tree
+    keep_reading_lists(page)
+    extracted = trafilatura.extract(
+        page,
+        output_format="xml",
+        include_tables=True,
+        include_links=True,
+        include_comments=False,
+        include_images=False,
+        include_formatting=False,
+        with_metadata=False,
+        deduplicate=False,
+        favor_recall=True,
+        config=extractor_config(),
+    )
+    if not extracted:
+        return None
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    root = etree.fromstring(extracted.encode("utf-8"), parser)
+    return root.find("main")
+
+
+# trafilatura XML -> plain lines ------------------------------------------------------------
+
+
+def inline(element: etree._Element, *, stop_at_blocks: bool = True) -> str:
+    """The element's own words; ``<lb/>`` becomes a line break, nested blocks are left out."""
+    pieces = [element.text or ""]
+    for child in element:
+        if child.tag == "lb":
+            pieces.append("\n")
+        elif stop_at_blocks and child.tag in BLOCK_TAGS:
+            pass  # walked as a block of its own
+        else:
+            pieces.append(inline(child, stop_at_blocks=stop_at_blocks))
+        pieces.append(child.tail or "")
+    return "".join(pieces)
+
+
+def block_children(element: etree._Element) -> Iterator[etree._Element]:
+    return (child for child in element if child.tag in BLOCK_TAGS)
+
+
+def walk(element: etree._Element, built: PlainText, depth: int) -> None:
+    tag = element.tag
+    if tag == "head":
+        match = HEADING_REND.fullmatch(element.get("rend", ""))
+        level = int(match.group(1)) if match else 2
+        built.add(
+            BlockKind.HEADING, inline(element, stop_at_blocks=False).replace("\n", " "), level
+        )
+    elif tag == "list":
+        ordered = element.get("rend") == "ol"
+        number = 0
+        for item in element:
+            if item.tag != "item":
+                continue
+            number += 1
+            walk_item(item, built, depth, number if ordered else None)
+    elif tag == "table":
+        walk_table(element, built)
+    elif tag == "code":
+        for code_line in inline(element, stop_at_blocks=False).splitlines():
+            built.add(BlockKind.PARAGRAPH, code_line)
+    else:  # p, quote, div, main: own words first, then nested blocks
+        built.paragraphs(inline(element))
+        for child in block_children(element):
+            walk(child, built, depth)
+            if child.tail and child.tail.strip():
+                built.paragraphs(child.tail)
+
+
+def walk_item(item: etree._Element, built: PlainText, depth: int, number: int | None) -> None:
+    own = inline(item).replace("\n", " ")
+    children = list(block_children(item))
+    if not clean(own) and children and children[0].tag == "p":
+        # <li><p>text</p>...</li>: the first paragraph is the item's text.
+        own = inline(children.pop(0)).replace("\n", " ")
+    built.item(own, depth, number)
+    for child in children:
+        walk(child, built, depth + 1)
+
+
+def walk_table(table: etree._Element, built: PlainText) -> None:
+    for index, row in enumerate(table.iter("row")):
+        cells = [cell for cell in row if cell.tag == "cell"]
+        header = index == 0 and bool(cells) and all(c.get("role") == "head" for c in cells)
+        built.row([inline(cell, stop_at_blocks=False).replace("\n", " ") for cell in cells], header)
+
+
+# Page head and byline -----------------------------------------------------------------------
+
+
+def parse_page(source: str) -> lxml_html.HtmlElement:
+    # lxml refuses str input that carries an XML encoding declaration; bytes are fine.
+    parser = lxml_html.HTMLParser(encoding="utf-8", no_network=True)
+    return lxml_html.document_fromstring(source.encode("utf-8"), parser=parser)
+
+
+def page_metadata(page: lxml_html.HtmlElement) -> Metadata:
+    meta: dict[str, list[str]] = {}
+    for tag in page.iter("meta"):
+        key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").lower()
+        content = tag.get("content")
+        if key and content:
+            meta.setdefault(key.strip(), []).append(content)
+    json_ld = [
+        script.text or ""
+        for script in page.iter("script")
+        if (script.get("type") or "").strip().lower() == "application/ld+json"
+    ]
+    title_tag = page.find(".//title")
+    title = clean(title_tag.text_content()) if title_tag is not None else None
+    canonical = next(
+        (
+            link.get("href")
+            for link in page.iter("link")
+            if "canonical" in (link.get("rel") or "").lower().split() and link.get("href")
+        ),
+        None,
+    )
+    return merge(
+        json_ld_metadata(json_ld), meta_tag_metadata(meta, title or None), Metadata(url=canonical)
+    )
+
+
+def find_byline(page: lxml_html.HtmlElement) -> str | None:
+    """The first short "Updated/Published on <date> by <name>" text outside nav, footer, ..."""
+    body = page.find("body")
+    if body is None:
+        return None
+    for element in body.iter():
+        if not isinstance(element.tag, str) or element.tag in NOT_ARTICLE:
+            continue
+        if any(a.tag in NOT_ARTICLE for a in element.iterancestors()):
+            continue
+        text = clean(element.text_content())
+        if len(text) < MAX_BYLINE_CHARS and UPDATED.fullmatch(text):
+            return text
+    return None
+
+
+def read_html_document(source: str, source_name: str, stem: str) -> Document:
+    refuse_entities(source, source_name)
+    page = parse_page(source)
+    main = main_content(page)
+    built = PlainText()
+    if main is not None:
+        walk(main, built, 0)
+    byline_text = find_byline(page)
+    if byline_text is not None and not any(
+        built.text[line.span.start : line.span.end] == byline_text for line in built.lines
+    ):
+        built = PlainText()
+        built.add(BlockKind.PARAGRAPH, byline_text)
+        if main is not None:
+            walk(main, built, 0)
+    if not built.lines:
+        raise InputError(f"{source_name}: no article text found in the page")
+    return finish(built, page_metadata(page), source_name, stem, "text/html")
