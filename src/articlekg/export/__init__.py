@@ -3,11 +3,25 @@
 from __future__ import annotations
 
 from articlekg.errors import ExportError
+from articlekg.export.corpus import write_corpus
+from articlekg.export.gexf import GexfExporter
+from articlekg.export.graphml import GraphMLExporter, StrictGraphMLExporter
+from articlekg.export.jsonld import JsonLdExporter
+from articlekg.export.neo4j import Neo4jExporter
+from articlekg.export.ntriples import NQuadsExporter, NTriplesExporter
 from articlekg.export.registry import ArticleGraph, Exporter
-from articlekg.export.turtle import TurtleExporter
+from articlekg.export.turtle import TrigExporter, TurtleExporter
 
 EXPORTERS: list[Exporter] = [
     TurtleExporter(),
+    NTriplesExporter(),
+    JsonLdExporter(),
+    TrigExporter(),
+    NQuadsExporter(),
+    GraphMLExporter(),
+    StrictGraphMLExporter(),
+    GexfExporter(),
+    Neo4jExporter(),
 ]
 
 REGISTRY: dict[str, Exporter] = {exporter.name: exporter for exporter in EXPORTERS}
@@ -26,4 +40,12 @@ def get_exporter(name: str) -> Exporter:
         ) from None
 
 
-__all__ = ["EXPORTERS", "REGISTRY", "ArticleGraph", "Exporter", "format_names", "get_exporter"]
+__all__ = [
+    "EXPORTERS",
+    "REGISTRY",
+    "ArticleGraph",
+    "Exporter",
+    "format_names",
+    "get_exporter",
+    "write_corpus",
+]

@@ -1,0 +1,82 @@
+"""GraphML from the property-graph projection, written by hand in a fixed order.
+
+Two variants. ``graphml`` puts the relationship type in ``<edge label="...">``, which is
+where Gephi desktop takes the edge type from (so parallel edges with different predicates
+stay apart) and where Neo4j APOC takes the relationship type from; that attribute is not
+in the GraphML schema, so ``graphml-strict`` leaves it out and is schema-clean.
+
+Node keys are named by their attribute (``label``, ``labels`` for APOC's readLabels);
+edge keys have ids ``edge.<name>`` because GraphML key ids are one namespace for nodes
+and edges, and networkx and igraph look keys up by id alone.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from articlekg.atomic import write_text
+from articlekg.export.projection import PropertyGraph, project
+from articlekg.export.registry import ArticleGraph
+from articlekg.export.xmltext import attribute, lexical, text
+
+NAMESPACE = "http://graphml.graphdrawing.org/xmlns"
+
+
+def edge_key_id(name: str) -> str:
+    return f"edge.{name}"
+
+
+def graphml_text(pg: PropertyGraph, strict: bool = False) -> str:
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', f'<graphml xmlns="{NAMESPACE}">']
+    for key in pg.node_keys:
+        lines.append(
+            f'  <key id="{key.name}" for="node" attr.name="{key.name}" attr.type="{key.type}"/>'
+        )
+    for key in pg.edge_keys:
+        lines.append(
+            f'  <key id="{edge_key_id(key.name)}" for="edge" attr.name="{key.name}" '
+            f'attr.type="{key.type}"/>'
+        )
+    lines.append('  <graph id="G" edgedefault="directed">')
+    for node in pg.nodes:
+        where = f"node <{node.id}>"
+        lines.append(f'    <node id="{attribute(node.id, where)}">')
+        for name, value in node.attributes.items():
+            lines.append(
+                f'      <data key="{name}">{text(lexical(value), f"{where} {name}")}</data>'
+            )
+        lines.append("    </node>")
+    for edge in pg.edges:
+        where = f"edge {edge.id} <{edge.source}> {edge.type} <{edge.target}>"
+        label = "" if strict else f' label="{attribute(edge.type, where)}"'
+        lines.append(
+            f'    <edge id="{edge.id}" source="{attribute(edge.source, where)}" '
+            f'target="{attribute(edge.target, where)}"{label}>'
+        )
+        for name, value in edge.attributes.items():
+            lines.append(
+                f'      <data key="{edge_key_id(name)}">'
+                f"{text(lexical(value), f'{where} {name}')}</data>"
+            )
+        lines.append("    </edge>")
+    lines += ["  </graph>", "</graphml>"]
+    return "\n".join(lines) + "\n"
+
+
+class GraphMLExporter:
+    name = "graphml"
+    description = "GraphML (.graphml) for Gephi, Gephi Lite, Neo4j APOC, igraph and networkx"
+
+    def write(self, article: ArticleGraph, outdir: Path) -> list[Path]:
+        pg = project(article.graph)
+        return [write_text(outdir / f"{article.stem}.graphml", graphml_text(pg))]
+
+
+class StrictGraphMLExporter:
+    name = "graphml-strict"
+    description = "GraphML without <edge label> (.strict.graphml), valid against the schema"
+
+    def write(self, article: ArticleGraph, outdir: Path) -> list[Path]:
+        pg = project(article.graph)
+        path = outdir / f"{article.stem}.strict.graphml"
+        return [write_text(path, graphml_text(pg, strict=True))]
