@@ -5,6 +5,8 @@ This is the only module that imports click.
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -14,8 +16,12 @@ from typing import Any, TypeVar
 import click
 
 from articlekg import api
-from articlekg.errors import ArticleKGError, ValidationFailed
+from articlekg.atomic import write_text
+from articlekg.errors import ArticleKGError, InputError, ValidationFailed
 from articlekg.export import format_names
+from articlekg.results import FORMATS as RESULT_FORMATS
+from articlekg.results import render as render_result
+from articlekg.store import loadable_exports
 from articlekg.vocab import DEFAULT_BASE_IRI
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -49,21 +55,47 @@ def main() -> None:
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
-    "-o", "--output", "outdir", required=True, type=click.Path(path_type=Path),
+    "-o",
+    "--output",
+    "outdir",
+    required=True,
+    type=click.Path(path_type=Path),
     help="Folder to write the exports into.",
 )
 @click.option(
-    "-f", "--format", "formats", multiple=True, type=click.Choice(format_names()),
+    "-f",
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(format_names()),
     help="Export format; repeat for several. Default: all.",
 )
-@click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True,
-              help="Namespace of the IRIs minted for this article's nodes.")
+@click.option(
+    "--base-iri",
+    default=DEFAULT_BASE_IRI,
+    show_default=True,
+    help="Namespace of the IRIs minted for this article's nodes.",
+)
+@click.option(
+    "--store",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Also load what was built into this embedded store.",
+)
 @reports_errors
-def build(inputs: tuple[Path, ...], outdir: Path, formats: tuple[str, ...], base_iri: str) -> None:
+def build(
+    inputs: tuple[Path, ...],
+    outdir: Path,
+    formats: tuple[str, ...],
+    base_iri: str,
+    store: Path | None,
+) -> None:
     """Build INPUTS (article files or folders of them) into graphs in OUTPUT."""
     report = api.build(list(inputs), outdir, formats=list(formats) or None, base_iri=base_iri)
     for path in report.written:
         click.echo(str(path))
+    if store is not None:
+        for loaded in api.load(loadable_exports(report.written), store):
+            click.echo(f"{loaded.name}: {loaded.triples} triples into {store}")
 
 
 @main.command()
@@ -73,3 +105,181 @@ def validate(graph: Path) -> None:
     """Check an existing graph (Turtle or another RDF file) against the shapes."""
     report = api.validate(graph)
     click.echo(f"{graph}: conforms ({report.triples} triples)")
+
+
+# -- SPARQL: query, load, serve, push ---------------------------------------------------
+
+
+@main.command()
+@click.argument("arguments", nargs=-1, required=True, metavar="[GRAPH]... QUERY")
+@click.option(
+    "--store",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Query this embedded store instead of graph files.",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(RESULT_FORMATS),
+    default="table",
+    show_default=True,
+    help="SELECT/ASK result format (CONSTRUCT writes Turtle).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    metavar="SECONDS",
+    help="Stop the query after this long.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the result to this file instead of standard output.",
+)
+@reports_errors
+def query(
+    arguments: tuple[str, ...],
+    store: Path | None,
+    fmt: str,
+    timeout: float | None,
+    output: Path | None,
+) -> None:
+    """Run QUERY (a NAME from ontology/queries, a .rq file or SPARQL text) over GRAPH files
+    or, with --store, over the embedded store."""
+    *graphs, text = arguments
+    if store is not None and graphs:
+        raise InputError("give graph files or --store, not both")
+    if store is None and not graphs:
+        raise InputError("give graph files to query, or --store DIR")
+    result = api.query(text, [Path(g) for g in graphs], store=store, timeout=timeout)
+    rendered = render_result(result, fmt)
+    if output is not None:
+        write_text(output, rendered)
+    else:
+        click.echo(rendered, nl=False)
+
+
+@main.command()
+@click.argument("graphs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--store",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder of the embedded store (created if missing).",
+)
+@reports_errors
+def load(graphs: tuple[Path, ...], store: Path) -> None:
+    """Load exported GRAPHS (Turtle, N-Triples, TriG, N-Quads, JSON-LD) into a store,
+    each article into its own named graph, replacing what it held."""
+    for loaded in api.load(list(graphs), store):
+        click.echo(f"{loaded.name}: {loaded.triples} triples from {loaded.source}")
+
+
+@main.command()
+@click.option("--store", required=True, type=click.Path(path_type=Path, file_okay=False))
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; other than loopback only with --allow-remote.",
+)
+@click.option(
+    "--allow-remote", is_flag=True, help="Allow --host to be an address other machines can reach."
+)
+@click.option(
+    "--cors",
+    "cors_origin",
+    metavar="ORIGIN",
+    help="Send Access-Control-Allow-Origin: ORIGIN (none by default).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    metavar="SECONDS",
+    help="Stop each query after this long.",
+)
+@click.option("--quiet", is_flag=True, help="Do not log requests.")
+@reports_errors
+def serve(
+    store: Path,
+    port: int,
+    host: str,
+    allow_remote: bool,
+    cors_origin: str | None,
+    timeout: float | None,
+    quiet: bool,
+) -> None:
+    """Serve the store as a read-only SPARQL 1.1 Protocol endpoint."""
+    from articlekg.serve import ServeConfig, endpoint_url, make_server
+
+    config = ServeConfig(
+        store=store,
+        host=host,
+        port=port,
+        allow_remote=allow_remote,
+        cors_origin=cors_origin,
+        timeout=timeout,
+    )
+    server = make_server(config)
+    if not quiet:
+        logging.basicConfig(level=logging.INFO, format="%(message)s")
+    click.echo(f"serving {store} read-only at {endpoint_url(server)} (Ctrl-C stops)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+@main.command()
+@click.argument("graphs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--endpoint",
+    required=True,
+    help="Graph Store Protocol URL (e.g. Oxigraph's http://HOST:7878/store).",
+)
+@click.option("--user", help="User name, if the endpoint asks for one.")
+@click.option(
+    "--password-env", metavar="VAR", help="Name of the environment variable holding the password."
+)
+@click.option(
+    "--ontology/--no-ontology",
+    default=True,
+    show_default=True,
+    help="Also put the ontology into its own named graph.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=60.0,
+    show_default=True,
+    metavar="SECONDS",
+)
+@reports_errors
+def push(
+    graphs: tuple[Path, ...],
+    endpoint: str,
+    user: str | None,
+    password_env: str | None,
+    ontology: bool,
+    timeout: float,
+) -> None:
+    """PUT each of GRAPHS into its own named graph at a SPARQL Graph Store endpoint."""
+    from articlekg.push import push as push_graphs
+
+    password = None
+    if password_env is not None:
+        password = os.environ.get(password_env)
+        if password is None:
+            raise InputError(f"the environment variable {password_env} is not set")
+    pushed = push_graphs(
+        list(graphs), endpoint, user=user, password=password, ontology=ontology, timeout=timeout
+    )
+    for graph in pushed:
+        click.echo(
+            f"{graph.name}: {graph.triples} triples from {graph.source} (HTTP {graph.status})"
+        )

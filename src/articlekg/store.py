@@ -243,3 +243,19 @@ class ArticleStore:
             raise StoreError(f"the store cannot run this query: {error}") from None
         except OSError as error:
             raise StoreError(f"{self.path}: the query failed: {error}") from None
+
+
+def loadable_exports(paths: Iterable[Path]) -> list[Path]:
+    """One RDF file per article out of a build's outputs (the same graph in several
+    formats would only be loaded over itself); Turtle preferred."""
+    preference = [".ttl", ".nt", ".trig", ".nq", ".jsonld"]
+    chosen: dict[Path, Path] = {}
+    for path in paths:
+        suffix = path.suffix.lower()
+        if suffix not in preference:
+            continue
+        key = path.with_suffix("")
+        current = chosen.get(key)
+        if current is None or preference.index(suffix) < preference.index(current.suffix):
+            chosen[key] = path
+    return sorted(chosen.values())
