@@ -1,0 +1,196 @@
+"""The embedded store: graphs per article, replacement on reload, refusal of bad files."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Dataset, Graph
+from sparql_servers import DATA, SEED_EXPORT, normal
+
+from articlekg.errors import InputError, QueryTimeout, StoreError
+from articlekg.query import query_store
+from articlekg.results import AskResult
+from articlekg.store import ONTOLOGY_GRAPH, ArticleStore, loadable_exports, ontology_files
+
+ALPHA = "https://w3id.org/articlekg/id/graph/alpha"
+BETA = "https://w3id.org/articlekg/id/graph/beta"
+
+
+def quads(folder: Path) -> set[str]:
+    with ArticleStore(folder, read_only=True) as store:
+        return {str(q) for q in store.store.quads_for_pattern(None, None, None)}
+
+
+def test_each_article_gets_its_own_graph_and_the_ontology_its_own(tmp_path: Path) -> None:
+    with ArticleStore(tmp_path / "s") as store:
+        loaded = store.load([DATA / "alpha.ttl", DATA / "beta.trig"])
+        assert store.graphs() == sorted([ALPHA, BETA, ONTOLOGY_GRAPH])
+        assert store.triple_count(ALPHA) == len(Graph().parse(DATA / "alpha.ttl"))
+        beta = Dataset().parse(DATA / "beta.trig")
+        assert store.triple_count(BETA) == len(beta)
+        ontology = sum(len(Graph().parse(p)) for p in ontology_files())
+        assert store.triple_count(ONTOLOGY_GRAPH) == ontology > 100
+    assert {(g.name, g.source) for g in loaded} == {
+        (ALPHA, str(DATA / "alpha.ttl")),
+        (BETA, str(DATA / "beta.trig")),
+        (ONTOLOGY_GRAPH, "ontology"),
+    }
+
+
+def test_graph_name_follows_the_article_and_its_base_iri(tmp_path: Path) -> None:
+    path = tmp_path / "whatever-name.nt"
+    path.write_text(
+        "<https://example.org/kg/article/my-stem> "
+        "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+        "<https://w3id.org/articlekg/ontology#Article> .\n"
+    )
+    with ArticleStore(tmp_path / "s") as store:
+        store.load([path], ontology=False)
+        assert store.graphs() == ["https://example.org/kg/graph/my-stem"]
+
+
+@pytest.mark.parametrize("suffix", [".ttl", ".nt", ".trig", ".nq", ".jsonld"])
+def test_every_export_format_loads_into_the_same_graph(tmp_path: Path, suffix: str) -> None:
+    graph = Graph().parse(DATA / "alpha.ttl")
+    fmt = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}.get(suffix)
+    path = tmp_path / f"alpha{suffix}"
+    if fmt is not None:
+        graph.serialize(path, format=fmt)
+    else:
+        dataset = Dataset()
+        named = dataset.graph(ALPHA)  # type: ignore[arg-type]
+        for triple in graph:
+            named.add(triple)
+        dataset.serialize(path, format="trig" if suffix == ".trig" else "nquads")
+    with ArticleStore(tmp_path / "s") as store:
+        store.load([path], ontology=False)
+        assert store.graphs() == [ALPHA]
+        assert store.triple_count(ALPHA) == len(graph) == 25  # counted by hand in alpha.ttl
+
+
+def test_reloading_an_article_replaces_its_graph(tmp_path: Path) -> None:
+    changed = tmp_path / "alpha.ttl"
+    changed.write_text(
+        (DATA / "alpha.ttl").read_text().replace('rdfs:label "massage"', 'rdfs:label "touch"')
+    )
+    folder = tmp_path / "s"
+    with ArticleStore(folder) as store:
+        store.load([DATA / "alpha.ttl", DATA / "beta.trig"])
+        before_beta = store.triple_count(BETA)
+        store.load([changed])
+        store.load([changed])  # twice: no duplicates
+        assert store.triple_count(ALPHA) == len(Graph().parse(changed))
+        assert store.triple_count(BETA) == before_beta
+    labels = normal(
+        query_store(
+            folder,
+            "SELECT ?l WHERE { GRAPH <%s> { <https://w3id.org/articlekg/concept/massage> "
+            "<http://www.w3.org/2000/01/rdf-schema#label> ?l } }" % ALPHA,
+        )
+    )
+    assert labels == (("l",), [("touch",)])
+
+
+def test_a_file_that_does_not_parse_is_refused_with_file_and_line(tmp_path: Path) -> None:
+    folder = tmp_path / "s"
+    with ArticleStore(folder) as store:
+        store.load([DATA / "alpha.ttl"])
+    before = quads(folder)
+    broken = tmp_path / "broken.ttl"
+    lines = (DATA / "beta.trig").read_text().splitlines()
+    broken.write_text(
+        "@prefix ex: <https://example.org/> .\n"
+        "ex:a ex:b ex:c .\n"
+        "ex:a ex:b ex:d\n"  # missing dot
+        "ex:e ex:f .\n"
+    )
+    assert lines  # beta exists to be loaded alongside the broken file
+    with ArticleStore(folder) as store, pytest.raises(InputError) as caught:
+        store.load([DATA / "beta.trig", broken])
+    assert "broken.ttl" in caught.value.message
+    assert "line 4" in caught.value.message
+    assert quads(folder) == before  # beta was not half-loaded either
+
+
+def test_unknown_file_types_and_empty_files_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("hello")
+    (tmp_path / "empty.ttl").write_text("# nothing\n")
+    with ArticleStore(tmp_path / "s") as store:
+        with pytest.raises(InputError, match="unknown RDF file type"):
+            store.load([tmp_path / "a.txt"])
+        with pytest.raises(InputError, match="no triples"):
+            store.load([tmp_path / "empty.ttl"])
+        with pytest.raises(InputError, match="cannot read"):
+            store.load([tmp_path / "missing.ttl"])
+
+
+def test_two_files_for_the_same_graph_in_one_load_are_refused(tmp_path: Path) -> None:
+    copy = tmp_path / "alpha.nt"
+    Graph().parse(DATA / "alpha.ttl").serialize(copy, format="nt")
+    with ArticleStore(tmp_path / "s") as store, pytest.raises(InputError, match="also in"):
+        store.load([DATA / "alpha.ttl", copy])
+
+
+def test_queries_see_the_union_and_from_narrows_to_a_graph(tmp_path: Path) -> None:
+    folder = tmp_path / "s"
+    with ArticleStore(folder) as store:
+        store.load([DATA / "alpha.ttl", DATA / "beta.trig"])
+    text = "SELECT ?a WHERE { ?a a <https://w3id.org/articlekg/ontology#Article> }"
+    assert normal(query_store(folder, text))[1] == [
+        ("https://w3id.org/articlekg/id/article/alpha",),
+        ("https://w3id.org/articlekg/id/article/beta",),
+    ]
+    narrowed = text.replace("WHERE", f"FROM <{BETA}> WHERE")
+    assert normal(query_store(folder, narrowed))[1] == [
+        ("https://w3id.org/articlekg/id/article/beta",)
+    ]
+    ask = query_store(folder, "ASK { ?c <http://www.w3.org/2000/01/rdf-schema#subClassOf> ?d }")
+    assert ask == AskResult(True)
+
+
+def test_a_timeout_stops_a_runaway_query(tmp_path: Path) -> None:
+    folder = tmp_path / "s"
+    with ArticleStore(folder) as store:
+        store.load([DATA / "alpha.ttl"])
+    runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    started = time.monotonic()
+    with pytest.raises(QueryTimeout, match="stopped after 1 s"):
+        query_store(folder, runaway, timeout=1)
+    assert time.monotonic() - started < 10
+    quick = query_store(folder, "ASK { ?s ?p ?o }", timeout=30)
+    assert quick == AskResult(True)
+
+
+def test_a_missing_store_is_an_error_not_an_empty_store(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no store there"):
+        query_store(tmp_path / "nowhere", "ASK { ?s ?p ?o }")
+
+
+def test_a_store_held_by_another_writer_is_reported(tmp_path: Path) -> None:
+    folder = tmp_path / "s"
+    holder = ox.Store(str(folder))
+    try:
+        with pytest.raises(StoreError, match="cannot open the store"):
+            ArticleStore(folder)
+    finally:
+        del holder
+
+
+def test_one_export_per_article_is_chosen_from_a_build() -> None:
+    written = [Path("o/a.nt"), Path("o/a.ttl"), Path("o/a.graphml"), Path("o/b.jsonld")]
+    assert loadable_exports(written) == [Path("o/a.ttl"), Path("o/b.jsonld")]
+
+
+def test_the_seed_export_loads(tmp_path: Path) -> None:
+    assert SEED_EXPORT.is_file(), f"the seed export {SEED_EXPORT} is missing: run `make exports`"
+    exports = sorted(p for p in SEED_EXPORT.parent.iterdir() if p.stem == SEED_EXPORT.stem)
+    for path in loadable_exports(exports) + [e for e in exports if e.suffix in (".nt", ".jsonld")]:
+        folder = tmp_path / path.suffix.lstrip(".")
+        with ArticleStore(folder) as store:
+            store.load([path])
+            articles = [g for g in store.graphs() if g != ONTOLOGY_GRAPH]
+            assert articles == ["https://w3id.org/articlekg/id/graph/massage-metastatic-bone-pain"]
+            assert store.triple_count(articles[0]) == len(Graph().parse(SEED_EXPORT))
