@@ -34,10 +34,22 @@ SEED_EXPORT = REPO / "exports" / "massage-metastatic-bone-pain.ttl"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 NUMERIC = {
     XSD + name
-    for name in (
-        "integer decimal double float int long short byte nonNegativeInteger "
-        "positiveInteger nonPositiveInteger negativeInteger unsignedInt unsignedLong"
-    ).split()
+    for name in [
+        "integer",
+        "decimal",
+        "double",
+        "float",
+        "int",
+        "long",
+        "short",
+        "byte",
+        "nonNegativeInteger",
+        "positiveInteger",
+        "nonPositiveInteger",
+        "negativeInteger",
+        "unsignedInt",
+        "unsignedLong",
+    ]
 }
 
 Cell = str | Decimal | bool | None

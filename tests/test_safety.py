@@ -8,12 +8,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sparql_servers import DATA
 
 from articlekg.errors import InputError, QueryError, UnsafeQueryError
 from articlekg.query import query_files, query_store
 from articlekg.safety import check_jsonld, check_query
 from articlekg.store import ArticleStore
+from sparql_servers import DATA
 
 
 class Listener:

@@ -8,12 +8,12 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Graph
-from sparql_servers import DATA, SEED_EXPORT, normal
 
 from articlekg.errors import InputError, QueryTimeout, StoreError
 from articlekg.query import query_store
 from articlekg.results import AskResult
 from articlekg.store import ONTOLOGY_GRAPH, ArticleStore, loadable_exports, ontology_files
+from sparql_servers import DATA, SEED_EXPORT, normal
 
 ALPHA = "https://w3id.org/articlekg/id/graph/alpha"
 BETA = "https://w3id.org/articlekg/id/graph/beta"
@@ -87,8 +87,8 @@ def test_reloading_an_article_replaces_its_graph(tmp_path: Path) -> None:
     labels = normal(
         query_store(
             folder,
-            "SELECT ?l WHERE { GRAPH <%s> { <https://w3id.org/articlekg/concept/massage> "
-            "<http://www.w3.org/2000/01/rdf-schema#label> ?l } }" % ALPHA,
+            f"SELECT ?l WHERE {{ GRAPH <{ALPHA}> {{ <https://w3id.org/articlekg/concept/massage> "
+            "<http://www.w3.org/2000/01/rdf-schema#label> ?l } }",
         )
     )
     assert labels == (("l",), [("touch",)])
