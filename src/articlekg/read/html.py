@@ -33,6 +33,9 @@ BLOCK_TAGS = frozenset({"p", "head", "list", "table", "quote", "code", "div", "i
 # Page parts that hold no byline of the article itself.
 NOT_ARTICLE = ("nav", "footer", "aside", "script", "style", "noscript", "form", "template")
 MAX_BYLINE_CHARS = 160
+LINE_TAGS = frozenset(
+    "p div section article header main ul ol li table tr td th h1 h2 h3 h4 h5 h6 br".split()
+)
 MIN_PARAGRAPH_CHARS = 80
 
 
@@ -74,8 +77,8 @@ def keep_reading_lists(page: lxml_html.HtmlElement) -> None:
             link.drop_tag()
 
 
-def main_content(page: lxml_html.HtmlElement) -> etree._Element | None:
-    page = copy.deepcopy(page)  # both passes below change the tree
+def extract(page: lxml_html.HtmlElement) -> etree._Element | None:
+    page = copy.deepcopy(page)  # trafilatura and keep_reading_lists change the tree
     keep_reading_lists(page)
     extracted = trafilatura.extract(
         page,
@@ -95,6 +98,39 @@ def main_content(page: lxml_html.HtmlElement) -> etree._Element | None:
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     root = etree.fromstring(extracted.encode("utf-8"), parser)
     return root.find("main")
+
+
+def article_headings(page: lxml_html.HtmlElement) -> bool:
+    return any(
+        clean(heading.text_content())
+        and not any(a.tag in NOT_ARTICLE for a in heading.iterancestors())
+        for heading in page.iter("h1", "h2", "h3", "h4", "h5", "h6")
+    )
+
+
+def wrapped_body(page: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+    """The page with everything in ``<body>`` moved into one ``<article>``."""
+    page = copy.deepcopy(page)
+    body = page.find("body")
+    if body is not None:
+        article = etree.SubElement(body, "article")
+        article.text, body.text = body.text, None
+        for child in list(body):
+            if child is not article:
+                article.append(child)
+        body.append(article)
+    return page
+
+
+def main_content(page: lxml_html.HtmlElement) -> etree._Element | None:
+    main = extract(page)
+    if main is not None and main.find("head") is None and article_headings(page):
+        # Without a container it knows (article, main, class="content", ...) trafilatura
+        # recovers paragraphs but drops every heading; inside an <article> it keeps them.
+        retry = extract(wrapped_body(page))
+        if retry is not None and retry.find("head") is not None:
+            return retry
+    return main
 
 
 # trafilatura XML -> plain lines ------------------------------------------------------------
@@ -202,12 +238,15 @@ def page_metadata(page: lxml_html.HtmlElement) -> Metadata:
 
 
 def find_byline(page: lxml_html.HtmlElement) -> str | None:
-    """The first short "Updated/Published on <date> by <name>" text outside nav, footer, ..."""
+    """The first short "Updated/Published on <date> by <name>" line outside nav, footer, ..."""
     body = page.find("body")
     if body is None:
         return None
     for element in body.iter():
         if not isinstance(element.tag, str) or element.tag in NOT_ARTICLE:
+            continue
+        # Only innermost blocks: a container's text runs its children's lines together.
+        if any(isinstance(d.tag, str) and d.tag in LINE_TAGS for d in element.iterdescendants()):
             continue
         if any(a.tag in NOT_ARTICLE for a in element.iterancestors()):
             continue
@@ -232,6 +271,4 @@ def read_html_document(source: str, source_name: str, stem: str) -> Document:
         built.add(BlockKind.PARAGRAPH, byline_text)
         if main is not None:
             walk(main, built, 0)
-    if not built.lines:
-        raise InputError(f"{source_name}: no article text found in the page")
     return finish(built, page_metadata(page), source_name, stem, "text/html")

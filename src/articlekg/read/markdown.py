@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from articlekg.document import BlockKind, Document, Metadata, Span
+from articlekg.errors import InputError
 from articlekg.read.layout import Line, build_blocks, label_value
 from articlekg.read.metadata import byline, locate_publisher, merge, split_front_matter
 
@@ -79,6 +80,8 @@ def finish(
     Metadata from markup wins over a byline in the text, which wins over the shown title.
     A byline may follow the title, as it often does on the web, but no body text.
     """
+    if not built.lines:
+        raise InputError(f"{source_name}: no article text found")
     text = built.text
     lines: list[Line] = []
     stated = Metadata()
@@ -108,7 +111,10 @@ def finish(
     shown_title = next(
         (text[b.span.start : b.span.end] for b in blocks if b.kind is BlockKind.TITLE), None
     )
-    metadata = merge(markup, stated, Metadata(title=shown_title))
+    metadata = merge(markup, replace(stated, publisher_span=None), Metadata(title=shown_title))
+    if stated.publisher is not None and stated.publisher == metadata.publisher:
+        metadata = replace(metadata, publisher_span=stated.publisher_span)
+    # Otherwise the byline names someone else (often the author): find the publisher itself.
     metadata = locate_publisher(metadata, text)
     return Document(
         source_name=source_name,
