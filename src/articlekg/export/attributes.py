@@ -19,7 +19,7 @@ from typing import Literal as TypingLiteral
 
 from rdflib import XSD, Literal, URIRef
 
-from articlekg.export.terms import TURTLE_PREFIXES
+from articlekg.export.terms import TURTLE_PREFIXES, lexical_form
 from articlekg.vocab import AKG, SCHEMA
 
 Value = bool | int | float | str
@@ -113,7 +113,7 @@ def _classify(cell: Cell) -> tuple[AttrType, Value]:
     """The narrowest type that reads back exactly, and the value in it."""
     if not isinstance(cell, Literal) or cell.language is not None:
         return "string", str(cell)
-    lexical = str(cell)
+    lexical = lexical_form(cell)
     datatype = cell.datatype
     if datatype == XSD.boolean and lexical in ("true", "false", "1", "0"):
         return "boolean", lexical in ("true", "1")
@@ -149,11 +149,15 @@ def decide_key(cells: Sequence[Sequence[Cell]]) -> tuple[AttrType, bool]:
 def convert(cell: Cell, attr_type: AttrType) -> Value:
     kind, value = _classify(cell)
     if attr_type == "string":
-        return str(cell)
+        return cell_text(cell)
     if attr_type == "double" and kind == "long":
         return float(value)
     return value
 
 
+def cell_text(cell: Cell) -> str:
+    return lexical_form(cell) if isinstance(cell, Literal) else cell
+
+
 def list_text(row: Sequence[Cell]) -> str:
-    return json.dumps([str(cell) for cell in row], ensure_ascii=False)
+    return json.dumps([cell_text(cell) for cell in row], ensure_ascii=False)

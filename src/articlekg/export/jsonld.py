@@ -16,7 +16,13 @@ from rdflib import RDF, XSD, Graph, Literal, URIRef
 
 from articlekg.atomic import write_text
 from articlekg.export.registry import ArticleGraph
-from articlekg.export.terms import TURTLE_PREFIXES, Triple, checked_triples, sort_key
+from articlekg.export.terms import (
+    TURTLE_PREFIXES,
+    Triple,
+    checked_triples,
+    lexical_form,
+    sort_key,
+)
 from articlekg.vocab import AKG, SCHEMA
 
 # Which namespace wins a shared local name: ours, then schema.org, then by IRI.
@@ -29,16 +35,17 @@ def _split(iri: str) -> tuple[str, str]:
     return iri[: cut + 1], iri[cut + 1 :]
 
 
-def _compact(iri: str) -> str:
+def _compact(iri: str, prefixes: dict[str, str]) -> str:
     namespace, local = _split(iri)
-    for prefix, candidate in sorted(TURTLE_PREFIXES.items()):
+    for prefix, candidate in sorted(prefixes.items()):
         if candidate == namespace and local and set(local) <= _TERM_CHARS:
             return f"{prefix}:{local}"
     return iri
 
 
 def _term_names(iris: set[str]) -> dict[str, str]:
-    taken: set[str] = set(TURTLE_PREFIXES)
+    # Terms win over prefixes: akg:unit is named "unit" and the QUDT prefix steps aside.
+    taken: set[str] = set()
     names: dict[str, str] = {}
     ranked = sorted(iris, key=lambda iri: (_NAMESPACE_RANK.get(_split(iri)[0], 2), iri))
     for iri in ranked:
@@ -50,7 +57,7 @@ def _term_names(iris: set[str]) -> dict[str, str]:
     return names
 
 
-def _coercion(objects: list[URIRef | Literal]) -> str | None:
+def _coercion(objects: list[URIRef | Literal], prefixes: dict[str, str]) -> str | None:
     """The one ``@type`` every object of a predicate shares, if any."""
     if all(isinstance(o, URIRef) for o in objects):
         return "@id"
@@ -60,19 +67,19 @@ def _coercion(objects: list[URIRef | Literal]) -> str | None:
     if len(datatypes) == 1:
         datatype, language = next(iter(datatypes))
         if language is None and datatype is not None and datatype != XSD.string:
-            return _compact(str(datatype))
+            return _compact(str(datatype), prefixes)
     return None
 
 
-def _value(term: URIRef | Literal, coerced: str | None) -> Any:
-    if coerced == "@id" or (coerced is not None and isinstance(term, Literal)):
-        return str(term)
+def _value(term: URIRef | Literal, coerced: str | None, prefixes: dict[str, str]) -> Any:
     if isinstance(term, URIRef):
-        return {"@id": str(term)}
+        return str(term) if coerced == "@id" else {"@id": str(term)}
+    if coerced is not None:
+        return lexical_form(term)
     if term.language is not None:
         return {"@value": str(term), "@language": term.language}
     if term.datatype is not None and term.datatype != XSD.string:
-        return {"@value": str(term), "@type": _compact(str(term.datatype))}
+        return {"@value": lexical_form(term), "@type": _compact(str(term.datatype), prefixes)}
     return str(term)
 
 
@@ -86,15 +93,19 @@ def jsonld_document(graph: Graph) -> dict[str, Any]:
         else:
             by_predicate.setdefault(p, []).append(o)
     names = _term_names({str(p) for p in by_predicate} | classes)
-    coercions = {p: _coercion(objects) for p, objects in by_predicate.items()}
+    prefixes = {k: v for k, v in TURTLE_PREFIXES.items() if k not in names.values()}
+    coercions = {
+        p: _coercion(objects, prefixes) if str(p) in names else None
+        for p, objects in by_predicate.items()
+    }
 
-    context: dict[str, Any] = dict(TURTLE_PREFIXES)
+    context: dict[str, Any] = dict(prefixes)
     for iri, name in names.items():
         predicate = URIRef(iri)
         if predicate in coercions and coercions[predicate] is not None:
-            context[name] = {"@id": _compact(iri), "@type": coercions[predicate]}
+            context[name] = {"@id": _compact(iri, prefixes), "@type": coercions[predicate]}
         else:
-            context[name] = _compact(iri)
+            context[name] = _compact(iri, prefixes)
 
     nodes: dict[URIRef, dict[str, list[URIRef | Literal]]] = {}
     for s, p, o in triples:
@@ -111,7 +122,7 @@ def jsonld_document(graph: Graph) -> dict[str, Any]:
                 values: list[Any] = [names.get(str(o), str(o)) for o in ordered]
             else:
                 coerced = coercions[keys_to_predicate[key]]
-                values = [_value(o, coerced) for o in ordered]
+                values = [_value(o, coerced, prefixes) for o in ordered]
             node[key] = values[0] if len(values) == 1 else values
         graph_nodes.append(node)
     return {"@context": context, "@graph": graph_nodes}

@@ -45,6 +45,21 @@ def _escape_char(match: re.Match[str]) -> str:
     return _ESCAPES.get(char) or f"\\u{ord(char):04X}"
 
 
+_XSD_SPECIALS = {"nan": "NaN", "inf": "INF", "-inf": "-INF", "+inf": "INF"}
+
+
+def lexical_form(literal: Literal) -> str:
+    """The literal's lexical form, repaired where rdflib's normalisation broke it.
+
+    rdflib turns ``"NaN"^^xsd:double`` into ``nan`` (and ``INF`` into ``inf``), which are
+    not valid xsd:double lexical forms and which Jena rejects; write the XSD spelling.
+    """
+    text = str(literal)
+    if literal.datatype in (XSD.double, XSD.float) and text.lower() in _XSD_SPECIALS:
+        return _XSD_SPECIALS[text.lower()]
+    return text
+
+
 def quote_string(value: str) -> str:
     """A double-quoted N-Triples/Turtle string; control characters as ``\\uXXXX``."""
     return '"' + _NEEDS_ESCAPE.sub(_escape_char, value) + '"'
@@ -100,7 +115,7 @@ def nt_term(term: Node) -> str:
     if isinstance(term, URIRef):
         return f"<{term}>"
     if isinstance(term, Literal):
-        text = quote_string(str(term))
+        text = quote_string(lexical_form(term))
         if term.language is not None:
             return f"{text}@{term.language}"
         if term.datatype is not None and term.datatype != XSD.string:
@@ -135,7 +150,7 @@ class PrefixedNames:
     def object(self, term: URIRef | Literal) -> str:
         if isinstance(term, URIRef):
             return self.iri(term)
-        lexical = str(term)
+        lexical = lexical_form(term)
         if term.language is None and term.datatype is not None:
             if term.datatype == XSD.integer and _TURTLE_INTEGER.match(lexical):
                 return lexical
