@@ -11,6 +11,13 @@ import pyoxigraph as ox
 import pytest
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic, to_isomorphic
+
+from articlekg.errors import ExportError
+from articlekg.export import EXPORTERS, format_names, get_exporter, write_corpus
+from articlekg.export.jsonld import jsonld_document
+from articlekg.export.ntriples import ntriples_text
+from articlekg.export.turtle import turtle_text
+from articlekg.vocab import AKG
 from test_export_samples import (
     REPO,
     article,
@@ -19,13 +26,6 @@ from test_export_samples import (
     rapper_count,
     sample_graph,
 )
-
-from articlekg.errors import ExportError
-from articlekg.export import EXPORTERS, format_names, get_exporter, write_corpus
-from articlekg.export.jsonld import jsonld_document
-from articlekg.export.ntriples import ntriples_text
-from articlekg.export.turtle import turtle_text
-from articlekg.vocab import AKG
 
 RDF_FILES = {
     "turtle": ".ttl",

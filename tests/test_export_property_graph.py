@@ -1,0 +1,258 @@
+"""The property-graph projection, and GraphML/GEXF as graphology, igraph and networkx read them."""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+from typing import Any
+
+import igraph
+import networkx as nx
+import pytest
+from rdflib import Graph
+
+from articlekg.errors import ExportError
+from articlekg.export import get_exporter
+from articlekg.export.gexf import rgb
+from articlekg.export.projection import PropertyGraph, project
+from test_export_samples import (
+    ABOVE_2_53,
+    article,
+    graphology_read,
+    hostile_graph,
+    sample_graph,
+    xmllint_relaxng,
+)
+
+GRAPHML_TYPES = {"boolean", "int", "long", "float", "double", "string"}
+GRAPHS = {"sample": sample_graph, "hostile": lambda: hostile_graph(control=False)}
+F = "https://w3id.org/articlekg/id/article/sample/finding/f1"
+MASSAGE = "https://w3id.org/articlekg/concept/massage"
+
+
+def export(graph: Graph, fmt: str, outdir: Path) -> Path:
+    return get_exporter(fmt).write(article(graph), outdir)[0]
+
+
+def node_attrs(pg: PropertyGraph) -> dict[str, dict[str, Any]]:
+    return {node.id: node.attributes for node in pg.nodes}
+
+
+def edge_attrs(pg: PropertyGraph) -> dict[str, tuple[str, str, dict[str, Any]]]:
+    return {edge.id: (edge.source, edge.target, edge.attributes) for edge in pg.edges}
+
+
+def test_projection_folds_evidence_into_facts_and_their_edges() -> None:
+    pg = project(sample_graph())
+    nodes = node_attrs(pg)
+    assert not any("Evidence" in node.types for node in pg.nodes)
+    finding = nodes[F]
+    assert finding["evidenceQuote"] == "Massage reduced pain in 72 patients (RCT)."
+    assert (finding["evidenceStart"], finding["evidenceEnd"]) == (10, 52)
+    assert finding["effect"] == "akg:reduces", "enumeration values are attributes, not nodes"
+    assert finding["significant"] is True
+    to_massage = next(e for e in pg.edges if e.source == F and e.target == MASSAGE)
+    assert to_massage.type == "intervention"
+    assert to_massage.attributes["evidenceQuote"] == finding["evidenceQuote"]
+    assert to_massage.attributes["predicate"] == "akg:intervention"
+    assert to_massage.attributes["iri"] == "https://w3id.org/articlekg/ontology#intervention"
+    caused = next(e for e in pg.edges if e.type == "causedBy")
+    assert caused.attributes["evidenceQuote"] == "caused by cancer", "relation edge evidence"
+
+
+def test_projection_types_labels_colours_and_sizes() -> None:
+    pg = project(sample_graph())
+    pain = next(n for n in pg.nodes if n.id.endswith("bone-pain"))
+    assert pain.types == ("Condition", "Outcome")
+    assert pain.attributes["type"] == "Condition"
+    assert pain.attributes["labels"] == ":Condition:Outcome"
+    assert all(re.fullmatch(r"#[0-9a-f]{6}", str(n.attributes["color"])) for n in pg.nodes)
+    degree = {n.id: 0 for n in pg.nodes}
+    for e in pg.edges:
+        degree[e.source] += 1
+        degree[e.target] += 1
+    by_size = sorted(pg.nodes, key=lambda n: float(n.attributes["size"]))
+    assert degree[by_size[-1].id] == max(degree.values()), "size grows with degree"
+    massage = next(n for n in pg.nodes if n.id == MASSAGE)
+    assert massage.attributes["altLabel"] == '["massage therapy", "therapeutic massage"]'
+    assert not any(n.id.endswith("#percent") for n in pg.nodes)
+
+
+@pytest.mark.parametrize("graph_name", sorted(GRAPHS))
+def test_projection_meets_the_consumer_rules(graph_name: str) -> None:
+    pg = project(GRAPHS[graph_name]())
+    assert len({e.id for e in pg.edges}) == len(pg.edges), "edge ids are unique"
+    assert {k.type for k in pg.node_keys + pg.edge_keys} <= GRAPHML_TYPES
+    for item in [n.attributes for n in pg.nodes] + [e.attributes for e in pg.edges]:
+        for value in item.values():
+            assert value != "" and value is not None
+            assert not (isinstance(value, float) and not math.isfinite(value))
+            assert not (isinstance(value, int) and abs(value) > 2**53)
+    for node in pg.nodes:
+        assert {"iri", "label", "type", "labels", "color", "size"} <= set(node.attributes)
+
+
+def test_hostile_values_keep_their_exact_text() -> None:
+    pg = project(hostile_graph(control=False))
+    weird = next(n for n in pg.nodes if "caf" in n.id)
+    assert weird.attributes["sampleSize"] == str(ABOVE_2_53), "beyond 2^53: a string column"
+    assert weird.attributes["effectSize"] == "0.12345678901234567890123"
+    assert weird.attributes["pValue"] == "NaN" and weird.attributes["scaleMax"] == "INF"
+    plain = next(n for n in pg.nodes if n.id.endswith("/plain"))
+    assert "attributeNote" not in plain.attributes, "empty values are left out"
+    assert plain.attributes["location"] == "   "
+    parallel = [e.type for e in pg.edges if e.target == weird.id and e.source.endswith("/sample")]
+    assert sorted(parallel) == ["centralEntity", "mentions", "supportingEntity"]
+    bare = next(n for n in pg.nodes if n.id.endswith("/bare"))
+    assert bare.attributes["type"] == "Resource" and bare.attributes["label"] == "bare"
+
+
+@pytest.mark.parametrize("graph_name", sorted(GRAPHS))
+@pytest.mark.parametrize("fmt", ["graphml", "graphml-strict"])
+def test_graphml_reads_back_in_networkx(graph_name: str, fmt: str, tmp_path: Path) -> None:
+    graph = GRAPHS[graph_name]()
+    pg = project(graph)
+    back = nx.read_graphml(export(graph, fmt, tmp_path), force_multigraph=True)
+    assert back.is_directed()
+    assert dict(back.nodes(data=True)) == node_attrs(pg)
+    # With several edges per pair networkx keys them by their GraphML edge id.
+    edges = {key: (s, t, data) for s, t, key, data in back.edges(keys=True, data=True)}
+    assert edges == edge_attrs(pg)
+
+
+def _igraph_value(value: Any) -> Any:
+    return float(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+@pytest.mark.parametrize("graph_name", sorted(GRAPHS))
+def test_graphml_reads_back_in_igraph(graph_name: str, tmp_path: Path) -> None:
+    graph = GRAPHS[graph_name]()
+    pg = project(graph)
+    back = igraph.Graph.Read_GraphML(str(export(graph, "graphml", tmp_path)))
+    assert back.is_directed()
+    assert (back.vcount(), back.ecount()) == (len(pg.nodes), len(pg.edges))
+    expected = node_attrs(pg)
+    booleans = {k.name for k in pg.node_keys if k.type == "boolean"}
+    # igraph 1.0's reader reports "&" inside XML attributes (the node id) as "&#38;"
+    # (text content is decoded correctly); the exact IRI is in the "iri" attribute.
+    ids = [str(v).replace("&#38;", "&") for v in back.vs["id"]]
+    assert sorted(ids) == sorted(expected)
+    for vertex, vertex_id in zip(back.vs, ids, strict=True):
+        # igraph has no missing values: it fills absent strings with "", numbers with NaN
+        # and booleans with False, so those readings stand for "absent".
+        attrs = {
+            k: v
+            for k, v in vertex.attributes().items()
+            if k != "id"
+            and v != ""
+            and not (isinstance(v, float) and math.isnan(v))
+            and not (k in booleans and v is False and k not in expected[vertex_id])
+        }
+        want = {k: _igraph_value(v) for k, v in expected[vertex_id].items()}
+        assert attrs == want
+    # igraph does not keep GraphML edge ids: match edges by endpoints and type instead.
+    got_edges = []
+    for edge in back.es:
+        attrs = {
+            k: v
+            for k, v in edge.attributes().items()
+            if k != "id" and v not in ("", None) and not (isinstance(v, float) and math.isnan(v))
+        }
+        got_edges.append((ids[edge.source], ids[edge.target], sorted(attrs.items())))
+    want_edges = [
+        (e.source, e.target, sorted((k, _igraph_value(v)) for k, v in e.attributes.items()))
+        for e in pg.edges
+    ]
+    assert sorted(got_edges) == sorted(want_edges)
+
+
+@pytest.mark.parametrize("graph_name", sorted(GRAPHS))
+def test_graphml_reads_back_in_graphology(graph_name: str, tmp_path: Path) -> None:
+    graph = GRAPHS[graph_name]()
+    pg = project(graph)
+    back = graphology_read("graphml", export(graph, "graphml", tmp_path))
+    assert back["type"] == "directed" and back["order"] == len(pg.nodes)
+    assert back["size"] == len(pg.edges)
+    assert back["nodes"] == node_attrs(pg)
+    assert {k: (e["source"], e["target"], e["attributes"]) for k, e in back["edges"].items()} == (
+        edge_attrs(pg)
+    )
+
+
+@pytest.mark.parametrize("graph_name", sorted(GRAPHS))
+def test_gexf_validates_and_reads_back_in_graphology(graph_name: str, tmp_path: Path) -> None:
+    graph = GRAPHS[graph_name]()
+    pg = project(graph)
+    path = export(graph, "gexf", tmp_path)
+    xmllint_relaxng(path)
+    back = graphology_read("gexf", path)
+    assert back["type"] == "directed" and back["order"] == len(pg.nodes)
+    expected_nodes = {}
+    for node in pg.nodes:
+        attrs = dict(node.attributes)
+        attrs["color"] = "rgb({},{},{})".format(*rgb(str(attrs["color"])))
+        expected_nodes[node.id] = attrs
+    assert back["nodes"] == expected_nodes
+    expected_edges = {
+        e.id: (e.source, e.target, {**e.attributes, "kind": e.type}) for e in pg.edges
+    }
+    assert {k: (e["source"], e["target"], e["attributes"]) for k, e in back["edges"].items()} == (
+        expected_edges
+    )
+
+
+@pytest.mark.parametrize("graph_name", sorted(GRAPHS))
+def test_gexf_reads_back_in_networkx(graph_name: str, tmp_path: Path) -> None:
+    graph = GRAPHS[graph_name]()
+    pg = project(graph)
+    back = nx.read_gexf(export(graph, "gexf", tmp_path), version="1.3")
+    assert back.is_directed() and back.number_of_nodes() == len(pg.nodes)
+    assert back.number_of_edges() == len(pg.edges)
+    for node in pg.nodes:
+        data = dict(back.nodes[node.id])
+        viz = data.pop("viz")
+        assert viz["size"] == node.attributes["size"]
+        assert (viz["color"]["r"], viz["color"]["g"], viz["color"]["b"]) == rgb(
+            str(node.attributes["color"])
+        )
+        expected = {k: v for k, v in node.attributes.items() if k not in ("color", "size")}
+        assert data == expected
+    for s, t, data in back.edges(data=True):
+        source, target, attrs = edge_attrs(pg)[data["id"]]
+        assert (s, t) == (source, target)
+        assert data["label"] == attrs["label"] and data["predicate"] == attrs["predicate"]
+
+
+def test_gexf_check_is_real_an_invalid_file_fails_the_schema(tmp_path: Path) -> None:
+    path = export(sample_graph(), "gexf", tmp_path)
+    path.write_text(path.read_text().replace('version="1.3"', 'version="9"'), encoding="utf-8")
+    with pytest.raises(AssertionError, match=r"fails the GEXF 1\.3 schema"):
+        xmllint_relaxng(path)
+
+
+def test_graphml_markup_follows_the_consumer_rules(tmp_path: Path) -> None:
+    text = export(sample_graph(), "graphml", tmp_path).read_text(encoding="utf-8")
+    strict = export(sample_graph(), "graphml-strict", tmp_path).read_text(encoding="utf-8")
+    assert 'edgedefault="directed"' in text and "<default" not in text
+    assert '<key id="labels" for="node" attr.name="labels"' in text
+    assert '<key id="label" for="node" attr.name="label"' in text
+    assert re.search(r'<edge id="e\d+" source="[^"]+" target="[^"]+" label="intervention">', text)
+    assert " label=" not in "".join(line for line in strict.splitlines() if "<edge " in line)
+    assert set(re.findall(r'attr\.type="(\w+)"', text)) <= GRAPHML_TYPES
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "graphml-strict", "gexf"])
+def test_xml_exports_refuse_control_characters_with_a_clear_error(fmt: str, tmp_path: Path) -> None:
+    with pytest.raises(ExportError, match=r"U\+0007 .* cannot be written in XML 1\.0"):
+        export(hostile_graph(control=True), fmt, tmp_path)
+    assert not list(tmp_path.iterdir()), "nothing half-written is left behind"
+
+
+def test_carriage_returns_and_tabs_survive_in_xml(tmp_path: Path) -> None:
+    pg = project(hostile_graph(control=False))
+    quote = next(n for n in pg.nodes if "finding" in n.id).attributes["evidenceQuote"]
+    assert "\r\n" in str(quote) and "\t" in str(quote)
+    back = graphology_read("gexf", export(hostile_graph(control=False), "gexf", tmp_path))
+    finding = next(v for k, v in back["nodes"].items() if "finding" in k)
+    assert finding["evidenceQuote"] == quote
