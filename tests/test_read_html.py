@@ -284,3 +284,44 @@ def test_seed_page_metadata_and_boilerplate() -> None:
 def test_same_bytes_in_same_document_out() -> None:
     source = SEED_HTML.read_text(encoding="utf-8")
     assert read(source) == read(source)
+
+
+def test_an_article_header_h1_dropped_by_extraction_comes_back_as_the_title() -> None:
+    body = (
+        '<header class="site-header"><h1 class="site-title">Cancer News</h1></header>'
+        '<div id="content"><article><header class="entry-header">'
+        '<h1 class="entry-title">Massage versus simple touch in advanced cancer</h1>'
+        '<div class="entry-meta">Posted on September 16, 2008 by Cancer News</div></header>'
+        '<div class="entry-content"><p>Massage is increasingly applied to relieve symptoms in '
+        "patients with cancer, but evidence of its efficacy is limited.</p></div></article></div>"
+    )
+    head = "<title>Massage study | Cancer News</title>"
+    document = read(page(body, head))
+    assert shape(document) == [
+        ("title", 1, "Massage versus simple touch in advanced cancer"),
+        ("meta", 0, "Posted on September 16, 2008 by Cancer News"),
+        (
+            "paragraph",
+            0,
+            "Massage is increasingly applied to relieve symptoms in patients with cancer, "
+            "but evidence of its efficacy is limited.",
+        ),
+    ]
+    metadata = document.metadata
+    assert metadata.title == "Massage versus simple touch in advanced cancer"
+    assert metadata.date_published == "2008-09-16"
+    assert document.text.count("Cancer News") == 1  # the site banner's h1 stays out
+
+
+def test_definition_lists_become_label_value_lines() -> None:
+    body = (
+        "<main><p>Trial facts, as the registry lists them for this randomized study:</p><dl>"
+        "<dt>Design</dt><dd>Randomized trial</dd><dt>Setting:</dt><dd>15 hospices</dd>"
+        "<dt>Funding</dt></dl></main>"
+    )
+    document = read(page(body))
+    assert shape(document)[1:] == [
+        ("label_value", 0, "Design: Randomized trial"),
+        ("label_value", 0, "Setting: 15 hospices"),
+        ("paragraph", 0, "Funding"),
+    ]

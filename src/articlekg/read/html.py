@@ -34,7 +34,8 @@ BLOCK_TAGS = frozenset({"p", "head", "list", "table", "quote", "code", "div", "i
 NOT_ARTICLE = ("nav", "footer", "aside", "script", "style", "noscript", "form", "template")
 MAX_BYLINE_CHARS = 160
 LINE_TAGS = frozenset(
-    "p div section article header main ul ol li table tr td th h1 h2 h3 h4 h5 h6 br".split()
+    {"p", "div", "section", "article", "header", "main", "ul", "ol", "li", "table", "tr"}
+    | {"td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "br"}
 )
 MIN_PARAGRAPH_CHARS = 80
 
@@ -162,6 +163,8 @@ def walk(element: etree._Element, built: PlainText, depth: int) -> None:
         built.add(
             BlockKind.HEADING, inline(element, stop_at_blocks=False).replace("\n", " "), level
         )
+    elif tag == "list" and element.get("rend") == "dl":
+        walk_definitions(element, built)
     elif tag == "list":
         ordered = element.get("rend") == "ol"
         number = 0
@@ -194,6 +197,24 @@ def walk_item(item: etree._Element, built: PlainText, depth: int, number: int | 
         walk(child, built, depth + 1)
 
 
+def walk_definitions(element: etree._Element, built: PlainText) -> None:
+    """``<dl>`` pairs as "term: definition" lines, the label/value shape the text reader knows."""
+    term: str | None = None
+    for item in element:
+        content = clean(inline(item, stop_at_blocks=False).replace("\n", " "))
+        if (item.get("rend") or "").startswith("dt"):
+            if term is not None:
+                built.add(BlockKind.PARAGRAPH, term)
+            term = content
+        elif term is not None and content:
+            built.add(BlockKind.PARAGRAPH, f"{term.rstrip(':')}: {content}")
+            term = None  # a second <dd> for the same term stands on its own line
+        else:
+            built.add(BlockKind.PARAGRAPH, content)
+    if term is not None:
+        built.add(BlockKind.PARAGRAPH, term)
+
+
 def walk_table(table: etree._Element, built: PlainText) -> None:
     for index, row in enumerate(table.iter("row")):
         cells = [cell for cell in row if cell.tag == "cell"]
@@ -210,7 +231,8 @@ def parse_page(source: str) -> lxml_html.HtmlElement:
     return lxml_html.document_fromstring(source.encode("utf-8"), parser=parser)
 
 
-def page_metadata(page: lxml_html.HtmlElement) -> Metadata:
+def page_metadata(page: lxml_html.HtmlElement) -> tuple[Metadata, str | None]:
+    """Metadata from JSON-LD, then ``<meta>`` tags; and the ``<title>`` text, a last resort."""
     meta: dict[str, list[str]] = {}
     for tag in page.iter("meta"):
         key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").lower()
@@ -232,9 +254,33 @@ def page_metadata(page: lxml_html.HtmlElement) -> Metadata:
         ),
         None,
     )
-    return merge(
-        json_ld_metadata(json_ld), meta_tag_metadata(meta, title or None), Metadata(url=canonical)
+    metadata = merge(
+        json_ld_metadata(json_ld), meta_tag_metadata(meta, None), Metadata(url=canonical)
     )
+    return metadata, title or None
+
+
+def page_heading(page: lxml_html.HtmlElement, metadata: Metadata) -> str | None:
+    """The ``<h1>`` that names the article, not the site; None when that is unclear."""
+    candidates: list[str] = []
+    for heading in page.iter("h1"):
+        ancestors = list(heading.iterancestors())
+        if any(a.tag in NOT_ARTICLE for a in ancestors):
+            continue
+        # A site banner (<header> outside the article) often holds the site's name as h1.
+        if any(a.tag == "header" for a in ancestors) and not any(
+            a.tag in ("article", "main") for a in ancestors
+        ):
+            continue
+        text = clean(heading.text_content())
+        if text and text != metadata.publisher and text not in candidates:
+            candidates.append(text)
+    if metadata.title is not None:
+        wanted = metadata.title.casefold()
+        for text in candidates:
+            if text.casefold() == wanted:
+                return text
+    return candidates[0] if len(candidates) == 1 else None
 
 
 def find_byline(page: lxml_html.HtmlElement) -> str | None:
@@ -259,16 +305,26 @@ def find_byline(page: lxml_html.HtmlElement) -> str | None:
 def read_html_document(source: str, source_name: str, stem: str) -> Document:
     refuse_entities(source, source_name)
     page = parse_page(source)
+    metadata, title_tag = page_metadata(page)
     main = main_content(page)
-    built = PlainText()
+    extracted = PlainText()
     if main is not None:
-        walk(main, built, 0)
+        walk(main, extracted, 0)
+    shown = {extracted.text[line.span.start : line.span.end] for line in extracted.lines}
+    # trafilatura drops an article header's h1 and byline as boilerplate; they are the page's
+    # own words (title, publisher), so they come back as the first lines.
+    built = PlainText()
+    heading = page_heading(page, metadata)
+    if heading is not None and heading not in shown:
+        built.add(BlockKind.HEADING, heading, 1)
     byline_text = find_byline(page)
-    if byline_text is not None and not any(
-        built.text[line.span.start : line.span.end] == byline_text for line in built.lines
-    ):
-        built = PlainText()
+    if byline_text is not None and byline_text not in shown:
         built.add(BlockKind.PARAGRAPH, byline_text)
+    if built.lines:
         if main is not None:
             walk(main, built, 0)
-    return finish(built, page_metadata(page), source_name, stem, "text/html")
+    else:
+        built = extracted
+    return finish(
+        built, metadata, source_name, stem, "text/html", fallback=Metadata(title=title_tag)
+    )

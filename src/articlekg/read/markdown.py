@@ -73,11 +73,17 @@ class PlainText:
 
 
 def finish(
-    built: PlainText, markup: Metadata, source_name: str, stem: str, media_type: str
+    built: PlainText,
+    markup: Metadata,
+    source_name: str,
+    stem: str,
+    media_type: str,
+    fallback: Metadata | None = None,
 ) -> Document:
     """Classify what markup cannot say (byline, title, label/value lines) and build the Document.
 
-    Metadata from markup wins over a byline in the text, which wins over the shown title.
+    Metadata from markup wins over a byline in the text, which wins over the shown title,
+    which wins over ``fallback`` (an HTML ``<title>``, often suffixed with the site's name).
     A byline may follow the title, as it often does on the web, but no body text.
     """
     if not built.lines:
@@ -111,7 +117,12 @@ def finish(
     shown_title = next(
         (text[b.span.start : b.span.end] for b in blocks if b.kind is BlockKind.TITLE), None
     )
-    metadata = merge(markup, replace(stated, publisher_span=None), Metadata(title=shown_title))
+    metadata = merge(
+        markup,
+        replace(stated, publisher_span=None),
+        Metadata(title=shown_title),
+        fallback or Metadata(),
+    )
     if stated.publisher is not None and stated.publisher == metadata.publisher:
         metadata = replace(metadata, publisher_span=stated.publisher_span)
     # Otherwise the byline names someone else (often the author): find the publisher itself.
