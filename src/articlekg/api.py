@@ -1,0 +1,99 @@
+"""The public Python API: build, validate, export, query, load.
+
+    from articlekg import api
+    report = api.build([Path("seeds/article.txt")], Path("exports"))
+    rows = api.query("effects", [Path("exports/article.ttl")])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from articlekg.errors import InputError, ValidationFailed
+from articlekg.export import EXPORTERS, ArticleGraph, get_exporter
+from articlekg.pipeline import BuildReport, BuiltArticle, build_document
+from articlekg.pipeline import build as _build
+from articlekg.read import read_document
+from articlekg.results import QueryResult
+from articlekg.store import LoadedGraph
+from articlekg.validate import ValidationReport, validate_file
+from articlekg.vocab import DEFAULT_BASE_IRI
+
+
+def build(inputs: Sequence[Path], outdir: Path, formats: Sequence[str] | None = None,
+          base_iri: str = DEFAULT_BASE_IRI) -> BuildReport:
+    """Build article files (or folders of them) into checked graphs written to ``outdir``."""
+    return _build(inputs, outdir, formats=formats, base_iri=base_iri)
+
+
+def build_article(path: Path, base_iri: str = DEFAULT_BASE_IRI) -> ArticleGraph:
+    """Build one article into its checked graph, writing nothing."""
+    return build_document(read_document(path), base_iri).graph
+
+
+def build_text(text: str, name: str = "article.txt", base_iri: str = DEFAULT_BASE_IRI) -> BuiltArticle:
+    """Build an article given as a string (plain text)."""
+    from articlekg.read.text import read_text_document
+
+    return build_document(read_text_document(text, name, Path(name).stem), base_iri)
+
+
+def export(article: ArticleGraph, outdir: Path, formats: Sequence[str] | None = None) -> list[Path]:
+    exporters = [get_exporter(name) for name in formats] if formats else list(EXPORTERS)
+    written: list[Path] = []
+    for exporter in exporters:
+        written.extend(exporter.write(article, outdir))
+    return written
+
+
+def validate(path: Path) -> ValidationReport:
+    """Check an RDF file against the shapes; raise ValidationFailed when it does not conform."""
+    report = validate_file(path)
+    if not report.conforms:
+        raise ValidationFailed(
+            f"{path}: does not conform to the shapes ({len(report.violations)} violations)",
+            list(report.violations),
+        )
+    return report
+
+
+# -- query and store (SPARQL) ------------------------------------------------------------
+
+
+def query(
+    query: str,
+    graphs: Sequence[Path] = (),
+    *,
+    store: Path | None = None,
+    ontology: bool = True,
+    timeout: float | None = None,
+) -> QueryResult:
+    """Run a SPARQL query: a NAME of ``ontology/queries``, a ``.rq`` file or the text itself.
+
+    Over ``graphs`` (RDF files, the ontology loaded beside them unless ``ontology=False``)
+    or, with ``store``, over the embedded store. Returns a ``SelectResult`` (``.variables``,
+    ``.rows``), an ``AskResult`` or a ``GraphResult``; ``articlekg.results.render`` turns
+    any of them into a table, CSV, TSV, JSON, XML or Turtle. Queries that would reach the
+    network (SERVICE, FROM a graph not held, updates) raise ``UnsafeQueryError``.
+    """
+    from articlekg.query import query_files, query_store, resolve_query
+
+    text = resolve_query(query).text
+    if store is not None:
+        if graphs:
+            raise InputError("give graph files or a store, not both")
+        return query_store(store, text, timeout=timeout)
+    return query_files(list(graphs), text, ontology=ontology, timeout=timeout)
+
+
+def load(graphs: Sequence[Path], store: Path, *, ontology: bool = True) -> list[LoadedGraph]:
+    """Load RDF exports into the embedded store in ``store`` (created if missing).
+
+    Each article goes into its own named graph, replacing what that graph held; the
+    ontology into a graph of its own. If any file does not parse, nothing is loaded.
+    """
+    from articlekg.store import ArticleStore
+
+    with ArticleStore(store) as opened:
+        return opened.load(list(graphs), ontology=ontology)

@@ -1,0 +1,123 @@
+"""The lexicon: SKOS concepts from ``ontology/lexicon/`` and a matcher over token sequences.
+
+Labels and text are compared token by token after folding case, hyphens and regular plurals,
+so "advanced-stage cancers" meets the label "advanced stage cancer". Abbreviations (and any
+all-capital label) match only with their exact capitals, so the journal "PAIN" and the
+symptom "pain" stay apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from articlekg.resources import lexicon_dir
+from articlekg.vocab import AKG
+
+TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|[&+%]")
+
+
+@dataclass(frozen=True)
+class Concept:
+    iri: str
+    pref_label: str
+    alt_labels: tuple[str, ...]
+    category: str
+    """Local name of the default class, e.g. ``Intervention``."""
+    broader: tuple[str, ...] = ()
+
+
+def singular(token: str) -> str:
+    if len(token) <= 3 or not token.endswith("s"):
+        return token
+    if token.endswith("ies") and len(token) > 4:
+        return token[:-3] + "y"
+    if token.endswith(("sses", "ches", "shes", "xes", "zes")):
+        return token[:-2]
+    if token.endswith(("ss", "us", "is", "ous")):
+        return token
+    return token[:-1]
+
+
+def fold(token: str) -> str:
+    return singular(token.lower().replace("’", "'"))
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
+def folded_key(text: str) -> tuple[str, ...]:
+    return tuple(fold(t) for t, _, _ in tokens(text))
+
+
+def is_abbreviation(label: str) -> bool:
+    letters = [c for c in label if c.isalpha()]
+    return bool(letters) and len(label) <= 8 and sum(c.isupper() for c in letters) >= 2 and (
+        all(c.isupper() or c.isdigit() for c in label if c.isalnum())
+        or label[0].isupper() and " " not in label and any(c.isupper() for c in label[1:])
+    )
+
+
+@dataclass
+class Lexicon:
+    concepts: dict[str, Concept]
+    folded: dict[tuple[str, ...], str]
+    exact: dict[tuple[str, ...], str]
+    longest: int
+
+    def concept(self, iri: str) -> Concept:
+        return self.concepts[iri]
+
+    def lookup(self, text: str) -> Concept | None:
+        """The concept one of whose labels is exactly ``text`` (after folding)."""
+        exact = tuple(t for t, _, _ in tokens(text))
+        iri = self.exact.get(exact) or self.folded.get(folded_key(text))
+        return self.concepts[iri] if iri else None
+
+
+def load_lexicon_graph(folder: Path) -> Graph:
+    graph = Graph()
+    for path in sorted(folder.glob("*.ttl")):
+        graph.parse(path, format="turtle")
+    return graph
+
+
+def build_lexicon(graph: Graph) -> Lexicon:
+    concepts: dict[str, Concept] = {}
+    folded: dict[tuple[str, ...], str] = {}
+    exact: dict[tuple[str, ...], str] = {}
+    for subject in sorted(set(graph.subjects(RDF.type, SKOS.Concept))):
+        if not isinstance(subject, URIRef):
+            continue
+        category = graph.value(subject, AKG.category)
+        pref = graph.value(subject, SKOS.prefLabel)
+        if category is None or pref is None:
+            continue
+        alts = sorted({str(o) for o in graph.objects(subject, SKOS.altLabel)}
+                      | {str(o) for o in graph.objects(subject, AKG.abbreviation)})
+        iri = str(subject)
+        concepts[iri] = Concept(
+            iri=iri, pref_label=str(pref), alt_labels=tuple(alts),
+            category=str(category).rsplit("#", 1)[-1],
+            broader=tuple(sorted(str(b) for b in graph.objects(subject, SKOS.broader))),
+        )
+        for label in [str(pref), *alts]:
+            if is_abbreviation(label):
+                exact.setdefault(tuple(t for t, _, _ in tokens(label)), iri)
+            else:
+                key = folded_key(label)
+                if key:
+                    folded.setdefault(key, iri)
+    longest = max((len(k) for k in [*folded, *exact]), default=0)
+    return Lexicon(concepts=concepts, folded=folded, exact=exact, longest=longest)
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    return build_lexicon(load_lexicon_graph(lexicon_dir()))

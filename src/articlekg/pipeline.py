@@ -1,0 +1,97 @@
+"""The pipeline: read → segment → recognise → relate → assemble → validate → export.
+
+Each stage is a plain function of the one before; this module only chains them and
+collects inputs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from articlekg.assemble import assemble, graph_name
+from articlekg.document import Document
+from articlekg.errors import InputError, ValidationFailed
+from articlekg.export import EXPORTERS, ArticleGraph, get_exporter
+from articlekg.facts import Facts
+from articlekg.lexicon import Lexicon, default_lexicon
+from articlekg.read import read_document, supported_suffixes
+from articlekg.recognise import recognise
+from articlekg.relate import relate
+from articlekg.segment import segment
+from articlekg.validate import validate_graph
+from articlekg.vocab import DEFAULT_BASE_IRI
+
+
+@dataclass(frozen=True)
+class BuiltArticle:
+    document: Document
+    facts: Facts
+    graph: ArticleGraph
+
+
+@dataclass
+class BuildReport:
+    articles: list[BuiltArticle] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+
+
+def extract(document: Document, lexicon: Lexicon | None = None) -> Facts:
+    """Segment, recognise and relate: the facts an article states."""
+    lexicon = lexicon or default_lexicon()
+    sentences = segment(document)
+    recognised = recognise(document, sentences, lexicon)
+    return relate(document, sentences, recognised, lexicon)
+
+
+def build_document(document: Document, base_iri: str = DEFAULT_BASE_IRI,
+                   lexicon: Lexicon | None = None, check: bool = True) -> BuiltArticle:
+    lexicon = lexicon or default_lexicon()
+    facts = extract(document, lexicon)
+    graph = assemble(document, facts, lexicon, base_iri)
+    if check:
+        report = validate_graph(graph)
+        if not report.conforms:
+            raise ValidationFailed(
+                f"{document.source_name}: the graph does not conform to the shapes "
+                f"({len(report.violations)} violations); nothing was written",
+                list(report.violations),
+            )
+    return BuiltArticle(document, facts, ArticleGraph(graph, graph_name(document.stem, base_iri),
+                                                      document.stem))
+
+
+def collect_inputs(inputs: Sequence[Path]) -> list[tuple[Path, str]]:
+    """Article files with the names evidence gives them: relative to what the user named."""
+    found: list[tuple[Path, str]] = []
+    suffixes = set(supported_suffixes())
+    for given in inputs:
+        if given.is_dir():
+            files = sorted(p for p in given.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
+            if not files:
+                raise InputError(f"{given}: no article files ({', '.join(sorted(suffixes))}) in this folder")
+            found.extend((p, p.relative_to(given).as_posix()) for p in files)
+        elif given.exists():
+            found.append((given, given.name))
+        else:
+            raise InputError(f"{given}: no such file or folder")
+    stems: dict[str, Path] = {}
+    for path, _ in found:
+        if path.stem in stems and stems[path.stem] != path:
+            raise InputError(f"{path}: same name as {stems[path.stem]}; exports would overwrite each other")
+        stems[path.stem] = path
+    return found
+
+
+def build(inputs: Sequence[Path], outdir: Path, formats: Sequence[str] | None = None,
+          base_iri: str = DEFAULT_BASE_IRI) -> BuildReport:
+    exporters = [get_exporter(name) for name in formats] if formats else list(EXPORTERS)
+    report = BuildReport()
+    # Build and check everything first, so that a failing article writes nothing at all.
+    for path, name in collect_inputs(inputs):
+        report.articles.append(build_document(read_document(path, name), base_iri))
+    for article in report.articles:
+        for exporter in exporters:
+            report.written.extend(exporter.write(article.graph, outdir))
+    return report

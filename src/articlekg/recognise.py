@@ -1,0 +1,140 @@
+"""The recognise stage: lexicon concepts mentioned in each sentence, and numbers.
+
+Longest match wins ("metastatic bone pain" over "bone pain" over "pain"). Coordinations
+share their head: in "breast, prostate, and lung cancers" the lexicon knows "lung cancer",
+so "breast" and "prostate" are read as "breast cancer" and "prostate cancer" when the
+lexicon knows those too; "... cancers including breast, lung, and gastrointestinal types"
+takes its head from the noun before "including".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from articlekg.document import Document, Span
+from articlekg.lexicon import Lexicon, fold, tokens
+from articlekg.quantities import Quantity, find_quantities
+from articlekg.segment import Sentence
+
+GENERIC_HEADS = frozenset({"type", "types", "kind", "kinds", "form", "forms", "site", "sites"})
+CONJUNCTIONS = frozenset({"and", "or", "&"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    span: Span
+    concept: str
+    category: str
+    sentence: int
+    expanded: bool = False
+    """True when the mention was read from a coordination ("breast" in "breast and lung cancer")."""
+
+
+@dataclass(frozen=True)
+class Recognised:
+    mentions: list[Mention]
+    quantities: dict[int, list[Quantity]]
+    """Quantities per sentence index."""
+
+    def in_sentence(self, index: int) -> list[Mention]:
+        return [m for m in self.mentions if m.sentence == index]
+
+
+def _match_at(lexicon: Lexicon, toks: list[tuple[str, int, int]], i: int) -> tuple[int, str] | None:
+    best: tuple[int, str] | None = None
+    for length in range(min(lexicon.longest, len(toks) - i), 0, -1):
+        window = toks[i : i + length]
+        exact = lexicon.exact.get(tuple(t for t, _, _ in window))
+        if exact is not None:
+            return length, exact
+        # Lower-case-only labels never match a word written in capitals as an acronym.
+        if length == 1 and window[0][0].isupper() and len(window[0][0]) > 1:
+            continue
+        folded = lexicon.folded.get(tuple(fold(t) for t, _, _ in window))
+        if folded is not None and best is None:
+            best = (length, folded)
+            break
+    return best
+
+
+def _expand_coordination(
+    lexicon: Lexicon, toks: list[tuple[str, int, int]], head_index: int, label_len: int,
+    offset: int, sentence: int,
+) -> list[Mention]:
+    """Modifiers coordinated before a matched multi-word label, read with its head.
+
+    Only a coordination counts: the word right before the label must be "and"/"or".
+    """
+    if head_index == 0 or toks[head_index - 1][0].lower() not in CONJUNCTIONS:
+        return []
+    head = tuple(fold(t) for t, _, _ in toks[head_index + 1 : head_index + label_len])
+    found: list[Mention] = []
+    for j in range(head_index - 1, -1, -1):
+        word = toks[j][0]
+        if word.lower() in CONJUNCTIONS:
+            continue
+        iri = lexicon.folded.get((fold(word), *head))
+        if iri is None:
+            break
+        found.append(Mention(Span(offset + toks[j][1], offset + toks[j][2]), iri,
+                             lexicon.concepts[iri].category, sentence, expanded=True))
+    return found
+
+
+def _generic_head_coordination(
+    lexicon: Lexicon, text: str, toks: list[tuple[str, int, int]], offset: int, sentence: int,
+) -> list[Mention]:
+    """'cancers including breast, lung, and gastrointestinal types' -> three cancers."""
+    found: list[Mention] = []
+    for k, (word, _, _) in enumerate(toks):
+        if word.lower() not in GENERIC_HEADS or k < 2:
+            continue
+        modifiers: list[int] = []
+        j = k - 1
+        while j >= 0 and (toks[j][0].lower() in CONJUNCTIONS or toks[j][0].isalpha()):
+            if toks[j][0].lower() not in CONJUNCTIONS:
+                modifiers.append(j)
+            j -= 1
+            if len(modifiers) > 6:
+                break
+        heads = [fold(t) for t, _, _ in toks[:k]]
+        for head in reversed(heads):
+            hits = [m for m in modifiers if (fold(toks[m][0]), head) in lexicon.folded]
+            if len(hits) >= 2:
+                for m in sorted(hits):
+                    iri = lexicon.folded[(fold(toks[m][0]), head)]
+                    found.append(Mention(Span(offset + toks[m][1], offset + toks[m][2]), iri,
+                                         lexicon.concepts[iri].category, sentence, expanded=True))
+                break
+    return found
+
+
+def mentions_in(lexicon: Lexicon, document: Document, sentence: Sentence, index: int) -> list[Mention]:
+    text = document.slice(sentence.span)
+    offset = sentence.span.start
+    toks = tokens(text)
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        match = _match_at(lexicon, toks, i)
+        if match is None:
+            i += 1
+            continue
+        length, iri = match
+        span = Span(offset + toks[i][1], offset + toks[i + length - 1][2])
+        mentions.append(Mention(span, iri, lexicon.concepts[iri].category, index))
+        if length >= 2:
+            mentions.extend(_expand_coordination(lexicon, toks, i, length, offset, index))
+        i += length
+    mentions.extend(_generic_head_coordination(lexicon, text, toks, offset, index))
+    unique = {(m.span, m.concept): m for m in mentions}
+    return sorted(unique.values(), key=lambda m: (m.span.start, m.span.end, m.concept))
+
+
+def recognise(document: Document, sentences: list[Sentence], lexicon: Lexicon) -> Recognised:
+    mentions: list[Mention] = []
+    quantities: dict[int, list[Quantity]] = {}
+    for index, sentence in enumerate(sentences):
+        mentions.extend(mentions_in(lexicon, document, sentence, index))
+        quantities[index] = find_quantities(document.text, sentence.span.start, sentence.span.end)
+    return Recognised(mentions=mentions, quantities=quantities)

@@ -1,0 +1,64 @@
+"""The relate stage: rules over sentences and structure turn mentions into facts.
+
+Order matters only where a rule builds on another: studies (and their arms) come before
+effects, which name arms as subjects; the topical map comes first because its central
+entity is the fallback subject of effects and mechanisms.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from articlekg.document import Document
+from articlekg.facts import ContextFact, EntityRef, Facts
+from articlekg.lexicon import Lexicon
+from articlekg.recognise import Recognised
+from articlekg.relate.advice import relate_advice
+from articlekg.relate.conditions import relate_conditions
+from articlekg.relate.effects import relate_effects
+from articlekg.relate.mechanisms import relate_mechanisms
+from articlekg.relate.statistics import relate_statistics
+from articlekg.relate.studies import relate_studies
+from articlekg.relate.topical import infer_about, relate_topical
+from articlekg.relate.view import ArticleView
+from articlekg.segment import Sentence
+
+
+def relate(document: Document, sentences: list[Sentence], recognised: Recognised,
+           lexicon: Lexicon) -> Facts:
+    view = ArticleView(document, sentences, recognised, lexicon, Facts())
+    for mention in recognised.mentions:
+        view.add_mention(mention)
+        if mention.category == "Context":
+            view.facts.contexts.append(ContextFact(view.ref(mention), [sentences[mention.sentence].span]))
+    _publisher(view)
+    relate_topical(view)
+    relate_studies(view)
+    main = main_intervention(view)
+    relate_effects(view, main)
+    relate_statistics(view)
+    relate_mechanisms(view, main)
+    relate_conditions(view)
+    relate_advice(view)
+    infer_about(view)
+    return view.facts
+
+
+def main_intervention(view: ArticleView) -> EntityRef | None:
+    """What the article is about: its declared central entity, else its most named intervention."""
+    for ref, role, _ in view.facts.central:
+        if role == "central":
+            return ref
+    counts: Counter[str] = Counter(m.concept for m in view.recognised.mentions
+                                   if m.category == "Intervention")
+    if not counts:
+        return None
+    first = {m.concept: m.span.start for m in reversed(view.recognised.mentions)}
+    best = min(counts, key=lambda iri: (-counts[iri], first[iri]))
+    return view.ref(next(m for m in view.recognised.mentions if m.concept == best))
+
+
+def _publisher(view: ArticleView) -> None:
+    metadata = view.document.metadata
+    if metadata.publisher and metadata.publisher_span is not None:
+        view.add_span(metadata.publisher_span, "Organization")

@@ -1,0 +1,303 @@
+"""Reported effects: intervention, effect, outcome, with significance, hedging, negation,
+duration and the study that reports them.
+
+Each effect word ("reduce", "improvement in", "fewer", "no significant difference in")
+governs the outcomes that follow it up to the next effect word or the end of its clause;
+"X reduction" / "X relief" puts the outcome first. A sentence ending in ":" hands its last
+effect word to the list items after it. The subject is the first intervention named before
+the effect word (not one after "compared with"), an arm ("the yoga group", "both groups"),
+or, failing those, what the section or the article is about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from articlekg.document import BlockKind, Span
+from articlekg.facts import Duration, EntityRef, Finding
+from articlekg.quantities import Quantity
+from articlekg.relate.view import ArticleView
+
+TRIGGERS: list[tuple[str, str]] = [
+    (r"no (?:statistically )?significant (?:difference|change|effect|improvement|reduction)s?"
+     r"(?: between the groups)?(?: in| on| for)?", "noEffect"),
+    (r"no differences? (?:was|were) (?:found|seen|observed)(?: in| on| for)?", "noEffect"),
+    (r"did not (?:significantly )?(?:improve|reduce|change|affect|differ)", "noEffect"),
+    (r"reduc(?:e|es|ed|ing|tions?)(?: in| of)?", "reduces"),
+    (r"decreas(?:e|es|ed|ing)(?: in)?", "reduces"),
+    (r"lower(?:ed|s|ing)?", "reduces"),
+    (r"less|fewer", "reduces"),
+    (r"reliev(?:e|es|ed|ing)|relief(?: of| from)?|alleviat(?:e|es|ed|ing)|eas(?:e|es|ed|ing)", "reduces"),
+    (r"calm(?:s|ed|ing)?", "reduces"),
+    (r"improv(?:e|es|ed|ing|ements?)(?: in)?|better|greater|enhanc(?:e|es|ed|ing|ement)", "improves"),
+    (r"promot(?:e|es|ed|ing)|boost(?:s|ed|ing)?|restor(?:e|es|ed|ing)", "improves"),
+    (r"increas(?:e|es|ed|ing)(?: in)?|elevat(?:e|es|ed|ion)|rais(?:e|es|ed)|higher", "increases"),
+    (r"worsen(?:s|ed|ing)?|exacerbat(?:e|es|ed)|aggravat(?:e|es|ed)", "worsens"),
+]
+TRIGGER = re.compile(r"\b(?:" + "|".join(f"(?P<t{k}>{p})" for k, (p, _) in enumerate(TRIGGERS)) + r")\b", re.I)
+NOMINAL = re.compile(r"^\s*(?:reduction|relief|enhancement|elevation|improvement|uplift)\b", re.I)
+CLAUSE_END = re.compile(
+    r"[;.]|\s(?:in|among|after|during|following|compared|than|while|when|whereas|but|because|"
+    r"via|through|by|which|that|who|versus|vs|from|to)\s|\s[—–]\s|\(|:"
+)
+MECHANISM_CUE = re.compile(r"\b(?:via|through|by way of|mediated by|by means of|thanks to)\b", re.I)
+COMPARATOR = re.compile(r"\b(?:compared (?:with|to)|versus|vs\.?|than|rather than)\s+", re.I)
+HEDGE = re.compile(r"\b(?:may|might|could|appears? to|seems? to|suggests?|possibly|potentially|"
+                   r"is thought to|are thought to|believed to|likely)\b", re.I)
+SIGNIFICANT = re.compile(r"\b(?:statistically significant|significant(?:ly)?|p\s*[<≤]\s*0?\.0\d)\b", re.I)
+NOT_SIGNIFICANT = re.compile(r"\bno (?:statistically )?significant|not (?:statistically )?significant|"
+                             r"did not (?:significantly|reach)", re.I)
+DURATION = re.compile(r"\b(?:last(?:ed|ing|s)?|sustained for|persist(?:ed|ing)? for|for up to)\b", re.I)
+EFFECT_SIZE = re.compile(r"effect size (?:of )?(?P<value>-?\d+(?:\.\d+)?)", re.I)
+BOTH = re.compile(r"\b(?:both|all|the two) groups\b", re.I)
+ARM_SUBJECT = re.compile(r"\b(?:the|those in the|participants in the|patients in the)\s+(?P<name>[\w-]+)\s+(?:group|arm)\b", re.I)
+STUDY_CONTEXT = re.compile(r"\b(?:group|groups|trial|study|participants|results?|randomi[sz]ed|"
+                           r"compared with|sham|patients who received)\b", re.I)
+STUDY_HEADING = re.compile(r"result|finding|benefit|found|outcome|trial|study|evidence", re.I)
+EVIDENCE_SUMMARY = re.compile(r"\b(?:evidence|reviews?|studies show|research)\b", re.I)
+GENERIC_OUTCOME_CUE = re.compile(r"\s+(?:such as|including|like)\b", re.I)
+TIME_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year"})
+MAX_DISCOVERED_WORDS = 5
+
+
+@dataclass
+class Trigger:
+    start: int
+    end: int
+    effect: str
+
+
+def triggers_in(view: ArticleView, span: Span) -> list[Trigger]:
+    found = []
+    for match in TRIGGER.finditer(view.text, span.start, span.end):
+        effect = next(TRIGGERS[int(k[1:])][1] for k, v in match.groupdict().items() if v)
+        found.append(Trigger(match.start(), match.end(), effect))
+    return found
+
+
+def structural_spans(view: ArticleView) -> set[Span]:
+    """Spans that name topical-map topics, contexts or attributes: labels, not claims."""
+    spans: set[Span] = set()
+    for section in view.facts.topical_sections:
+        spans.update(span for _, span in section.topics)
+    for context in view.facts.contexts:
+        spans.update(context.evidence)
+    return spans
+
+
+def claim_sentences(view: ArticleView) -> list[int]:
+    """Sentences that can state a claim: not headings, table rows or topical-map labels."""
+    structural = structural_spans(view)
+    kinds = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.LABEL_VALUE)
+    return [i for i, s in enumerate(view.sentences)
+            if view.block_of(i).kind in kinds
+            and not any(span.overlaps(s.span) and view.block_of(i).kind is BlockKind.LIST_ITEM
+                        for span in structural)]
+
+
+def relate_effects(view: ArticleView, main_intervention: EntityRef | None) -> None:
+    claimable = set(claim_sentences(view))
+    carried: Trigger | None = None
+    carried_subjects: list[EntityRef] = []
+    previous_subjects: list[EntityRef] = []
+    for index, sentence in enumerate(view.sentences):
+        if index not in claimable:
+            carried = None
+            continue
+        block = view.block_of(index)
+        span = sentence.span
+        triggers = _outside_mechanisms(view, triggers_in(view, span), span)
+        subjects_here = _subjects(view, index, triggers[0].start if triggers else span.end)
+        if block.kind is not BlockKind.LIST_ITEM:
+            carried = None
+        if not triggers and carried is not None:
+            # "... and improvements in:" followed by "- Mood stability"
+            _emit(view, index, [carried], span, carried_subjects, main_intervention, item=True)
+            continue
+        if not triggers:
+            previous_subjects = subjects_here or previous_subjects
+            continue
+        subjects = subjects_here
+        if not subjects and re.match(r"\s*(?:they|it|its)\b", view.sentence_text(index), re.I):
+            subjects = previous_subjects
+        _emit(view, index, triggers, span, subjects, main_intervention,
+              item=block.kind is BlockKind.LIST_ITEM)
+        if view.sentence_text(index).rstrip().endswith(":"):
+            carried = triggers[-1]
+            carried_subjects = subjects
+        previous_subjects = subjects or previous_subjects
+
+
+def _outside_mechanisms(view: ArticleView, triggers: list[Trigger], span: Span) -> list[Trigger]:
+    """'via reduced cortisol': an effect word inside a mechanism clause is part of its name."""
+    cue = MECHANISM_CUE.search(view.text, span.start, span.end)
+    return [t for t in triggers if cue is None or t.start < cue.start()]
+
+
+def _subjects(view: ArticleView, index: int, before: int) -> list[EntityRef]:
+    span = view.sentences[index].span
+    text = view.text
+    head = text[span.start : before]
+    if BOTH.search(head):
+        return [a.intervention for s in view.facts.studies[:1] for a in s.arms if a.intervention]
+    comparator = COMPARATOR.search(head)
+    excluded = Span(span.start + comparator.end(), span.start + (head.find(",", comparator.end()) % (len(head) + 1) or len(head))) if comparator else None
+    for mention in view.mentions(index, "Intervention"):
+        if mention.span.start >= before:
+            break
+        if excluded is not None and excluded.contains(mention.span):
+            continue
+        return [view.ref(mention)]
+    arm = ARM_SUBJECT.search(head)
+    if arm is not None:
+        for study in view.facts.studies[:1]:
+            for candidate in study.arms:
+                if candidate.label.lower().startswith(arm.group("name").lower()) and candidate.intervention:
+                    return [candidate.intervention]
+    return []
+
+
+def _fallback_subject(view: ArticleView, index: int, main: EntityRef | None) -> list[EntityRef]:
+    block = view.block_of(index)
+    if block.heading is not None:
+        heading = view.document.blocks[block.heading]
+        heading_sentence = next((i for i, s in enumerate(view.sentences) if s.block == block.heading), None)
+        if heading_sentence is not None:
+            found = view.mentions(heading_sentence, "Intervention")
+            if found:
+                return [view.ref(found[0])]
+        del heading
+    return [main] if main is not None else []
+
+
+def _emit(view: ArticleView, index: int, triggers: list[Trigger], span: Span,
+          subjects: list[EntityRef], main: EntityRef | None, item: bool) -> None:
+    text = view.text
+    sentence_text = text[span.start : span.end]
+    if not subjects:
+        subjects = _fallback_subject(view, index, main)
+    if not subjects:
+        return
+    hedged = bool(HEDGE.search(sentence_text))
+    significant: bool | None = None
+    if NOT_SIGNIFICANT.search(sentence_text):
+        significant = False
+    elif SIGNIFICANT.search(sentence_text):
+        significant = True
+    duration = _duration(view, index, span)
+    in_study = _in_study(view, index)
+    claim = "studyResult" if in_study else (
+        "evidenceSummary" if EVIDENCE_SUMMARY.search(sentence_text) else "generalClaim")
+    zones = _zones(view, index, triggers, span, item)
+    for trigger, zone in zones:
+        for outcome_span, outcome in _outcomes(view, index, zone):
+            if any(outcome.key == s.key for s in subjects):
+                continue
+            size = EFFECT_SIZE.search(text, outcome_span.end, min(span.end, outcome_span.end + 40))
+            for subject in subjects:
+                view.add(outcome, "Outcome", outcome_span)
+                finding = Finding(
+                    intervention=subject, effect=trigger.effect, outcome=outcome,
+                    evidence=[span], significant=False if trigger.effect == "noEffect" else significant,
+                    hedged=hedged, negated=trigger.effect == "noEffect", duration=duration,
+                    study=view.facts.studies[0].key if in_study and view.facts.studies else None,
+                    claim_type=claim,
+                    effect_size=float(size.group("value")) if size else None,
+                )
+                view.facts.findings.append(finding)
+
+
+def _zones(view: ArticleView, index: int, triggers: list[Trigger], span: Span,
+           item: bool) -> list[tuple[Trigger, Span]]:
+    text = view.text
+    zones: list[tuple[Trigger, Span]] = []
+    for k, trigger in enumerate(triggers):
+        limit = triggers[k + 1].start if k + 1 < len(triggers) else span.end
+        mechanism = MECHANISM_CUE.search(text, trigger.end, limit)
+        if mechanism:
+            limit = mechanism.start()
+        if NOMINAL.match(text[trigger.start : trigger.end]) and _outcome_just_before(view, index, trigger):
+            # "Pain relief through ...", "pain reduction, mood elevation": the outcome stands before.
+            mention = _outcome_just_before(view, index, trigger)
+            assert mention is not None
+            zones.append((trigger, mention))
+            continue
+        if NOMINAL.match(text[trigger.start : trigger.end]) and item and trigger.start > span.start:
+            zones.append((trigger, Span(span.start, trigger.start)))
+            continue
+        end = CLAUSE_END.search(text, trigger.end, limit)
+        stop = end.start() if end else limit
+        zones.append((trigger, Span(trigger.end, max(trigger.end, stop))))
+    if item and triggers and all(zone.start == zone.end for _, zone in zones):
+        zones = [(triggers[-1], span)]
+    if item and not any(t.start >= span.start for t in triggers):
+        zones = [(triggers[-1], Span(span.start, _item_end(view, span)))]
+    return zones
+
+
+def _outcome_just_before(view: ArticleView, index: int, trigger: Trigger) -> Span | None:
+    for mention in view.mentions(index, "Outcome", "Condition"):
+        if 0 <= trigger.start - mention.span.end <= 1:
+            return mention.span
+    return None
+
+
+def _item_end(view: ArticleView, span: Span) -> int:
+    match = re.search(r"\s*\(|\s+[—–]\s|:", view.text[span.start : span.end])
+    return span.start + match.start() if match else span.end
+
+
+def _outcomes(view: ArticleView, index: int, zone: Span) -> list[tuple[Span, EntityRef]]:
+    found: list[tuple[Span, EntityRef]] = []
+    text = view.text
+    mentions = [m for m in view.mentions_between(index, zone.start, zone.end, "Outcome", "Condition")
+                if not text[max(0, m.span.start - 6) : m.span.start].lower().endswith("other ")
+                and not GENERIC_OUTCOME_CUE.match(text, m.span.end)]
+    if mentions:
+        return [(m.span, view.ref(m)) for m in mentions]
+    from articlekg.relate.studies import split_items  # shared list splitter
+
+    for item in split_items(text, zone):
+        phrase = text[item.start : item.end]
+        words = phrase.split()
+        if not words or len(words) > MAX_DISCOVERED_WORDS or any(c.isdigit() for c in phrase):
+            continue
+        if view.mentions_between(index, item.start, item.end, "Intervention", "Mechanism"):
+            continue
+        cleaned = re.sub(r"^(?:the|their|its|a|an|in|of|levels? of|severity of|number of)\s+", "", phrase, flags=re.I)
+        if not cleaned or cleaned.lower() in STOP_PHRASES:
+            continue
+        start = item.end - len(cleaned)
+        found.append((Span(start, item.end), view.ref_for_span(Span(start, item.end))))
+    return found
+
+
+STOP_PHRASES = frozenset({"it", "them", "this", "that", "these", "those", "symptoms", "outcomes",
+                          "patient outcomes", "benefit", "safety", "more", "the picture"})
+
+
+def _duration(view: ArticleView, index: int, span: Span) -> Duration | None:
+    cue = DURATION.search(view.text, span.start, span.end)
+    if cue is None:
+        return None
+    quantity: Quantity | None = next(
+        (q for q in view.quantities(index) if q.start >= cue.end() and q.unit in TIME_UNITS), None)
+    if quantity is None:
+        return None
+    return Duration(quantity.low, quantity.high if quantity.high is not None else quantity.low,
+                    quantity.unit or "")
+
+
+def _in_study(view: ArticleView, index: int) -> bool:
+    if not view.facts.studies:
+        return False
+    first = min(view.facts.studies[0].evidence).start
+    span = view.sentences[index].span
+    block = view.block_of(index)
+    if block.kind is BlockKind.LIST_ITEM:
+        lead = next((i for i in range(index - 1, -1, -1) if view.block_of(i).kind is not BlockKind.LIST_ITEM), None)
+        if lead is not None and STUDY_CONTEXT.search(view.sentence_text(lead)):
+            return span.start >= first
+    return span.start >= first and bool(
+        STUDY_CONTEXT.search(view.sentence_text(index)) or STUDY_HEADING.search(view.heading_of(index)))

@@ -1,0 +1,72 @@
+"""How an intervention is said to work: "X relief through Y", "calm X via Y and Z"."""
+
+from __future__ import annotations
+
+import re
+
+from articlekg.document import Span
+from articlekg.facts import EntityRef, MechanismClaim
+from articlekg.relate.effects import MECHANISM_CUE, claim_sentences, triggers_in
+from articlekg.relate.studies import split_items
+from articlekg.relate.view import ArticleView
+
+MECHANISM_END = re.compile(r"[.;:]|\s[—–]\s|\s(?:which|that|while|but)\s")
+RELEASE = re.compile(r"\b(?:release|releases|releasing|stimulat\w+|activat\w+|modulat\w+)\b", re.I)
+
+
+def relate_mechanisms(view: ArticleView, fallback: EntityRef | None) -> None:
+    for index in claim_sentences(view):
+        span = view.sentences[index].span
+        cue = MECHANISM_CUE.search(view.text, span.start, span.end)
+        mechanism_mentions = view.mentions(index, "Mechanism")
+        if cue is None and not (mechanism_mentions and RELEASE.search(view.sentence_text(index))):
+            continue
+        intervention = _intervention(view, index, fallback)
+        if intervention is None:
+            continue
+        outcome = _outcome(view, index, span.start, cue.start() if cue else span.end)
+        if cue is not None and outcome is None and not triggers_in(view, Span(span.start, cue.start())):
+            continue  # "access the study via the following sources": no effect, no mechanism
+        if cue is not None:
+            end_match = MECHANISM_END.search(view.text, cue.end(), span.end)
+            zone = Span(cue.end(), end_match.start() if end_match else span.end)
+            mechanisms = _mechanisms_in(view, index, zone)
+        else:
+            mechanisms = [view.add_mention(m) for m in mechanism_mentions]
+        for mechanism in mechanisms:
+            view.facts.mechanisms.append(MechanismClaim(intervention, mechanism, [span], outcome))
+
+
+def _intervention(view: ArticleView, index: int, fallback: EntityRef | None) -> EntityRef | None:
+    found = view.mentions(index, "Intervention")
+    if found:
+        return view.ref(found[0])
+    block = view.block_of(index)
+    if block.heading is not None:
+        heading_sentences = view.sentences_of_block(block.heading)
+        for heading_index in heading_sentences:
+            inside = view.mentions(heading_index, "Intervention")
+            if inside:
+                return view.ref(inside[0])
+    return fallback
+
+
+def _outcome(view: ArticleView, index: int, start: int, end: int) -> EntityRef | None:
+    outcomes = view.mentions_between(index, start, end, "Outcome", "Condition")
+    if outcomes:
+        return view.add_mention(outcomes[-1], "Outcome")
+    return None
+
+
+def _mechanisms_in(view: ArticleView, index: int, zone: Span) -> list[EntityRef]:
+    refs: list[EntityRef] = []
+    for item in split_items(view.text, zone):
+        phrase = view.text[item.start : item.end]
+        if not phrase.strip() or triggers_in(view, item) and len(phrase.split()) == 1:
+            continue
+        inside = view.mentions_between(index, item.start, item.end, "Mechanism")
+        if inside and (inside[0].span.start - item.start) <= 1 and inside[0].span.end >= item.end - 1:
+            refs.append(view.add_mention(inside[0]))
+        elif len(phrase.split()) <= 7:
+            refs.append(view.add_span(item, "Mechanism"))
+    return refs

@@ -1,0 +1,142 @@
+"""Numeric claims: how common a condition is, how severe, how many.
+
+"34% to 45% of patients with metastases will develop bone-related pain": a prevalence of
+34–45 percent of bone pain in the population "patients with metastases". A list item
+under "Supporting Entity: X" ("Appears in 30–50% of late-stage cancer patients") is about
+X. "rated >6/10" is a severity with only a lower bound. Counts come from fact-sheet lines
+("Result: 4,000 clicks per month") and reports ("recorded 0 clicks, fewer than 500
+impressions").
+"""
+
+from __future__ import annotations
+
+import re
+
+from articlekg.document import BlockKind, Span
+from articlekg.facts import EntityRef, Statistic
+from articlekg.quantities import Quantity
+from articlekg.relate.topical import ROLE_HEADING
+from articlekg.relate.view import ArticleView
+
+POPULATION_AFTER = re.compile(
+    r"\s+of\s+(?:(?:all|the)\s+)?(?P<population>(?:[\w-]+\s+){0,6}?(?:patients|people|persons|adults|women|men|"
+    r"survivors|cases|sessions|participants|children|individuals)"
+    r"(?:\s+(?:with|who|treated|receiving|undergoing|on)\b[^,.;]*?)?)(?=[,.;]|\s+(?:will|who|experience|report|develop|have|are|is|at|during|after)\b|$)",
+    re.I,
+)
+PREVALENCE_VERB = re.compile(
+    r"\b(?:develop|experience|report|have|suffer|appear|occur|affect|present|is reported|are reported|reported)", re.I)
+SEVERITY = re.compile(r"\b(?:severity|rated|intensity|score)\b", re.I)
+REPORT_VERB = re.compile(r"\b(?:recorded|revealed|found|showed|reached|achieved|generated|had)\b", re.I)
+COUNT_NOUN = re.compile(r"\s*(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*?s)\b(?P<rest>\s+(?:per|a|each)\s+\w+)?")
+
+
+def relate_statistics(view: ArticleView) -> None:
+    for index in range(len(view.sentences)):
+        for quantity in view.quantities(index):
+            if quantity.unit == "percent" and quantity.bound is None:
+                _percentage(view, index, quantity)
+            elif quantity.scale_max is not None:
+                _score(view, index, quantity)
+            elif quantity.unit is None and not quantity.from_word:
+                _count(view, index, quantity)
+
+
+def _subject_of_list(view: ArticleView, index: int) -> EntityRef | None:
+    block = view.block_of(index)
+    if block.heading is None:
+        return None
+    heading = view.document.slice(view.document.blocks[block.heading].span)
+    match = ROLE_HEADING.fullmatch(heading)
+    if match is None:
+        return None
+    start = view.document.blocks[block.heading].span.start + match.start("name")
+    return view.ref_for_span(Span(start, view.document.blocks[block.heading].span.end))
+
+
+def _percentage(view: ArticleView, index: int, quantity: Quantity) -> None:
+    span = view.sentences[index].span
+    text = view.text
+    population_match = POPULATION_AFTER.match(text, quantity.end, span.end)
+    population = None
+    rest_start = quantity.end
+    if population_match is not None:
+        pop_span = Span(population_match.start("population"), population_match.end("population"))
+        population = view.add_span(pop_span, "Population")
+        rest_start = population_match.end()
+    before = text[span.start : quantity.start]
+    subject = None
+    after_mentions = [m for m in view.mentions_between(index, rest_start, span.end, "Condition", "Outcome")]
+    before_mentions = [m for m in view.mentions_between(index, span.start, quantity.start, "Condition", "Outcome")]
+    verb_after = PREVALENCE_VERB.search(text, rest_start, span.end)
+    if after_mentions and verb_after:
+        subject = view.add_mention(after_mentions[0], after_mentions[0].category)
+    elif view.block_of(index).kind is BlockKind.LIST_ITEM:
+        subject = _subject_of_list(view, index)
+    if subject is None and before_mentions and PREVALENCE_VERB.search(before):
+        subject = view.add_mention(before_mentions[-1])
+    if subject is None:
+        lead = re.search(r"(?P<subject>[\w-]+(?:\s+(?:or|and)\s+[\w-]+)?(?:\s+at\s+the\s+[\w-]+\s+site)?)\s+(?:followed|occurred in|affected)\s+(?:in\s+)?(?:about\s+)?$", before)
+        if lead is not None:
+            subject = view.add_span(Span(span.start + lead.start("subject"), span.start + lead.end("subject")), "Condition")
+        else:
+            expected = re.search(r"(?P<subject>(?:[A-Z]?[\w-]+\s+){0,2}[\w-]+)\s+(?:can be expected|occur|occurs|are seen|is seen|were enrolled|was enrolled)\s+(?:in\s+)?(?:about\s+|approximately\s+)?$", before)
+            if expected is not None:
+                subject = view.add_span(Span(span.start + expected.start("subject"), span.start + expected.end("subject")), "Condition")
+    if subject is None:
+        enrolled = re.match(r"\s*(?:were|was)\s+(?P<what>enrolled in [\w -]+)", text[quantity.end:span.end])
+        if enrolled is not None:
+            subject = view.add_span(Span(quantity.end + enrolled.start("what"), quantity.end + enrolled.end("what")), "Condition")
+    if subject is None:
+        return
+    measure = "prevalence" if (population is not None and verb_after) or _subject_of_list(view, index) else "proportion"
+    view.facts.statistics.append(Statistic(
+        subject=subject, measure=measure, evidence=[span], low=quantity.low,
+        high=quantity.high if quantity.high is not None else quantity.low, unit="percent",
+        population=population,
+    ))
+
+
+def _score(view: ArticleView, index: int, quantity: Quantity) -> None:
+    span = view.sentences[index].span
+    if not SEVERITY.search(view.text, span.start, quantity.start):
+        return
+    subject = _subject_of_list(view, index)
+    if subject is None:
+        before = view.mentions_between(index, span.start, quantity.start, "Condition", "Outcome")
+        subject = view.add_mention(before[-1]) if before else None
+    if subject is None:
+        return
+    low = quantity.low if quantity.bound != "upper" else None
+    high = None if quantity.bound == "lower" else quantity.low if quantity.bound is None else quantity.low
+    view.facts.statistics.append(Statistic(
+        subject=subject, measure="severity", evidence=[span], low=low, high=high,
+        scale_max=quantity.scale_max,
+    ))
+
+
+def _count(view: ArticleView, index: int, quantity: Quantity) -> None:
+    """Counts stated as results: fact-sheet values and numbers after a reporting verb."""
+    span = view.sentences[index].span
+    text = view.text
+    block = view.block_of(index)
+    fact_sheet = block.kind is BlockKind.LABEL_VALUE and block.value is not None and (
+        block.value.start == quantity.start)
+    reported = REPORT_VERB.search(text, max(span.start, quantity.start - 60), quantity.start)
+    listed = reported is not None and not re.search(r"[.;]", text[reported.end() : quantity.start])
+    before = text[max(span.start, quantity.start - 25) : quantity.start].lower()
+    position = re.search(r"(?P<subject>(?:average|mean|median)\s+[\w-]+)\s*$", before)
+    if not (fact_sheet or listed or position):
+        return
+    if position is not None and quantity.bound:
+        start = quantity.start - len(before) + position.start("subject")
+        subject = view.add_span(Span(start, start + len(position.group("subject"))), "Outcome")
+    else:
+        noun = COUNT_NOUN.match(text, quantity.end, span.end)
+        if noun is None or noun.group("noun").split()[-1] in ("patients", "participants", "people"):
+            return
+        subject = view.add_span(Span(noun.start("noun"), noun.end("noun")), "Outcome")
+    low = None if quantity.bound == "upper" else quantity.low
+    high = None if quantity.bound == "lower" else quantity.low
+    view.facts.statistics.append(Statistic(
+        subject=subject, measure="count", evidence=[span], low=low, high=high))

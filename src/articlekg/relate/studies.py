@@ -1,0 +1,423 @@
+"""Studies the article reports: title, design, journal, year, sample, ages, place, arms,
+what was measured.
+
+A study is introduced by a singular reference ("A randomized clinical trial titled “…”",
+"A 2013 study published in …", "One trial (n=74)"), by a structured abstract
+("Design:", "Patients:", "Results:" ...) or by a citation line ("Smith J, Lee K. Title.
+Journal. 2013 ..."). References that agree (no conflicting title, design, journal, year or
+size) are one study.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from articlekg.document import BlockKind, Span
+from articlekg.facts import Arm, EntityRef, Study, normal_label
+from articlekg.quantities import NUM, number_value
+from articlekg.relate.view import ArticleView
+
+STUDY_NOUN = r"(?:study|trial|review|meta-analysis|analysis|survey|experiment)"
+INTRO = re.compile(
+    rf"\b(?P<det>an?|one|the|this)\s+(?P<mods>(?:[\w®-]+,?\s+){{0,5}}?){STUDY_NOUN}\b"
+    rf"(?P<n>\s*\(\s*n\s*=\s*(?P<size>\d[\d,]*)\s*\))?",
+    re.I,
+)
+TITLED = re.compile(r"\b(?:titled|entitled|called)\s+[“\"](?P<title>[^”\"]+)[”\"]")
+PUBLISHED_IN = re.compile(
+    r"\bpublished\s+in\s+(?:the\s+)?(?P<journal>[A-Z][\w&\-]*(?:\s+(?:of|and|in|for|&|the|[A-Z][\w&\-]*))*)"
+    r"(?:\s*\((?P<year>(?:19|20)\d\d)\))?"
+)
+YEAR = re.compile(r"\b(?P<year>(?:19|20)\d\d)\b")
+SAMPLE = re.compile(
+    rf"\b(?:evaluated|enrolled|included|recruited|randomi[sz]ed|involved|studied|followed|"
+    rf"analy[sz]ed|assigned)\s+(?P<n>{NUM})\s+(?:[\w-]+\s+){{0,3}}?"
+    r"(?:patients|participants|adults|women|men|people|persons|survivors|subjects|children|"
+    r"volunteers|individuals)\b",
+    re.I,
+)
+LEADING_SAMPLE = re.compile(
+    rf"^(?P<n>\d[\d,]*)\s+(?:[\w-]+\s+){{0,3}}?(?:patients|participants|adults|women|men|"
+    r"people|persons|survivors|subjects|children|volunteers|individuals)\b",
+)
+AGES = re.compile(rf"\baged\s+(?P<low>{NUM})\s*(?:–|-|to)\s*(?P<high>{NUM})", re.I)
+PLACE = re.compile(r"\bin\s+(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
+CITATION = re.compile(
+    r"^(?P<authors>(?:[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\s[A-Z]{1,3},\s)*[A-Z][\w'’-]+\s[A-Z]{1,3}"
+    r"(?:,?\set al)?)\.\s+(?P<title>[^.]+(?:\.[^.\s][^.]*)*[.?])\s+(?P<journal>[A-Z][\w .&]+?)\.\s+"
+    r"(?P<year>(?:19|20)\d\d)\b"
+)
+ABSTRACT_LABELS = frozenset(
+    "background objective objectives purpose aim aims design methods method setting setting(s) "
+    "patients participants subjects intervention interventions measurements outcomes results "
+    "conclusion conclusions limitation limitations findings".split()
+)
+ARM = re.compile(
+    r"^(?P<name>[\w\- ]+?)\s+(?:group|arm)\b(?:\s*\(\s*n\s*=\s*(?P<size>\d+)\s*\))?", re.I
+)
+PROSE_ARM = re.compile(r"\b(?:the|an?)\s+(?P<name>[\w-]+)\s+(?:group|arm)\b", re.I)
+RECEIVED = re.compile(
+    r"\b(?:received|receives|engaged in|underwent|was given|were given|got|attended)\s+"
+    r"(?P<what>.+?)(?=\s+(?:without|with|using|from|during|while|for|at|in|on)\b|[,.;:]|$)",
+    re.I,
+)
+ASSIGNED = re.compile(
+    r"\b(?:randomly\s+)?(?:assigned|randomi[sz]ed|allocated)\s+to\s+(?P<a>.+?)\s+or\s+(?P<b>.+?)"
+    r"(?=\s+(?:called|named)\b|[,.;]|$)",
+    re.I,
+)
+VERSUS = re.compile(r"^(?P<a>.+?)\s+(?:versus|vs\.?|compared with)\s+(?P<b>.+?)(?=\s+(?:to|for|in)\b|[:,.]|$)", re.I)
+CONTROL_WORDS = re.compile(
+    r"\b(?:control|sham|placebo|usual care|standard care|wait[- ]?list|no (?:massage|treatment|intervention))\b",
+    re.I,
+)
+SESSIONS = re.compile(
+    rf"\b(?P<n>{NUM})\s+(?:(?P<minutes>\d+)-minute\s+)?(?:[\w-]+\s+){{0,3}}?sessions\b"
+    r"(?:\s+per\s+week\s+for\s+(?P<weeks>\w+)\s+weeks)?",
+    re.I,
+)
+MEASURE_LABEL = re.compile(r"measure|outcome|assess|endpoint|tracked|captured", re.I)
+MEASURE_VERB = re.compile(r"\b(?:were|was)\s+(?:recorded|measured|assessed|evaluated|tracked|obtained)\b")
+TRAILING_QUALIFIER = re.compile(
+    r"\s+(?:on|with|using|at|captured|measured|before|during|after)\b.*$|\s*\(.*$", re.I
+)
+
+
+def study_key(view: ArticleView, anchor: Span) -> str:
+    digest = hashlib.sha1(view.text[anchor.start : anchor.end].encode()).hexdigest()[:12]
+    return f"study-{digest}"
+
+
+def relate_studies(view: ArticleView) -> None:
+    candidates: list[Study] = []
+    abstract = _abstract_study(view)
+    if abstract is not None:
+        candidates.append(abstract)
+    for index in range(len(view.sentences)):
+        candidates.extend(_sentence_studies(view, index))
+    for study in candidates:
+        _merge(view, study)
+    if view.facts.studies:
+        _arms(view, view.facts.studies[0])
+        _measures(view, view.facts.studies[0])
+
+
+def _conflict(a: Study, b: Study) -> bool:
+    def differ(x: object, y: object) -> bool:
+        return x is not None and y is not None and x != y
+
+    titles_differ = a.title is not None and b.title is not None and not (
+        normal_label(a.title).startswith(normal_label(b.title)[:40])
+        or normal_label(b.title).startswith(normal_label(a.title)[:40])
+    )
+    designs_differ = differ(a.design and a.design.key, b.design and b.design.key) and not (
+        a.design is None or b.design is None)
+    return (titles_differ or designs_differ or differ(a.year, b.year)
+            or differ(a.journal and a.journal.key, b.journal and b.journal.key)
+            or differ(a.sample_size, b.sample_size))
+
+
+def _merge(view: ArticleView, study: Study) -> None:
+    for known in view.facts.studies:
+        if not _conflict(known, study):
+            for name in ("title", "design", "journal", "year", "sample_size", "min_age", "max_age",
+                         "location", "doi", "pmid", "description"):
+                if getattr(known, name) is None:
+                    setattr(known, name, getattr(study, name))
+            known.evidence.extend(s for s in study.evidence if s not in known.evidence)
+            return
+    view.facts.studies.append(study)
+
+
+def _abstract_study(view: ArticleView) -> Study | None:
+    document = view.document
+    labels = {document.slice(b.label).lower(): b for b in document.blocks
+              if b.label is not None and b.kind is BlockKind.LABEL_VALUE}
+    if len(ABSTRACT_LABELS & set(labels)) < 3:
+        return None
+    title_block = next((b for b in document.blocks if b.kind is BlockKind.TITLE), None)
+    anchor = title_block.span if title_block else document.blocks[0].span
+    study = Study(key=study_key(view, anchor), evidence=[anchor],
+                  title=document.slice(title_block.span) if title_block else None)
+    for label, block in labels.items():
+        value = block.value or block.span
+        sentence = next(i for i, s in enumerate(view.sentences) if s.span.overlaps(value))
+        if label == "design":
+            designs = view.mentions(sentence, "StudyDesign")
+            if designs:
+                study.design = view.add_mention(designs[-1])
+        if label in ("patients", "participants", "subjects"):
+            leading = LEADING_SAMPLE.match(document.slice(value))
+            if leading:
+                study.sample_size = int(number_value(leading.group("n")))
+    # The citation line under a record's title: "Ann Intern Med. 2008 Sep 16;149(6):369-79."
+    for index in range(len(view.sentences)):
+        block = view.block_of(index)
+        if block.kind is not BlockKind.PARAGRAPH:
+            continue
+        journals = view.mentions(index, "Periodical")
+        year = YEAR.search(view.sentence_text(index))
+        if journals and study.journal is None:
+            study.journal = view.add_mention(journals[0])
+            following = view.sentence_text(index + 1) if index + 1 < len(view.sentences) else ""
+            year = year or YEAR.match(following)
+        if study.journal is not None and year and study.year is None:
+            study.year = int(year.group("year"))
+            break
+    return study
+
+
+def _sentence_studies(view: ArticleView, index: int) -> list[Study]:
+    span = view.sentences[index].span
+    text = view.sentence_text(index)
+    found: list[Study] = []
+    citation = CITATION.match(text) if view.block_of(index).kind is BlockKind.PARAGRAPH else None
+    if citation is not None:
+        journal_span = Span(span.start + citation.start("journal"), span.start + citation.end("journal"))
+        study = Study(key=study_key(view, span), evidence=[span],
+                      title=citation.group("title").rstrip("."), year=int(citation.group("year")))
+        study.journal = _journal_ref(view, index, journal_span)
+        return [study]
+    for match in INTRO.finditer(text):
+        determiner = match.group("det").lower()
+        if determiner in ("the", "this") and not TITLED.search(text):
+            continue
+        intro = Span(span.start + match.start(), span.start + match.end())
+        study = Study(key=study_key(view, Span(span.start, span.end)), evidence=[span])
+        designs = view.mentions_between(index, intro.start, intro.end + 1, "StudyDesign")
+        if designs:
+            study.design = view.add_mention(max(designs, key=lambda m: m.span.end - m.span.start))
+        titled = TITLED.search(text)
+        if titled:
+            study.title = titled.group("title").strip()
+        published = PUBLISHED_IN.search(text)
+        if published:
+            journal_span = Span(span.start + published.start("journal"), span.start + published.end("journal"))
+            study.journal = _journal_ref(view, index, journal_span)
+            if published.group("year"):
+                study.year = int(published.group("year"))
+        if study.year is None:
+            year = YEAR.search(text[match.start() : match.end() + 12])
+            study.year = int(year.group("year")) if year else None
+        if match.group("size"):
+            study.sample_size = int(match.group("size").replace(",", ""))
+        sample = SAMPLE.search(text)
+        if sample and study.sample_size is None:
+            study.sample_size = int(number_value(sample.group("n")))
+        ages = AGES.search(text)
+        if ages:
+            study.min_age, study.max_age = (int(number_value(ages.group("low"))),
+                                            int(number_value(ages.group("high"))))
+        place = PLACE.search(text)
+        if place:
+            study.location = place.group("place")
+        if (study.title or study.journal or study.year or study.sample_size or study.design):
+            study.description = None if study.title else _describe(study, view)
+            found.append(study)
+        break
+    if not found:
+        sample = SAMPLE.search(text)
+        if sample and view.facts.studies:
+            view.facts.studies[0].sample_size = view.facts.studies[0].sample_size or int(
+                number_value(sample.group("n")))
+    return found
+
+
+def _describe(study: Study, view: ArticleView) -> str:
+    parts = [study.design.label if study.design else "study"]
+    if study.journal:
+        parts.append(f"in {study.journal.label}")
+    if study.year:
+        parts.append(f"({study.year})")
+    if study.sample_size:
+        parts.append(f"n={study.sample_size}")
+    return " ".join(parts)
+
+
+def _journal_ref(view: ArticleView, index: int, span: Span) -> EntityRef:
+    inside = view.mentions_between(index, span.start, span.end, "Periodical")
+    if inside:
+        return view.add_mention(inside[0], "Periodical")
+    return view.add_span(span, "Periodical")
+
+
+# arms ----------------------------------------------------------------------------------
+def _arms(view: ArticleView, study: Study) -> None:
+    document = view.document
+    arms: dict[str, Arm] = {}
+    for index in range(len(view.sentences)):
+        block = view.block_of(index)
+        text = view.sentence_text(index)
+        span = view.sentences[index].span
+        if block.label is not None and block.span.start == span.start:
+            arm_match = ARM.match(document.slice(block.label))
+            if arm_match:
+                value = block.value or block.span
+                arm = arms.setdefault(normal_label(arm_match.group("name")), Arm(
+                    label=f"{arm_match.group('name')} group", evidence=[]))
+                arm.evidence.append(span)
+                if arm_match.group("size"):
+                    arm.size = int(arm_match.group("size"))
+                name_ref = view.lexicon.lookup(arm_match.group("name"))
+                within = [m for m in view.mentions(index, "Intervention") if value.contains(m.span)]
+                if name_ref is not None and name_ref.category == "Intervention":
+                    arm.intervention = view.add(EntityRef(name_ref.pref_label, name_ref.iri),
+                                                "Intervention", Span(block.label.start, block.label.start + len(arm_match.group("name"))))
+                elif within:
+                    arm.intervention = view.add_mention(within[0])
+                else:
+                    received = RECEIVED.search(document.slice(value))
+                    if received:
+                        what = Span(value.start + received.start("what"), value.start + received.end("what"))
+                        arm.intervention = view.add_span(what, "Intervention")
+                _sessions(document.slice(value), arm)
+                arm.role = "control" if CONTROL_WORDS.search(document.slice(block.label) + " " + document.slice(value)) else "intervention"
+                continue
+        for match in PROSE_ARM.finditer(text):
+            name = match.group("name")
+            if name.lower() in ("two", "both", "each", "three", "study", "treatment"):
+                continue
+            arm = arms.setdefault(normal_label(name), Arm(label=f"{name} group", evidence=[]))
+            if span not in arm.evidence:
+                arm.evidence.append(span)
+            after = text[match.end():]
+            received = RECEIVED.match(after.lstrip()) if after.lstrip().startswith(("received", "receives", "engaged", "underwent")) else None
+            if received and arm.intervention is None:
+                offset = span.start + match.end() + (len(after) - len(after.lstrip()))
+                what = Span(offset + received.start("what"), offset + received.end("what"))
+                inside = [m for m in view.mentions(index, "Intervention") if what.contains(m.span)]
+                arm.intervention = view.add_mention(inside[0]) if inside and not what.start < inside[0].span.start - 4 else view.add_span(what, "Intervention")
+            if arm.intervention is None:
+                concept = view.lexicon.lookup(name)
+                if concept is not None and concept.category == "Intervention":
+                    arm.intervention = view.add(EntityRef(concept.pref_label, concept.iri), "Intervention",
+                                                Span(span.start + match.start("name"), span.start + match.end("name")))
+            arm.role = arm.role or ("control" if CONTROL_WORDS.search(name) else "intervention")
+        _assigned(view, index, arms)
+    _versus(view, arms)
+    for index in range(len(view.sentences)):
+        _study_sessions(view.sentence_text(index), arms)
+    study.arms = sorted(arms.values(), key=lambda a: a.evidence[0].start if a.evidence else 0)
+
+
+def _assigned(view: ArticleView, index: int, arms: dict[str, Arm]) -> None:
+    text = view.sentence_text(index)
+    span = view.sentences[index].span
+    match = ASSIGNED.search(text)
+    if match is None:
+        return
+    for group in ("a", "b"):
+        part = Span(span.start + match.start(group), span.start + match.end(group))
+        inside = view.mentions_between(index, part.start, part.end, "Intervention")
+        if not inside:
+            continue
+        other = "b" if group == "a" else "a"
+        other_text = match.group(other).lower()
+        chosen = [m for m in inside if view.text[m.span.start:m.span.end].lower() not in other_text]
+        mention = (chosen or inside)[-1]
+        ref = view.add_mention(mention)
+        role = "control" if CONTROL_WORDS.search(match.group(group)) and not chosen else "intervention"
+        if group == "a" and CONTROL_WORDS.search(match.group(group)):
+            role = "control"
+        target = next((a for a in arms.values() if a.role == role and a.intervention is None), None)
+        if target is None:
+            target = next((a for a in arms.values() if a.intervention == ref), None)
+        if target is None:
+            name = "control" if role == "control" else ref.label
+            target = arms.setdefault(normal_label(name), Arm(label=f"{name} group", evidence=[]))
+        target.intervention = target.intervention or ref
+        target.role = target.role or role
+        target.evidence.append(span)
+
+
+def _versus(view: ArticleView, arms: dict[str, Arm]) -> None:
+    """A record titled "X versus Y ..." compares X (intervention) with Y (control)."""
+    for index in range(len(view.sentences)):
+        if view.block_of(index).kind is not BlockKind.TITLE:
+            continue
+        text = view.sentence_text(index)
+        span = view.sentences[index].span
+        match = VERSUS.match(text)
+        if match is None:
+            continue
+        for group, role in (("a", "intervention"), ("b", "control")):
+            part = Span(span.start + match.start(group), span.start + match.end(group))
+            inside = view.mentions_between(index, part.start, part.end, "Intervention")
+            if not inside:
+                continue
+            ref = view.add_mention(inside[0])
+            if any(a.intervention == ref for a in arms.values()):
+                continue
+            target = next((a for a in arms.values() if a.role == role and a.intervention is None), None)
+            if target is None:
+                target = arms.setdefault(normal_label(role), Arm(label=f"{ref.label} group" if role == "intervention" else "control group", evidence=[]))
+            target.intervention, target.role = ref, role
+            target.evidence.append(span)
+
+
+def _sessions(text: str, arm: Arm) -> None:
+    match = SESSIONS.search(text)
+    if match is None:
+        return
+    count = int(number_value(match.group("n")))
+    weeks = match.group("weeks")
+    if weeks:
+        count *= int(number_value(weeks))
+    arm.sessions = arm.sessions or count
+    if match.group("minutes"):
+        arm.session_minutes = arm.session_minutes or float(match.group("minutes"))
+
+
+def _study_sessions(text: str, arms: dict[str, Arm]) -> None:
+    """'Six 30-minute massage or simple-touch sessions' applies to every arm it names."""
+    match = SESSIONS.search(text)
+    if match is None:
+        return
+    for arm in arms.values():
+        if arm.sessions is None and (arm.role == "intervention" or " or " in match.group()):
+            _sessions(match.group(), arm)
+
+
+# measures --------------------------------------------------------------------------------
+def _measures(view: ArticleView, study: Study) -> None:
+    document = view.document
+    seen: set[str] = set()
+    for index in range(len(view.sentences)):
+        block = view.block_of(index)
+        span = view.sentences[index].span
+        labelled = block.label is not None and MEASURE_LABEL.search(document.slice(block.label))
+        if not labelled and not MEASURE_VERB.search(view.sentence_text(index)):
+            continue
+        region = block.value if labelled and block.value and block.value.overlaps(span) else span
+        start = max(region.start, span.start)
+        for item in split_items(view.text, Span(start, span.end)):
+            mentions = view.mentions_between(index, item.start, item.end, "Outcome", "Condition")
+            if mentions:
+                refs = [view.add_mention(m, "Outcome") for m in mentions]
+            elif labelled and len(view.text[item.start:item.end].split()) <= 6:
+                refs = [view.add_span(item, "Outcome")]
+            else:
+                refs = []
+            for ref in refs:
+                if ref.key not in seen:
+                    seen.add(ref.key)
+                    study.measures.append((ref, span))
+
+
+def split_items(text: str, span: Span) -> list[Span]:
+    """Comma/and-separated items of a list in running text, trailing qualifiers cut off."""
+    items = []
+    dash = re.search(r"\s[—–]\s|\s*\(", text[span.start : span.end])
+    if dash is not None:
+        span = Span(span.start, span.start + dash.start())
+    for match in re.finditer(r"[^,;—]+", text[span.start : span.end]):
+        piece = re.sub(r"^\s*(?:and|or)\s+", "", match.group())
+        lead = match.group().index(piece) if piece in match.group() else 0
+        piece = TRAILING_QUALIFIER.sub("", piece)
+        for part in re.split(r"\s+and\s+", piece):
+            offset = text.find(part, span.start + match.start() + lead)
+            if part.strip() and offset >= 0:
+                strip = len(part) - len(part.lstrip())
+                items.append(Span(offset + strip, offset + len(part.rstrip())))
+    return items

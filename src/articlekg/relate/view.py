@@ -1,0 +1,107 @@
+"""What every relate rule looks at: the document, its sentences, mentions and numbers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from articlekg.document import Block, BlockKind, Document, Span
+from articlekg.facts import EntityRef, Facts
+from articlekg.lexicon import Lexicon
+from articlekg.quantities import Quantity
+from articlekg.recognise import Mention, Recognised
+from articlekg.segment import Sentence
+
+TRIM = " \t.,;:()[]\"'“”‘’—–-"
+
+
+@dataclass
+class ArticleView:
+    document: Document
+    sentences: list[Sentence]
+    recognised: Recognised
+    lexicon: Lexicon
+    facts: Facts
+
+    def __post_init__(self) -> None:
+        self._by_sentence: dict[int, list[Mention]] = {}
+        for mention in self.recognised.mentions:
+            self._by_sentence.setdefault(mention.sentence, []).append(mention)
+
+    # text ------------------------------------------------------------------------------
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    def sentence_text(self, index: int) -> str:
+        return self.document.slice(self.sentences[index].span)
+
+    def block_of(self, index: int) -> Block:
+        return self.document.blocks[self.sentences[index].block]
+
+    def heading_of(self, index: int) -> str:
+        return self.document.heading_text(self.block_of(index)) or ""
+
+    def sentences_of_block(self, block_index: int) -> list[int]:
+        return [i for i, s in enumerate(self.sentences) if s.block == block_index]
+
+    def list_after(self, block_index: int) -> list[int]:
+        """Block indices of the list items that directly follow a block."""
+        items = []
+        for j in range(block_index + 1, len(self.document.blocks)):
+            if self.document.blocks[j].kind is not BlockKind.LIST_ITEM:
+                break
+            items.append(j)
+        return items
+
+    def trimmed(self, span: Span) -> Span:
+        raw = self.text[span.start : span.end]
+        left = len(raw) - len(raw.lstrip(TRIM))
+        right = len(raw.rstrip(TRIM))
+        if right <= left:
+            return span
+        stripped = Span(span.start + left, span.start + right)
+        # Keep a closing bracket whose opening bracket is inside the span.
+        inner = self.text[stripped.start : stripped.end]
+        if inner.count("(") > inner.count(")") and self.text[stripped.end : stripped.end + 1] == ")":
+            stripped = Span(stripped.start, stripped.end + 1)
+        return stripped
+
+    # mentions --------------------------------------------------------------------------
+    def mentions(self, index: int, *categories: str) -> list[Mention]:
+        found = self._by_sentence.get(index, [])
+        return [m for m in found if not categories or m.category in categories]
+
+    def mentions_between(self, index: int, start: int, end: int, *categories: str) -> list[Mention]:
+        return [m for m in self.mentions(index, *categories)
+                if start <= m.span.start and m.span.end <= end]
+
+    def quantities(self, index: int) -> list[Quantity]:
+        return self.recognised.quantities.get(index, [])
+
+    def ref(self, mention: Mention) -> EntityRef:
+        return EntityRef(self.lexicon.concepts[mention.concept].pref_label, mention.concept)
+
+    def ref_for_span(self, span: Span) -> EntityRef:
+        """A whole phrase as an entity: the lexicon concept it names exactly, else its own label."""
+        span = self.trimmed(span)
+        phrase = self.text[span.start : span.end]
+        concept = self.lexicon.lookup(phrase)
+        if concept is not None:
+            return EntityRef(concept.pref_label, concept.iri)
+        return EntityRef(clean_label(phrase))
+
+    def add(self, ref: EntityRef, kind: str, span: Span | None) -> EntityRef:
+        return self.facts.add_entity(ref, kind, span)
+
+    def add_span(self, span: Span, kind: str) -> EntityRef:
+        span = self.trimmed(span)
+        return self.add(self.ref_for_span(span), kind, span)
+
+    def add_mention(self, mention: Mention, kind: str | None = None) -> EntityRef:
+        return self.add(self.ref(mention), kind or mention.category, mention.span)
+
+
+def clean_label(phrase: str) -> str:
+    phrase = re.sub(r"\s+", " ", phrase).strip(TRIM)
+    return phrase
