@@ -16,7 +16,15 @@ from rdflib import Graph, Literal, URIRef
 from articlekg import query as query_module
 from articlekg.errors import QueryError
 from articlekg.query import query_files, query_names, query_store, resolve_query
-from articlekg.results import AskResult, GraphResult, SelectResult, Term, TermKind, render
+from articlekg.results import (
+    AskResult,
+    GraphResult,
+    SelectResult,
+    Term,
+    TermKind,
+    canonical,
+    render,
+)
 from articlekg.store import ArticleStore
 from sparql_servers import DATA, normal
 
@@ -123,6 +131,18 @@ SAMPLE = SelectResult(
 )
 
 
+def test_numbers_and_booleans_print_in_one_canonical_form() -> None:
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    assert canonical("16.0", xsd + "decimal") == "16"
+    assert canonical("0012.3400", xsd + "decimal") == "12.34"
+    assert canonical("100.0", xsd + "decimal") == "100"
+    assert canonical("-0.0", xsd + "decimal") == "0"
+    assert canonical("+07", xsd + "integer") == "7"
+    assert canonical("1", xsd + "boolean") == "true"
+    assert canonical("12abc", xsd + "integer") == "12abc"  # ill-typed: left as written
+    assert canonical("16.0", xsd + "double") == "16.0"
+
+
 def test_csv_follows_the_sparql_csv_format() -> None:
     text = render(SAMPLE, "csv")
     assert text.startswith("s,text,n\r\n")
@@ -212,7 +232,7 @@ def test_cli_query_on_files_and_in_the_store(store_dir: Path, tmp_path: Path) ->
     in_store = runner.invoke(cli(), ["query", "--store", str(store_dir), text, "-f", "csv"])
     assert in_store.exit_code == 0, in_store.output
     assert sorted(on_files.output.splitlines()) == sorted(in_store.output.splitlines())
-    assert f"{CONCEPT}massage,{AKG}reduces,{CONCEPT}pain,true,16.0,18,{AKG}hour" in (
+    assert f"{CONCEPT}massage,{AKG}reduces,{CONCEPT}pain,true,16,18,{AKG}hour" in (
         on_files.output.splitlines()
     )
     out = tmp_path / "rows.json"

@@ -12,6 +12,7 @@ is scrubbed of the password before it is raised.
 
 from __future__ import annotations
 
+import base64
 import urllib.error
 import urllib.request
 from collections.abc import Sequence
@@ -82,9 +83,11 @@ def _opener(endpoint: str, user: str | None, password: str | None) -> urllib.req
     return urllib.request.build_opener(*handlers)
 
 
-def _scrub(text: str, secret: str | None) -> str:
+def _scrub(text: str, user: str | None, secret: str | None) -> str:
+    """Remove the password, and the Basic token that encodes it, from a message."""
     if secret:
-        text = text.replace(secret, "***")
+        token = base64.b64encode(f"{user or ''}:{secret}".encode()).decode()
+        text = text.replace(token, "***").replace(secret, "***")
     return text
 
 
@@ -142,9 +145,11 @@ def push(
         try:
             status = _put(opener, graph_url(endpoint, name), body, timeout)
         except urllib.error.HTTPError as error:
-            raise RemoteError(_scrub(_http_error(error, endpoint, name), password)) from None
+            raise RemoteError(_scrub(_http_error(error, endpoint, name), user, password)) from None
         except (urllib.error.URLError, OSError) as error:
             reason = getattr(error, "reason", error)
-            raise RemoteError(_scrub(f"cannot reach {endpoint}: {reason}", password)) from None
+            raise RemoteError(
+                _scrub(f"cannot reach {endpoint}: {reason}", user, password)
+            ) from None
         pushed.append(PushedGraph(name, body.count(b"\n"), source, status))
     return pushed

@@ -12,6 +12,7 @@ import csv
 import io
 import json
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 from xml.sax.saxutils import escape, quoteattr
 
@@ -23,7 +24,8 @@ from rdflib.term import Node
 from articlekg.errors import QueryError
 from articlekg.vocab import PREFIXES
 
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+XSD_STRING = XSD + "string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 STANDARD_PREFIXES = {
     **PREFIXES,
@@ -92,11 +94,30 @@ def _escape_literal(value: str) -> str:
     return out.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
 
 
+def canonical(value: str, datatype: str | None) -> str:
+    """The canonical form Oxigraph stores integers, decimals and booleans in, so that
+    rdflib on a file (which keeps "16.0") prints what the store prints ("16")."""
+    try:
+        if datatype == XSD + "integer":
+            return str(int(value.strip()))
+        if datatype == XSD + "decimal":
+            number = Decimal(value.strip())
+            if not number.is_finite():
+                return value
+            text = format(number.normalize(), "f")
+            return "0" if number.is_zero() else text
+    except (ValueError, ArithmeticError):
+        return value
+    if datatype == XSD + "boolean" and value.strip() in ("1", "0"):
+        return "true" if value.strip() == "1" else "false"
+    return value
+
+
 def _literal(value: str, datatype: str | None, lang: str | None) -> Term:
     # RDF 1.1: a plain string is xsd:string; results show it without a datatype.
     if lang or datatype in (XSD_STRING, RDF_LANG_STRING):
         datatype = None
-    return Term(TermKind.LITERAL, value, datatype, lang or None)
+    return Term(TermKind.LITERAL, canonical(value, datatype), datatype, lang or None)
 
 
 def from_rdflib(node: Node | None) -> Term | None:
