@@ -321,6 +321,25 @@ def test_entity_without_evidence() -> None:
     assert "—" not in str(violation)
 
 
+def test_article_may_mention_a_study_design_but_not_an_untyped_node() -> None:
+    graph = well_formed()
+    graph.add((ARTICLE, AKG.mentions, CONCEPT["randomized-controlled-trial"]))
+    assert validate_graph(graph).conforms
+    graph.add((ARTICLE, AKG.mentions, CONCEPT["nothing"]))
+    violation = only(validate_graph(graph))
+    assert (violation.path, violation.value) == (str(AKG.mentions), str(CONCEPT["nothing"]))
+
+
+def test_instance_iris_are_shortened_by_the_base_iri_without_a_bound_prefix() -> None:
+    graph = Graph()
+    for triple in well_formed():
+        graph.add(triple)  # a fresh graph: none of the test's prefixes are bound
+    graph.remove((ART["finding/1"], AKG.outcome, None))
+    violation = only(validate_graph(graph))
+    assert violation.focus_short == "id:article/demo/finding/1"
+    assert violation.focus == str(ART["finding/1"])
+
+
 def test_arm_role_placebo() -> None:
     graph = well_formed()
     graph.set((ART["arm/massage"], AKG.armRole, Literal("placebo")))

@@ -285,6 +285,12 @@ class _Names:
         table: dict[str, str] = {}
         for prefix, namespace in [*PREFIXES.items(), *_EXTRA_PREFIXES.items()]:
             table.setdefault(namespace, prefix)
+        # Instance IRIs share the base IRI the article was built with (``<base>article/<stem>``
+        # names the article); pipelines rarely bind a prefix for it, so name it "id".
+        for article in sorted(str(a) for a in graph.subjects(RDF.type, AKG.Article)):
+            base, found, stem = article.rpartition("/article/")
+            if found and stem and "/" not in stem:
+                table.setdefault(base + "/", "id")
         # The graph's own prefixes win, sorted so that a namespace bound twice is stable.
         for prefix, namespace in sorted((p, str(n)) for p, n in graph.namespaces()):
             table[namespace] = prefix
