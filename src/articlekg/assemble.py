@@ -165,7 +165,8 @@ class Assembler:
                 g.add((node, SKOS.prefLabel, Literal(self.lexicon.concepts[ref.concept].pref_label, lang="en")))
             for span in spans:
                 self.evidence(node, span)
-            g.add((self.article, AKG.mentions, node))
+            if classes - {"StudyDesign"}:
+                g.add((self.article, AKG.mentions, node))
 
     def typed(self, ref: EntityRef, kind: str) -> URIRef:
         """An entity used by a fact: make sure it carries the class the fact gives it."""

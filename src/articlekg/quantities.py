@@ -57,7 +57,8 @@ class Quantity:
 
     @property
     def from_word(self) -> bool:
-        return self.text.split("-")[0].split()[-1].lower() in NUMBER_WORDS
+        words = re.findall(r"[A-Za-z]+", self.text)
+        return any(word.lower() in NUMBER_WORDS for word in words)
 
 
 def number_value(text: str) -> float:
