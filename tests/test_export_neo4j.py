@@ -14,13 +14,19 @@ from rdflib import Graph
 from articlekg.export import get_exporter
 from articlekg.export.neo4j import COMMON_LABEL
 from articlekg.export.projection import project
-from test_export_samples import article, hostile_graph, sample_graph
+from test_export_samples import article, hostile_graph, sample_graph, seed_graph
 
-GRAPHS = {"sample": sample_graph, "hostile": hostile_graph}
+GRAPHS = {"sample": sample_graph, "hostile": hostile_graph, "seed": seed_graph}
 SPECIAL = {"ID", "LABEL", "START_ID", "END_ID", "TYPE", "IGNORE"}
 CASTS = {
-    "string": str, "int": int, "long": int, "short": int, "byte": int,
-    "float": float, "double": float, "boolean": lambda v: v.lower() == "true",
+    "string": str,
+    "int": int,
+    "long": int,
+    "short": int,
+    "byte": int,
+    "float": float,
+    "double": float,
+    "boolean": lambda v: v.lower() == "true",
 }
 
 
@@ -77,10 +83,12 @@ def test_csvs_rebuild_the_projection_by_neo4j_admin_rules(graph_name: str, tmp_p
     assert got_nodes == want_nodes
 
     rels = read_admin_csv(files["relationships.csv"])
-    got_rels = sorted((r["START_ID"], r["END_ID"], r["TYPE"], sorted(r["props"].items()))
-                      for r in rels)
-    want_rels = sorted((e.source, e.target, e.type, sorted({**e.attributes, "id": e.id}.items()))
-                       for e in pg.edges)
+    got_rels = sorted(
+        (r["START_ID"], r["END_ID"], r["TYPE"], sorted(r["props"].items())) for r in rels
+    )
+    want_rels = sorted(
+        (e.source, e.target, e.type, sorted({**e.attributes, "id": e.id}.items())) for e in pg.edges
+    )
     assert got_rels == want_rels
     assert len(rels) == len(pg.edges) and len(nodes) == len(pg.nodes)
 
@@ -125,7 +133,8 @@ def test_cypher_script_loads_exactly_those_files_columns_labels_and_types(
         if url is None:
             continue
         used = set(re.findall(r"row\.`((?:[^`]|``)+)`", statement)) | set(
-            re.findall(r"row\.(\w+)\b", statement))
+            re.findall(r"row\.(\w+)\b", statement)
+        )
         assert used <= set(headers[url.group(1)]), f"unknown columns in:\n{statement}"
     for name, header in headers.items():
         used = set(re.findall(r"row\.`([^`]+)`", script)) | set(re.findall(r"row\.(\w+)", script))
@@ -137,4 +146,5 @@ def test_cypher_script_loads_exactly_those_files_columns_labels_and_types(
     types = {r["TYPE"] for r in read_admin_csv(files["relationships.csv"])}
     assert set(re.findall(r"MERGE \(a\)-\[r:`([^`]+)`", script)) == types
     assert "CREATE CONSTRAINT" in script and f"FOR (n:{COMMON_LABEL}) REQUIRE n.id IS UNIQUE" in (
-        script)
+        script
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from pathlib import Path
@@ -22,11 +23,16 @@ from test_export_samples import (
     graphology_read,
     hostile_graph,
     sample_graph,
+    seed_graph,
     xmllint_relaxng,
 )
 
 GRAPHML_TYPES = {"boolean", "int", "long", "float", "double", "string"}
-GRAPHS = {"sample": sample_graph, "hostile": lambda: hostile_graph(control=False)}
+GRAPHS = {
+    "sample": sample_graph,
+    "hostile": lambda: hostile_graph(control=False),
+    "seed": seed_graph,
+}
 F = "https://w3id.org/articlekg/id/article/sample/finding/f1"
 MASSAGE = "https://w3id.org/articlekg/concept/massage"
 
@@ -57,6 +63,14 @@ def test_projection_folds_evidence_into_facts_and_their_edges() -> None:
     assert to_massage.attributes["evidenceQuote"] == finding["evidenceQuote"]
     assert to_massage.attributes["predicate"] == "akg:intervention"
     assert to_massage.attributes["iri"] == "https://w3id.org/articlekg/ontology#intervention"
+    assert json.loads(str(finding["otherEvidence"])) == [
+        {
+            "evidenceEnd": 230,
+            "evidenceIri": f"{F.rsplit('/', 2)[0]}/evidence/e4",
+            "evidenceQuote": "Pain scores fell after massage.",
+            "evidenceStart": 200,
+        }
+    ]
     caused = next(e for e in pg.edges if e.type == "causedBy")
     assert caused.attributes["evidenceQuote"] == "caused by cancer", "relation edge evidence"
 
@@ -256,3 +270,16 @@ def test_carriage_returns_and_tabs_survive_in_xml(tmp_path: Path) -> None:
     back = graphology_read("gexf", export(hostile_graph(control=False), "gexf", tmp_path))
     finding = next(v for k, v in back["nodes"].items() if "finding" in k)
     assert finding["evidenceQuote"] == quote
+
+
+def test_seed_projection_carries_findings_with_their_quotes() -> None:
+    graph = seed_graph()
+    pg = project(graph)
+    findings = [n for n in pg.nodes if n.attributes["type"] == "Finding"]
+    assert findings and all("evidenceQuote" in n.attributes for n in findings)
+    text_nodes = {str(s) for s in graph.subjects()} - {n.id for n in pg.nodes}
+    assert all("/evidence/" in iri or "ontology#" in iri for iri in text_nodes), (
+        "only evidence and enumeration values are folded away"
+    )
+    assert any(e.type == "intervention" and "evidenceQuote" in e.attributes for e in pg.edges)
+    assert sum(1 for n in pg.nodes if n.attributes["type"] == "Article") == 1

@@ -25,6 +25,7 @@ from test_export_samples import (
     jena_validate,
     rapper_count,
     sample_graph,
+    seed_graph,
 )
 
 RDF_FILES = {
@@ -42,7 +43,7 @@ OX_FORMATS = {
     ".nq": ox.RdfFormat.N_QUADS,
 }
 RAPPER_SYNTAX = {".ttl": "turtle", ".nt": "ntriples", ".trig": "trig", ".nq": "nquads"}
-GRAPHS = {"sample": sample_graph, "hostile": hostile_graph}
+GRAPHS = {"sample": sample_graph, "hostile": hostile_graph, "seed": seed_graph}
 
 
 def write_rdf(graph: Graph, outdir: Path) -> dict[str, Path]:
@@ -219,10 +220,11 @@ WRITE_ALL = """
 import sys
 from pathlib import Path
 sys.path.insert(0, sys.argv[2])
-from test_export_samples import article, hostile_graph, sample_graph
+from test_export_samples import article, hostile_graph, sample_graph, seed_graph
 from articlekg.export import EXPORTERS
 out = Path(sys.argv[1])
-for name, build in (("sample", sample_graph), ("hostile", lambda: hostile_graph(False))):
+graphs = (("sample", sample_graph), ("hostile", lambda: hostile_graph(False)), ("seed", seed_graph))
+for name, build in graphs:
     for exporter in EXPORTERS:
         exporter.write(article(build(), name), out)
 """
@@ -240,7 +242,7 @@ def test_every_format_is_byte_identical_across_runs_and_hash_seeds(tmp_path: Pat
             timeout=300,
         )
         outputs.append(_all_bytes(outdir))
-    assert len(outputs[0]) >= 2 * (len(EXPORTERS) + 2)
+    assert len(outputs[0]) >= 3 * (len(EXPORTERS) + 2)
     assert outputs[0] == outputs[1] == outputs[2]
     assert not any(name.endswith(".tmp") for name in outputs[0])
 

@@ -5,7 +5,8 @@ article...). Evidence is folded into the facts it supports rather than kept as n
 quote backs exactly the statement that cites it, and as nodes the evidence would double
 the node count with one-edge leaves that swamp a Gephi layout and turn "what supports this
 finding?" into a two-hop query. Each fact, and each edge leaving it, carries
-``evidenceQuote``/``evidenceStart``/``evidenceEnd``/``evidenceIri``; relation edges
+``evidenceQuote``/``evidenceStart``/``evidenceEnd``/``evidenceIri`` (further quotes of the
+same fact in ``otherEvidence``, JSON); relation edges
 asserted directly between two entities take the evidence of the ConditionRelation that
 states them.
 
@@ -16,6 +17,7 @@ pull every finding together in a layout. The RDF exports keep everything.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,6 +29,7 @@ from articlekg.export.attributes import (
     AttrType,
     Cell,
     Value,
+    cell_text,
     compact_iri,
     convert,
     decide_key,
@@ -161,8 +164,7 @@ class _Projector:
                 ]
                 if cells:
                     row[name] = cells
-            for item in self.evidence_of(subject):
-                _add_evidence(row, item)
+            _add_evidence(row, self.evidence_of(subject))
             rows[subject] = row
         return rows
 
@@ -180,8 +182,7 @@ class _Projector:
                         "predicate": [compact_iri(str(predicate))],
                         "iri": [str(predicate)],
                     }
-                    for item in by_relation.get((subject, predicate, o), own_evidence):
-                        _add_evidence(row, item)
+                    _add_evidence(row, by_relation.get((subject, predicate, o), own_evidence))
                     rows.append((str(subject), str(o), predicate, row))
         return rows
 
@@ -249,9 +250,32 @@ def _cell(term: Object) -> Cell:
     return term if isinstance(term, Literal) else compact_iri(str(term))
 
 
-def _add_evidence(row: RawRow, item: Evidence) -> None:
-    for name, value in item.items():
-        row.setdefault(name, []).append(value)
+def _add_evidence(row: RawRow, items: list[Evidence]) -> None:
+    """The first evidence (by offset) in plain columns, any further ones as JSON objects.
+
+    Most facts have one quote; keeping it in scalar columns keeps it readable in Gephi's
+    data table and typed (offsets as numbers) instead of turning every fact's quote into
+    JSON because one fact somewhere has two.
+    """
+    if not items:
+        return
+    first, *rest = items
+    for name, cell in first.items():
+        row[name] = [cell]
+    if rest:
+        row["otherEvidence"] = [
+            json.dumps([_evidence_json(item) for item in rest], ensure_ascii=False, sort_keys=True)
+        ]
+
+
+def _evidence_json(item: Evidence) -> dict[str, str | int]:
+    found: dict[str, str | int] = {}
+    for name, cell in item.items():
+        text = cell_text(cell)
+        found[name] = (
+            int(text) if name in ("evidenceStart", "evidenceEnd") and text.isdigit() else text
+        )
+    return found
 
 
 def _decide_keys(rows: Iterable[RawRow]) -> dict[str, Key]:
