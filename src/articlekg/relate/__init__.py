@@ -18,7 +18,7 @@ from articlekg.relate.conditions import relate_conditions
 from articlekg.relate.effects import relate_effects
 from articlekg.relate.mechanisms import relate_mechanisms
 from articlekg.relate.statistics import relate_statistics
-from articlekg.relate.studies import relate_studies
+from articlekg.relate.studies import is_citation, relate_studies
 from articlekg.relate.topical import infer_about, relate_topical
 from articlekg.relate.view import ArticleView
 from articlekg.segment import Sentence
@@ -29,7 +29,7 @@ def relate(document: Document, sentences: list[Sentence], recognised: Recognised
     view = ArticleView(document, sentences, recognised, lexicon, Facts())
     for mention in recognised.mentions:
         view.add_mention(mention)
-        if mention.category == "Context":
+        if mention.category == "Context" and not is_citation(view, mention.sentence):
             view.facts.contexts.append(ContextFact(view.ref(mention), [sentences[mention.sentence].span]))
     _publisher(view)
     relate_topical(view)

@@ -39,7 +39,9 @@ TRIGGER = re.compile(r"\b(?:" + "|".join(f"(?P<t{k}>{p})" for k, (p, _) in enume
 NOMINAL = re.compile(r"^\s*(?:reduction|relief|enhancement|elevation|improvement|uplift)\b", re.I)
 CLAUSE_END = re.compile(
     r"[;.]|\s(?:in|among|after|during|following|compared|than|while|when|whereas|but|because|"
-    r"via|through|by|which|that|who|versus|vs|from|to)\s|\s[—–]\s|\(|:"
+    r"via|through|by|which|that|who|versus|vs|from|to)\s|\s[—–]\s|:|"
+    r"\s(?:of|in|among|for)\s+(?:[\w-]+\s+){0,3}?(?:patients|people|persons|survivors|women|men|adults|"
+    r"children|participants)\b"
 )
 MECHANISM_CUE = re.compile(r"\b(?:via|through|by way of|mediated by|by means of|thanks to)\b", re.I)
 COMPARATOR = re.compile(r"\b(?:compared (?:with|to)|versus|vs\.?|than|rather than)\s+", re.I)
@@ -243,6 +245,11 @@ def _outcome_just_before(view: ArticleView, index: int, trigger: Trigger) -> Spa
     return None
 
 
+def _in_parentheses(text: str, start: int, position: int) -> bool:
+    before = text[start:position]
+    return before.count("(") > before.count(")")
+
+
 def _item_end(view: ArticleView, span: Span) -> int:
     match = re.search(r"\s*\(|\s+[—–]\s|:", view.text[span.start : span.end])
     return span.start + match.start() if match else span.end
@@ -253,7 +260,8 @@ def _outcomes(view: ArticleView, index: int, zone: Span) -> list[tuple[Span, Ent
     text = view.text
     mentions = [m for m in view.mentions_between(index, zone.start, zone.end, "Outcome", "Condition")
                 if not text[max(0, m.span.start - 6) : m.span.start].lower().endswith("other ")
-                and not GENERIC_OUTCOME_CUE.match(text, m.span.end)]
+                and not GENERIC_OUTCOME_CUE.match(text, m.span.end)
+                and not _in_parentheses(text, zone.start, m.span.start)]
     if mentions:
         return [(m.span, view.ref(m)) for m in mentions]
     from articlekg.relate.studies import split_items  # shared list splitter

@@ -41,6 +41,7 @@ LEADING_SAMPLE = re.compile(
     rf"^(?P<n>\d[\d,]*)\s+(?:[\w-]+\s+){{0,3}}?(?:patients|participants|adults|women|men|"
     r"people|persons|survivors|subjects|children|volunteers|individuals)\b",
 )
+GROUPED = re.compile(r"\b(?:were|was)\s+(?:divided|randomi[sz]ed|assigned|allocated|enrolled|recruited)\b")
 AGES = re.compile(rf"\baged\s+(?P<low>{NUM})\s*(?:–|-|to)\s*(?P<high>{NUM})", re.I)
 PLACE = re.compile(r"\bin\s+(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
 CITATION = re.compile(
@@ -82,6 +83,11 @@ MEASURE_VERB = re.compile(r"\b(?:were|was)\s+(?:recorded|measured|assessed|evalu
 TRAILING_QUALIFIER = re.compile(
     r"\s+(?:on|with|using|at|captured|measured|before|during|after)\b.*$|\s*\(.*$", re.I
 )
+
+
+def is_citation(view: ArticleView, index: int) -> bool:
+    block = view.block_of(index)
+    return block.kind is BlockKind.PARAGRAPH and CITATION.match(view.document.slice(block.span)) is not None
 
 
 def study_key(view: ArticleView, anchor: Span) -> str:
@@ -172,12 +178,18 @@ def _sentence_studies(view: ArticleView, index: int) -> list[Study]:
     span = view.sentences[index].span
     text = view.sentence_text(index)
     found: list[Study] = []
-    citation = CITATION.match(text) if view.block_of(index).kind is BlockKind.PARAGRAPH else None
+    block = view.block_of(index)
+    first_of_block = block.span.start == span.start
+    citation = CITATION.match(view.document.slice(block.span)) if (
+        first_of_block and block.kind is BlockKind.PARAGRAPH) else None
     if citation is not None:
-        journal_span = Span(span.start + citation.start("journal"), span.start + citation.end("journal"))
-        study = Study(key=study_key(view, span), evidence=[span],
+        base = block.span.start
+        journal_span = Span(base + citation.start("journal"), base + citation.end("journal"))
+        journal_sentence = next(i for i, s in enumerate(view.sentences) if s.span.contains(journal_span)
+                                or s.span.overlaps(journal_span))
+        study = Study(key=study_key(view, block.span), evidence=[block.span],
                       title=citation.group("title").rstrip("."), year=int(citation.group("year")))
-        study.journal = _journal_ref(view, index, journal_span)
+        study.journal = _journal_ref(view, journal_sentence, journal_span)
         return [study]
     for match in INTRO.finditer(text):
         determiner = match.group("det").lower()
@@ -217,7 +229,7 @@ def _sentence_studies(view: ArticleView, index: int) -> list[Study]:
             found.append(study)
         break
     if not found:
-        sample = SAMPLE.search(text)
+        sample = SAMPLE.search(text) or LEADING_SAMPLE.match(text) if GROUPED.search(text) or SAMPLE.search(text) else None
         if sample and view.facts.studies:
             view.facts.studies[0].sample_size = view.facts.studies[0].sample_size or int(
                 number_value(sample.group("n")))
@@ -287,7 +299,9 @@ def _arms(view: ArticleView, study: Study) -> None:
                 offset = span.start + match.end() + (len(after) - len(after.lstrip()))
                 what = Span(offset + received.start("what"), offset + received.end("what"))
                 inside = [m for m in view.mentions(index, "Intervention") if what.contains(m.span)]
-                arm.intervention = view.add_mention(inside[0]) if inside and not what.start < inside[0].span.start - 4 else view.add_span(what, "Intervention")
+                negative = view.text[what.start : what.end].lower().startswith("no ")
+                arm.intervention = (view.add_mention(inside[0]) if inside and not negative
+                                    else view.add_span(what, "Intervention"))
             if arm.intervention is None:
                 concept = view.lexicon.lookup(name)
                 if concept is not None and concept.category == "Intervention":

@@ -147,21 +147,41 @@ def _context_lists(view: ArticleView, central: EntityRef | None) -> None:
             view.facts.contexts.append(ContextFact(ref, [span], of=central))
 
 
-def infer_about(view: ArticleView) -> None:
-    """Without a topical map, the article is about its most mentioned intervention."""
-    facts = view.facts
-    if any(role == "central" for _, role, _ in facts.central):
-        return
+FINDING_WEIGHT = 3
+TITLE_WEIGHT = 2
+MIN_SUPPORTING_MENTIONS = 2
+
+
+def salience(view: ArticleView, category: str) -> list[str]:
+    """Concepts of a category, most salient first: mentions, title mentions and findings."""
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     for mention in view.recognised.mentions:
-        if mention.category != "Intervention":
+        if mention.category != category:
             continue
-        weight = 2 if view.block_of(mention.sentence).kind is BlockKind.TITLE else 1
-        counts[mention.concept] += weight
+        title = view.block_of(mention.sentence).kind is BlockKind.TITLE
+        counts[mention.concept] += TITLE_WEIGHT if title else 1
         first_seen.setdefault(mention.concept, mention.span.start)
-    if not counts:
+    if category == "Intervention":
+        for finding in view.facts.findings:
+            if finding.intervention.concept in counts:
+                counts[finding.intervention.concept] += FINDING_WEIGHT
+    return sorted(counts, key=lambda iri: (-counts[iri], first_seen[iri]))
+
+
+def infer_about(view: ArticleView) -> None:
+    """Without a topical map, the article is about its most salient intervention and the
+    condition it names most (when it names one more than once)."""
+    facts = view.facts
+    if any(role == "central" for _, role, _ in facts.central):
         return
-    best = min(counts, key=lambda iri: (-counts[iri], first_seen[iri]))
-    concept = view.lexicon.concepts[best]
+    interventions = salience(view, "Intervention")
+    if not interventions:
+        return
+    concept = view.lexicon.concepts[interventions[0]]
     facts.central.append((EntityRef(concept.pref_label, concept.iri), "central", None))
+    conditions = salience(view, "Condition")
+    mentions = Counter(m.concept for m in view.recognised.mentions)
+    if conditions and mentions[conditions[0]] >= MIN_SUPPORTING_MENTIONS:
+        condition = view.lexicon.concepts[conditions[0]]
+        facts.central.append((EntityRef(condition.pref_label, condition.iri), "supporting", None))
