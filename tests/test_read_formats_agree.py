@@ -9,7 +9,10 @@ every competency query must agree.
 from __future__ import annotations
 
 import importlib
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -128,3 +131,25 @@ def test_markup_versions_give_the_same_facts(tmp_path: Path) -> None:
                 f"{kind}: {query} differs from the text version; "
                 f"missing {missing[:5]}, extra {extra[:5]}"
             )
+
+
+def test_markup_readers_give_the_same_documents_under_any_hash_seed() -> None:
+    script = (
+        "import hashlib, sys\n"
+        "from pathlib import Path\n"
+        "from articlekg.read import read_document\n"
+        "docs = [read_document(Path(p)) for p in sys.argv[1:]]\n"
+        "print(hashlib.sha256(repr(docs).encode()).hexdigest())\n"
+    )
+    digests = set()
+    for seed in ("0", "1", "4242"):
+        result = subprocess.run(
+            [sys.executable, "-c", script, *(str(path) for path in MARKUP.values())],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
+        )
+        digests.add(result.stdout.strip())
+    assert len(digests) == 1

@@ -240,3 +240,28 @@ def test_output_is_the_same_on_every_read() -> None:
     source = (Path(__file__).parent / "fixtures" / "seed.md").read_text(encoding="utf-8")
     first, second = read(source), read(source)
     assert first == second
+
+
+def test_raw_html_blocks_keep_their_structure_but_not_scripts() -> None:
+    source = (
+        '## Results\n\n<div class="table-wrap">\n<table>\n'
+        "<thead><tr><th>Outcome</th><th>Massage</th></tr></thead>\n"
+        "<tbody><tr><td>Pain<br>score</td><td><b>-1.87</b></td></tr></tbody>\n</table>\n</div>\n\n"
+        "<script>alert('no')</script>\n\n<!-- a note -->\n\n"
+        "<p>A <em>raw</em> paragraph.</p><ul><li>one</li><li>two</li></ul>\n\nText after.\n"
+    )
+    assert shape(read(source)) == [
+        ("heading", 2, "Results"),
+        ("table_row", 0, "| Outcome | Massage |"),
+        ("meta", 0, "|---|---|"),
+        ("table_row", 0, "| Pain score | -1.87 |"),
+        ("paragraph", 0, "A raw paragraph."),
+        ("list_item", 0, "one"),
+        ("list_item", 0, "two"),
+        ("paragraph", 0, "Text after."),
+    ]
+
+
+def test_raw_html_declaring_entities_is_refused() -> None:
+    with pytest.raises(InputError, match="entit"):
+        read('<p>Text <!ENTITY x "y"></p>\n')

@@ -222,6 +222,65 @@ def walk_table(table: etree._Element, built: PlainText) -> None:
         built.row([inline(cell, stop_at_blocks=False).replace("\n", " ") for cell in cells], header)
 
 
+# Raw HTML inside Markdown -------------------------------------------------------------------
+
+# HTML tag -> (trafilatura tag, attributes), so that walk() reads both alike.
+FRAGMENT_TAGS: dict[str, tuple[str, dict[str, str]]] = {
+    **{f"h{n}": ("head", {"rend": f"h{n}"}) for n in range(1, 7)},
+    "p": ("p", {}),
+    "ul": ("list", {"rend": "ul"}),
+    "ol": ("list", {"rend": "ol"}),
+    "dl": ("list", {"rend": "dl"}),
+    "li": ("item", {}),
+    "dt": ("item", {"rend": "dt"}),
+    "dd": ("item", {"rend": "dd"}),
+    "table": ("table", {}),
+    "tr": ("row", {}),
+    "th": ("cell", {"role": "head"}),
+    "td": ("cell", {}),
+    "br": ("lb", {}),
+    "blockquote": ("quote", {}),
+    "pre": ("code", {}),
+}
+CONTAINER_TAGS = frozenset({"div", "section", "article", "main", "figure", "aside", "details"})
+SKIPPED_TAGS = frozenset({"script", "style", "template", "noscript", "head", "title", "nav"})
+
+
+def as_walkable(element: etree._Element, into: etree._Element) -> None:
+    """Copy ``element``'s content under ``into`` in trafilatura's vocabulary."""
+    for child in element:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag in SKIPPED_TAGS or not tag:
+            target = into[-1] if len(into) else None
+            if target is not None:
+                target.tail = (target.tail or "") + (child.tail or "")
+            else:
+                into.text = (into.text or "") + (child.tail or "")
+            continue
+        if tag in ("thead", "tbody", "tfoot"):
+            as_walkable(child, into)
+            continue
+        name, attributes = FRAGMENT_TAGS.get(tag, ("div" if tag in CONTAINER_TAGS else "hi", {}))
+        copy_ = etree.SubElement(into, name, attributes)
+        copy_.text = child.text
+        as_walkable(child, copy_)
+        copy_.tail = child.tail
+
+
+def walk_html_fragment(fragment: str, built: PlainText, source_name: str) -> None:
+    """Raw HTML blocks of a Markdown file: their words and structure, no scripts or styles."""
+    refuse_entities(fragment, source_name)
+    if not fragment.strip():
+        return
+    parsed = lxml_html.fragment_fromstring(
+        fragment, create_parent="div", parser=lxml_html.HTMLParser(no_network=True)
+    )
+    root = etree.Element("div")
+    root.text = parsed.text
+    as_walkable(parsed, root)
+    walk(root, built, 0)
+
+
 # Page head and byline -----------------------------------------------------------------------
 
 

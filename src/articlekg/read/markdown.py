@@ -165,7 +165,7 @@ class _ListState:
     """Whether the current item still waits for its first line of text."""
 
 
-def walk(tokens: Sequence[Token], built: PlainText) -> None:
+def walk(tokens: Sequence[Token], built: PlainText, source_name: str) -> None:
     lists: list[_ListState] = []
     row: list[str] = []
     in_head = False
@@ -218,12 +218,17 @@ def walk(tokens: Sequence[Token], built: PlainText) -> None:
         elif kind in ("fence", "code_block"):
             for code_line in token.content.splitlines():
                 built.add(BlockKind.PARAGRAPH, code_line)
-        # Raw HTML blocks, rules and blockquote markers carry no words of their own.
+        elif kind == "html_block":
+            # Imported here: the HTML reader builds on this module.
+            from articlekg.read.html import walk_html_fragment
+
+            walk_html_fragment(token.content, built, source_name)
+        # Rules and blockquote markers carry no words of their own.
         index += 1
 
 
 def read_markdown_document(source: str, source_name: str, stem: str) -> Document:
     markup, body = split_front_matter(source.lstrip("\ufeff"))
     built = PlainText()
-    walk(parser().parse(body), built)
+    walk(parser().parse(body), built, source_name)
     return finish(built, markup, source_name, stem, "text/markdown")
