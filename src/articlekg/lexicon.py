@@ -69,6 +69,10 @@ class Lexicon:
     concepts: dict[str, Concept]
     folded: dict[tuple[str, ...], str]
     exact: dict[tuple[str, ...], str]
+    """Abbreviations: matched with their capitals."""
+    plural: dict[tuple[str, ...], str]
+    """Labels written in the plural ("metastases", "secondaries"): matched as written, in any
+    case, so that folding cannot turn them into another word ("secondary")."""
     longest: int
 
     def concept(self, iri: str) -> Concept:
@@ -77,7 +81,8 @@ class Lexicon:
     def lookup(self, text: str) -> Concept | None:
         """The concept one of whose labels is exactly ``text`` (after folding)."""
         exact = tuple(t for t, _, _ in tokens(text))
-        iri = self.exact.get(exact) or self.folded.get(folded_key(text))
+        iri = (self.exact.get(exact) or self.plural.get(tuple(t.lower() for t in exact))
+               or self.folded.get(folded_key(text)))
         return self.concepts[iri] if iri else None
 
 
@@ -92,6 +97,7 @@ def build_lexicon(graph: Graph) -> Lexicon:
     concepts: dict[str, Concept] = {}
     folded: dict[tuple[str, ...], str] = {}
     exact: dict[tuple[str, ...], str] = {}
+    plural: dict[tuple[str, ...], str] = {}
     for subject in sorted(set(graph.subjects(RDF.type, SKOS.Concept))):
         if not isinstance(subject, URIRef):
             continue
@@ -108,14 +114,17 @@ def build_lexicon(graph: Graph) -> Lexicon:
             broader=tuple(sorted(str(b) for b in graph.objects(subject, SKOS.broader))),
         )
         for label in [str(pref), *alts]:
+            words = [t for t, _, _ in tokens(label)]
             if is_abbreviation(label):
-                exact.setdefault(tuple(t for t, _, _ in tokens(label)), iri)
+                exact.setdefault(tuple(words), iri)
+            elif words and fold(words[-1]) != words[-1].lower():
+                plural.setdefault(tuple(w.lower() for w in words), iri)
             else:
                 key = folded_key(label)
                 if key:
                     folded.setdefault(key, iri)
-    longest = max((len(k) for k in [*folded, *exact]), default=0)
-    return Lexicon(concepts=concepts, folded=folded, exact=exact, longest=longest)
+    longest = max((len(k) for k in [*folded, *exact, *plural]), default=0)
+    return Lexicon(concepts=concepts, folded=folded, exact=exact, plural=plural, longest=longest)
 
 
 @cache

@@ -5,9 +5,9 @@ with ``PUT <endpoint>?graph=<name>``, which replaces that graph on the server; t
 ontology goes into its own graph too, so queries work there as they do locally. All
 files are parsed before anything is sent.
 
-Credentials are offered only when the server asks (Basic or Digest), never sent to
-another host (redirects are not followed), and never appear in a message: any error text
-is scrubbed of the password before it is raised.
+Credentials are offered only when the server asks (Basic or Digest, learnt from a HEAD
+before the first PUT), never sent to another host (redirects are not followed), and never
+appear in a message: any error text is scrubbed of the password before it is raised.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Sequence
 from dataclasses import dataclass
+from email.message import Message
 from http import HTTPStatus
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
@@ -71,16 +72,52 @@ def _body(triples: Sequence[ox.Triple]) -> bytes:
     return "".join(line + "\n" for line in lines).encode("utf-8")
 
 
-def _opener(endpoint: str, user: str | None, password: str | None) -> urllib.request.OpenerDirector:
-    handlers: list[urllib.request.BaseHandler] = [_NoRedirect()]
-    if user is not None:
+class _Credentials:
+    """Answers the endpoint's challenge (Digest preferred, else Basic) before each PUT.
+
+    The challenge is learnt from a bodiless HEAD first, because some servers (Virtuoso)
+    answer 401 without reading a large body and close the connection, so the usual
+    send-then-retry would fail with a broken pipe. Nothing is sent unless asked for.
+    """
+
+    def __init__(self, endpoint: str, user: str, password: str) -> None:
+        self.user, self.password = user, password
         manager = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-        manager.add_password(None, endpoint, user, password or "")
-        handlers += [
-            urllib.request.HTTPBasicAuthHandler(manager),
-            urllib.request.HTTPDigestAuthHandler(manager),
-        ]
-    return urllib.request.build_opener(*handlers)
+        manager.add_password(None, endpoint, user, password)
+        self.digest = urllib.request.HTTPDigestAuthHandler(manager)
+        self.scheme: str | None = None
+        self.challenge: dict[str, str] = {}
+
+    def learn(self, headers: Message) -> bool:
+        offers: dict[str, dict[str, str]] = {}
+        for value in headers.get_all("WWW-Authenticate") or []:
+            scheme, _, rest = value.strip().partition(" ")
+            items = urllib.request.parse_http_list(rest)
+            offers[scheme.lower()] = urllib.request.parse_keqv_list(
+                [item for item in items if "=" in item]
+            )
+        for scheme in ("digest", "basic"):
+            if scheme in offers:
+                self.scheme, self.challenge = scheme, offers[scheme]
+                return True
+        return False
+
+    def probe(self, opener: urllib.request.OpenerDirector, url: str, timeout: float) -> None:
+        try:
+            with opener.open(urllib.request.Request(url, method="HEAD"), timeout=timeout):
+                pass
+        except urllib.error.HTTPError as error:
+            if error.code == HTTPStatus.UNAUTHORIZED:
+                self.learn(error.headers)
+
+    def header(self, request: urllib.request.Request) -> str | None:
+        if self.scheme == "basic":
+            token = base64.b64encode(f"{self.user}:{self.password}".encode()).decode()
+            return f"Basic {token}"
+        if self.scheme == "digest":
+            value = self.digest.get_authorization(request, self.challenge)
+            return f"Digest {value}" if value else None
+        return None
 
 
 def _scrub(text: str, user: str | None, secret: str | None) -> str:
@@ -91,13 +128,30 @@ def _scrub(text: str, user: str | None, secret: str | None) -> str:
     return text
 
 
-def _put(opener: urllib.request.OpenerDirector, url: str, body: bytes, timeout: float) -> int:
-    request = urllib.request.Request(
-        url, data=body, method="PUT", headers={"Content-Type": "text/turtle; charset=utf-8"}
-    )
-    with opener.open(request, timeout=timeout) as response:
-        status: int = response.status
-        return status
+def _put(
+    opener: urllib.request.OpenerDirector,
+    url: str,
+    body: bytes,
+    timeout: float,
+    credentials: _Credentials | None,
+) -> int:
+    for attempt in range(2):
+        request = urllib.request.Request(
+            url, data=body, method="PUT", headers={"Content-Type": "text/turtle; charset=utf-8"}
+        )
+        authorization = credentials.header(request) if credentials else None
+        if authorization:
+            request.add_unredirected_header("Authorization", authorization)
+        try:
+            with opener.open(request, timeout=timeout) as response:
+                status: int = response.status
+                return status
+        except urllib.error.HTTPError as error:
+            # A stale nonce or a first challenge: answer it once, then give up.
+            retry = error.code == HTTPStatus.UNAUTHORIZED and attempt == 0
+            if not (retry and credentials is not None and credentials.learn(error.headers)):
+                raise
+    raise AssertionError("unreachable")
 
 
 def _http_error(error: urllib.error.HTTPError, endpoint: str, graph: str) -> str:
@@ -115,6 +169,16 @@ def _http_error(error: urllib.error.HTTPError, endpoint: str, graph: str) -> str
     if detail:
         message += f": {detail[:200]}"
     return message
+
+
+def _unreachable(
+    endpoint: str, error: OSError, user: str | None, password: str | None
+) -> RemoteError:
+    reason = getattr(error, "reason", error)
+    hint = ""
+    if isinstance(reason, BrokenPipeError | ConnectionResetError):
+        hint = " (the server closed the connection mid-request: does it want credentials?)"
+    return RemoteError(_scrub(f"cannot reach {endpoint}: {reason}{hint}", user, password))
 
 
 def push(
@@ -138,12 +202,21 @@ def push(
             planned[name] = (triples, str(path))
     if ontology:
         planned[ONTOLOGY_GRAPH] = (read_ontology(), "ontology")
-    opener = _opener(endpoint, user, password)
+    opener = urllib.request.build_opener(_NoRedirect())
+    credentials = _Credentials(endpoint, user, password or "") if user is not None else None
+    if credentials is not None and planned:
+        try:
+            credentials.probe(opener, graph_url(endpoint, next(iter(planned))), timeout)
+        except (urllib.error.URLError, OSError) as error:
+            reason = getattr(error, "reason", error)
+            raise RemoteError(
+                _scrub(f"cannot reach {endpoint}: {reason}", user, password)
+            ) from None
     pushed: list[PushedGraph] = []
     for name, (triples, source) in planned.items():
         body = _body(triples)
         try:
-            status = _put(opener, graph_url(endpoint, name), body, timeout)
+            status = _put(opener, graph_url(endpoint, name), body, timeout, credentials)
         except urllib.error.HTTPError as error:
             raise RemoteError(_scrub(_http_error(error, endpoint, name), user, password)) from None
         except (urllib.error.URLError, OSError) as error:

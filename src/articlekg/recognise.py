@@ -47,6 +47,9 @@ def _match_at(lexicon: Lexicon, toks: list[tuple[str, int, int]], i: int) -> tup
         exact = lexicon.exact.get(tuple(t for t, _, _ in window))
         if exact is not None:
             return length, exact
+        plural = lexicon.plural.get(tuple(t.lower() for t, _, _ in window))
+        if plural is not None:
+            return length, plural
         # Lower-case-only labels never match a word written in capitals as an acronym.
         if length == 1 and window[0][0].isupper() and len(window[0][0]) > 1:
             continue

@@ -7,12 +7,13 @@ entity is the fallback subject of effects and mechanisms.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from articlekg.document import Document
 from articlekg.facts import ContextFact, EntityRef, Facts
 from articlekg.lexicon import Lexicon
-from articlekg.recognise import Recognised
+from articlekg.recognise import Mention, Recognised
 from articlekg.relate.advice import relate_advice
 from articlekg.relate.conditions import relate_conditions
 from articlekg.relate.effects import relate_effects
@@ -29,7 +30,8 @@ def relate(document: Document, sentences: list[Sentence], recognised: Recognised
     view = ArticleView(document, sentences, recognised, lexicon, Facts())
     for mention in recognised.mentions:
         view.add_mention(mention)
-        if mention.category == "Context" and not is_citation(view, mention.sentence):
+        if mention.category == "Context" and not is_citation(view, mention.sentence) and not (
+                part_of_name(view, mention)):
             view.facts.contexts.append(ContextFact(view.ref(mention), [sentences[mention.sentence].span]))
     _publisher(view)
     relate_topical(view)
@@ -42,6 +44,12 @@ def relate(document: Document, sentences: list[Sentence], recognised: Recognised
     relate_advice(view)
     infer_about(view)
     return view.facts
+
+
+def part_of_name(view: ArticleView, mention: Mention) -> bool:
+    """'Palliative Care Research Network': a term inside a capitalised proper name."""
+    following = view.text[mention.span.end : mention.span.end + 20]
+    return bool(re.match(r"\s+[A-Z][a-z]", following)) and view.text[mention.span.start].isupper()
 
 
 def main_intervention(view: ArticleView) -> EntityRef | None:

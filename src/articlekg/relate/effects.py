@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from articlekg.document import BlockKind, Span
 from articlekg.facts import Duration, EntityRef, Finding
 from articlekg.quantities import Quantity
-from articlekg.relate.view import ArticleView
+from articlekg.relate.view import ArticleView, masked
 
 TRIGGERS: list[tuple[str, str]] = [
     (r"no (?:statistically )?significant (?:difference|change|effect|improvement|reduction)s?"
@@ -228,8 +228,8 @@ def _zones(view: ArticleView, index: int, triggers: list[Trigger], span: Span,
         if NOMINAL.match(text[trigger.start : trigger.end]) and item and trigger.start > span.start:
             zones.append((trigger, Span(span.start, trigger.start)))
             continue
-        end = CLAUSE_END.search(text, trigger.end, limit)
-        stop = end.start() if end else limit
+        end = CLAUSE_END.search(masked(text, trigger.end, limit))
+        stop = trigger.end + end.start() if end else limit
         zones.append((trigger, Span(trigger.end, max(trigger.end, stop))))
     if item and triggers and all(zone.start == zone.end for _, zone in zones):
         zones = [(triggers[-1], span)]

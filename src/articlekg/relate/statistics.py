@@ -27,6 +27,8 @@ POPULATION_AFTER = re.compile(
 PREVALENCE_VERB = re.compile(
     r"\b(?:develop|experience|report|have|suffer|appear|occur|affect|present|is reported|are reported|reported)", re.I)
 SEVERITY = re.compile(r"\b(?:severity|rated|intensity|score)\b", re.I)
+PEOPLE = re.compile(r"\b(?:patients|participants|people|persons|adults|women|men|survivors|"
+                    r"subjects|children|individuals|volunteers|respondents)$")
 REPORT_VERB = re.compile(r"\b(?:recorded|revealed|found|showed|reached|achieved|generated|had)\b", re.I)
 COUNT_NOUN = re.compile(r"\s*(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*?s)\b(?P<rest>\s+(?:per|a|each)\s+\w+)?")
 
@@ -133,7 +135,7 @@ def _count(view: ArticleView, index: int, quantity: Quantity) -> None:
         subject = view.add_span(Span(start, start + len(position.group("subject"))), "Outcome")
     else:
         noun = COUNT_NOUN.match(text, quantity.end, span.end)
-        if noun is None or noun.group("noun").split()[-1] in ("patients", "participants", "people"):
+        if noun is None or PEOPLE.search(noun.group("noun")):
             return
         subject = view.add_span(Span(noun.start("noun"), noun.end("noun")), "Outcome")
     low = None if quantity.bound == "upper" else quantity.low

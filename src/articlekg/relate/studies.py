@@ -16,7 +16,7 @@ import re
 from articlekg.document import BlockKind, Span
 from articlekg.facts import Arm, EntityRef, Study, normal_label
 from articlekg.quantities import NUM, number_value
-from articlekg.relate.view import ArticleView
+from articlekg.relate.view import ArticleView, masked
 
 STUDY_NOUN = r"(?:study|trial|review|meta-analysis|analysis|survey|experiment)"
 INTRO = re.compile(
@@ -78,6 +78,7 @@ SESSIONS = re.compile(
     r"(?:\s+per\s+week\s+for\s+(?P<weeks>\w+)\s+weeks)?",
     re.I,
 )
+CLAUSE_WORD = re.compile(r"\b(?:is|are|was|were|be|been|obtained|included|primary|secondary)\b", re.I)
 MEASURE_LABEL = re.compile(r"measure|outcome|assess|endpoint|tracked|captured", re.I)
 MEASURE_VERB = re.compile(r"\b(?:were|was)\s+(?:recorded|measured|assessed|evaluated|tracked|obtained)\b")
 TRAILING_QUALIFIER = re.compile(
@@ -338,7 +339,7 @@ def _assigned(view: ArticleView, index: int, arms: dict[str, Arm]) -> None:
         if target is None:
             target = next((a for a in arms.values() if a.intervention == ref), None)
         if target is None:
-            name = "control" if role == "control" else ref.label
+            name = "control" if role == "control" else short_name(view, ref)
             target = arms.setdefault(normal_label(name), Arm(label=f"{name} group", evidence=[]))
         target.intervention = target.intervention or ref
         target.role = target.role or role
@@ -365,9 +366,19 @@ def _versus(view: ArticleView, arms: dict[str, Arm]) -> None:
                 continue
             target = next((a for a in arms.values() if a.role == role and a.intervention is None), None)
             if target is None:
-                target = arms.setdefault(normal_label(role), Arm(label=f"{ref.label} group" if role == "intervention" else "control group", evidence=[]))
+                name = short_name(view, ref) if role == "intervention" else "control"
+                target = arms.setdefault(normal_label(role), Arm(label=f"{name} group", evidence=[]))
             target.intervention, target.role = ref, role
             target.evidence.append(span)
+
+
+def short_name(view: ArticleView, ref: EntityRef) -> str:
+    """The shortest everyday name of an intervention ("massage" for massage therapy)."""
+    if ref.concept is None:
+        return ref.label
+    concept = view.lexicon.concepts[ref.concept]
+    names = [concept.pref_label, *[a for a in concept.alt_labels if a.islower()]]
+    return min(names, key=lambda n: (len(n), n))
 
 
 def _sessions(text: str, arm: Arm) -> None:
@@ -409,7 +420,8 @@ def _measures(view: ArticleView, study: Study) -> None:
             mentions = view.mentions_between(index, item.start, item.end, "Outcome", "Condition")
             if mentions:
                 refs = [view.add_mention(m, "Outcome") for m in mentions]
-            elif labelled and len(view.text[item.start:item.end].split()) <= 6:
+            elif labelled and len(view.text[item.start:item.end].split()) <= 6 and not CLAUSE_WORD.search(
+                    view.text[item.start:item.end]):
                 refs = [view.add_span(item, "Outcome")]
             else:
                 refs = []
@@ -422,16 +434,19 @@ def _measures(view: ArticleView, study: Study) -> None:
 def split_items(text: str, span: Span) -> list[Span]:
     """Comma/and-separated items of a list in running text, trailing qualifiers cut off."""
     items = []
-    dash = re.search(r"\s[—–]\s|\s*\(", text[span.start : span.end])
+    visible = masked(text, span.start, span.end)
+    dash = re.search(r"\s[—–]\s", visible)
     if dash is not None:
         span = Span(span.start, span.start + dash.start())
-    for match in re.finditer(r"[^,;—]+", text[span.start : span.end]):
+        visible = visible[: dash.start()]
+    for match in re.finditer(r"[^,;—]+", visible):
         piece = re.sub(r"^\s*(?:and|or)\s+", "", match.group())
         lead = match.group().index(piece) if piece in match.group() else 0
         piece = TRAILING_QUALIFIER.sub("", piece)
-        for part in re.split(r"\s+and\s+", piece):
-            offset = text.find(part, span.start + match.start() + lead)
-            if part.strip() and offset >= 0:
+        position = span.start + match.start() + lead
+        for part in re.split(r"(\s+and\s+)", piece):
+            if part.strip() and not re.fullmatch(r"\s+and\s+", part):
                 strip = len(part) - len(part.lstrip())
-                items.append(Span(offset + strip, offset + len(part.rstrip())))
+                items.append(Span(position + strip, position + len(part.rstrip())))
+            position += len(part)
     return items

@@ -102,6 +102,20 @@ class ArticleView:
         return self.add(self.ref(mention), kind or mention.category, mention.span)
 
 
+def masked(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` with bracketed asides blanked out (same length, same offsets)."""
+    chars = list(text[start:end])
+    depth = 0
+    for k, char in enumerate(chars):
+        if char in "([":
+            depth += 1
+        if depth:
+            chars[k] = " "
+        if char in ")]" and depth:
+            depth -= 1
+    return "".join(chars)
+
+
 def clean_label(phrase: str) -> str:
     phrase = re.sub(r"\s+", " ", phrase).strip(TRIM)
     return phrase
