@@ -85,6 +85,8 @@ class Study:
     population: EntityRef | None = None
     doi: str | None = None
     pmid: str | None = None
+    noun: str | None = None
+    """How the text refers to it ("trial", "review"): two different nouns are two studies."""
 
     @property
     def label(self) -> str:

@@ -29,7 +29,7 @@ TRIGGERS: list[tuple[str, str]] = [
     (r"lower(?:ed|s|ing)?", "reduces"),
     (r"less|fewer", "reduces"),
     (r"reliev(?:e|es|ed|ing)|relief(?: of| from)?|alleviat(?:e|es|ed|ing)|eas(?:e|es|ed|ing)", "reduces"),
-    (r"calm(?:s|ed|ing)?", "reduces"),
+    (r"calm(?:s|ed|ing)?|help(?:s|ed)? (?:to )?(?:manage|control)", "reduces"),
     (r"improv(?:e|es|ed|ing|ements?)(?: in)?|better|greater|enhanc(?:e|es|ed|ing|ement)", "improves"),
     (r"promot(?:e|es|ed|ing)|boost(?:s|ed|ing)?|restor(?:e|es|ed|ing)", "improves"),
     (r"increas(?:e|es|ed|ing)(?: in)?|elevat(?:e|es|ed|ion)|rais(?:e|es|ed)|higher", "increases"),
@@ -46,12 +46,14 @@ CLAUSE_END = re.compile(
 MECHANISM_CUE = re.compile(r"\b(?:via|through|by way of|mediated by|by means of|thanks to)\b", re.I)
 COMPARATOR = re.compile(r"\b(?:compared (?:with|to)|versus|vs\.?|than|rather than)\s+", re.I)
 HEDGE = re.compile(r"\b(?:may|might|could|appears? to|seems? to|suggests?|possibly|potentially|"
-                   r"is thought to|are thought to|believed to|likely)\b", re.I)
+                   r"is thought to|are thought to|believed to|likely|not conclusive|inconclusive|"
+                   r"no firm conclusions?|some (?:limited )?evidence|limited evidence|mixed)\b", re.I)
 SIGNIFICANT = re.compile(r"\b(?:statistically significant|significant(?:ly)?|p\s*[<≤]\s*0?\.0\d)\b", re.I)
 NOT_SIGNIFICANT = re.compile(r"\bno (?:statistically )?significant|not (?:statistically )?significant|"
                              r"did not (?:significantly|reach)", re.I)
 DURATION = re.compile(r"\b(?:last(?:ed|ing|s)?|sustained for|persist(?:ed|ing)? for|for up to)\b", re.I)
 EFFECT_SIZE = re.compile(r"effect size (?:of )?(?P<value>-?\d+(?:\.\d+)?)", re.I)
+CLAUSE_START = re.compile(r"(?:;|\b(?:although|though|whereas|but|however),?)\s", re.I)
 BOTH = re.compile(r"\b(?:both|all|the two) groups\b", re.I)
 ARM_SUBJECT = re.compile(r"\b(?:the|those in the|participants in the|patients in the)\s+(?P<name>[\w-]+)\s+(?:group|arm)\b", re.I)
 STUDY_CONTEXT = re.compile(r"\b(?:group|groups|trial|study|participants|results?|randomi[sz]ed|"
@@ -143,6 +145,14 @@ def _subjects(view: ArticleView, index: int, before: int) -> list[EntityRef]:
     head = text[span.start : before]
     if BOTH.search(head):
         return [a.intervention for s in view.facts.studies[:1] for a in s.arms if a.intervention]
+    # The subject stands in the clause of the effect word: "For X, ... although ... Y to help manage".
+    clause = None
+    for clause in CLAUSE_START.finditer(head):
+        pass
+    clause_start = span.start + clause.end() if clause else span.start
+    in_clause = [m for m in view.mentions(index, "Intervention") if clause_start <= m.span.start < before]
+    if clause is not None and in_clause:
+        return [view.ref(in_clause[0])]
     comparator = COMPARATOR.search(head)
     excluded = Span(span.start + comparator.end(), span.start + (head.find(",", comparator.end()) % (len(head) + 1) or len(head))) if comparator else None
     for mention in view.mentions(index, "Intervention"):

@@ -11,7 +11,9 @@ from articlekg.relate.studies import split_items
 from articlekg.relate.view import ArticleView
 
 MECHANISM_END = re.compile(r"[.;:]|\s[—–]\s|\s(?:which|that|while|but)\s")
-RELEASE = re.compile(r"\b(?:release|releases|releasing|stimulat\w+|activat\w+|modulat\w+)\b", re.I)
+RELEASE = re.compile(
+    r"\b(?:release[sd]?|releasing|stimulat\w+|activat\w+|modulat\w+|correct(?:s|ed|ing)?|"
+    r"restor(?:e|es|ed|ing)|balanc(?:e|es|ed|ing)|unblock\w*)\b", re.I)
 
 
 def relate_mechanisms(view: ArticleView, fallback: EntityRef | None) -> None:
@@ -21,7 +23,8 @@ def relate_mechanisms(view: ArticleView, fallback: EntityRef | None) -> None:
         mechanism_mentions = view.mentions(index, "Mechanism")
         if cue is None and not (mechanism_mentions and RELEASE.search(view.sentence_text(index))):
             continue
-        intervention = _intervention(view, index, fallback)
+        verb = cue or RELEASE.search(view.text, span.start, span.end)
+        intervention = _intervention(view, index, fallback, verb.start() if verb else span.end)
         if intervention is None:
             continue
         outcome = _outcome(view, index, span.start, cue.start() if cue else span.end)
@@ -37,8 +40,13 @@ def relate_mechanisms(view: ArticleView, fallback: EntityRef | None) -> None:
             view.facts.mechanisms.append(MechanismClaim(intervention, mechanism, [span], outcome))
 
 
-def _intervention(view: ArticleView, index: int, fallback: EntityRef | None) -> EntityRef | None:
+def _intervention(view: ArticleView, index: int, fallback: EntityRef | None,
+                  before: int) -> EntityRef | None:
+    """The intervention named closest before the mechanism, else the first one named."""
     found = view.mentions(index, "Intervention")
+    preceding = [m for m in found if m.span.end <= before]
+    if preceding:
+        return view.ref(preceding[-1])
     if found:
         return view.ref(found[0])
     block = view.block_of(index)

@@ -120,7 +120,8 @@ def _conflict(a: Study, b: Study) -> bool:
     )
     designs_differ = differ(a.design and a.design.key, b.design and b.design.key) and not (
         a.design is None or b.design is None)
-    return (titles_differ or designs_differ or differ(a.year, b.year)
+    nouns_differ = differ(a.noun, b.noun) and "study" not in (a.noun, b.noun)
+    return (titles_differ or designs_differ or nouns_differ or differ(a.year, b.year)
             or differ(a.journal and a.journal.key, b.journal and b.journal.key)
             or differ(a.sample_size, b.sample_size))
 
@@ -129,7 +130,7 @@ def _merge(view: ArticleView, study: Study) -> None:
     for known in view.facts.studies:
         if not _conflict(known, study):
             for name in ("title", "design", "journal", "year", "sample_size", "min_age", "max_age",
-                         "location", "doi", "pmid", "description"):
+                         "location", "doi", "pmid", "description", "noun"):
                 if getattr(known, name) is None:
                     setattr(known, name, getattr(study, name))
             known.evidence.extend(s for s in study.evidence if s not in known.evidence)
@@ -197,7 +198,9 @@ def _sentence_studies(view: ArticleView, index: int) -> list[Study]:
         if determiner in ("the", "this") and not TITLED.search(text):
             continue
         intro = Span(span.start + match.start(), span.start + match.end())
-        study = Study(key=study_key(view, Span(span.start, span.end)), evidence=[span])
+        study = Study(key=study_key(view, Span(span.start, span.end)), evidence=[span],
+                      noun=re.sub(r"\W.*", "", match.group().split()[-1].lower()) if not match.group("n")
+                      else re.search(STUDY_NOUN, match.group(), re.I).group().lower())  # type: ignore[union-attr]
         designs = view.mentions_between(index, intro.start, intro.end + 1, "StudyDesign")
         if designs:
             study.design = view.add_mention(max(designs, key=lambda m: m.span.end - m.span.start))
@@ -226,7 +229,9 @@ def _sentence_studies(view: ArticleView, index: int) -> list[Study]:
         if place:
             study.location = place.group("place")
         if (study.title or study.journal or study.year or study.sample_size or study.design):
-            study.description = None if study.title else _describe(study, view)
+            # An untitled study is named as the text refers to it: "One trial (n=74)".
+            study.description = None if study.title else re.sub(
+                r"^(?:an?|the|this)\s+", "", match.group(), flags=re.I)
             found.append(study)
         break
     if not found:
@@ -235,17 +240,6 @@ def _sentence_studies(view: ArticleView, index: int) -> list[Study]:
             view.facts.studies[0].sample_size = view.facts.studies[0].sample_size or int(
                 number_value(sample.group("n")))
     return found
-
-
-def _describe(study: Study, view: ArticleView) -> str:
-    parts = [study.design.label if study.design else "study"]
-    if study.journal:
-        parts.append(f"in {study.journal.label}")
-    if study.year:
-        parts.append(f"({study.year})")
-    if study.sample_size:
-        parts.append(f"n={study.sample_size}")
-    return " ".join(parts)
 
 
 def _journal_ref(view: ArticleView, index: int, span: Span) -> EntityRef:
