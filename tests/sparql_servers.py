@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import shutil
 import signal
 import socket
@@ -54,6 +55,27 @@ NUMERIC = {
 
 Cell = str | Decimal | bool | None
 NormalRow = tuple[Cell, ...]
+
+
+class Listener:
+    """A TCP listener on 127.0.0.1 that counts the connections made to it."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.sock.setblocking(False)
+        self.port: int = self.sock.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}/"
+
+    def connections(self, wait: float = 0.5) -> int:
+        count = 0
+        while select.select([self.sock], [], [], wait)[0]:
+            connection, _ = self.sock.accept()
+            connection.close()
+            count += 1
+            wait = 0.1
+        return count
 
 
 def free_port() -> int:

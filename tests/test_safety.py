@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import select
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,28 +12,7 @@ from articlekg.errors import InputError, QueryError, UnsafeQueryError
 from articlekg.query import query_files, query_store
 from articlekg.safety import check_jsonld, check_query
 from articlekg.store import ArticleStore
-from sparql_servers import DATA
-
-
-class Listener:
-    """A TCP listener on 127.0.0.1 that counts the connections made to it."""
-
-    def __init__(self) -> None:
-        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(16)
-        self.sock.setblocking(False)
-        self.port: int = self.sock.getsockname()[1]
-        self.url = f"http://127.0.0.1:{self.port}/"
-
-    def connections(self, wait: float = 0.5) -> int:
-        count = 0
-        while select.select([self.sock], [], [], wait)[0]:
-            connection, _ = self.sock.accept()
-            connection.close()
-            count += 1
-            wait = 0.1
-        return count
+from sparql_servers import DATA, Listener
 
 
 @pytest.fixture

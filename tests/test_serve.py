@@ -12,13 +12,14 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
+from click.testing import CliRunner
 from rdflib import Graph
 from SPARQLWrapper import JSON, SPARQLWrapper
 
 from articlekg.errors import InputError
 from articlekg.serve import ServeConfig, endpoint_url, make_server, negotiate
 from articlekg.store import ArticleStore
-from sparql_servers import DATA, json_cell
+from sparql_servers import DATA, Listener, articlekg_serve, json_cell
 
 FINDINGS = (DATA / "queries" / "findings.rq").read_text()
 AKG = "https://w3id.org/articlekg/ontology#"
@@ -251,3 +252,41 @@ def test_negotiate_honours_quality_and_order() -> None:
     )
     assert negotiate("text/*", types, "json") == "csv"
     assert negotiate("image/png, */*;q=0.1", types, "json") == "json"
+
+
+def test_service_through_the_endpoint_makes_no_connection(endpoint: str) -> None:
+    counting = Listener()
+    try:
+        query = f"SELECT * WHERE {{ SERVICE <{counting.url}> {{ ?s ?p ?o }} }}"
+        for method in ("GET", "POST"):
+            if method == "GET":
+                status, _, body = call(endpoint, params={"query": query})
+            else:
+                status, _, body = call(
+                    endpoint,
+                    method="POST",
+                    body=query.encode(),
+                    headers={"Content-Type": "application/sparql-query"},
+                )
+            assert status == 400 and b"SERVICE" in body and b"refused" in body
+        assert counting.connections() == 0
+    finally:
+        counting.sock.close()
+
+
+def test_cli_serve_refuses_a_public_address_without_the_flag(store_dir: Path) -> None:
+    from articlekg.cli import main
+
+    result = CliRunner().invoke(
+        main, ["serve", "--store", str(store_dir), "--host", "0.0.0.0", "--port", "0"]
+    )
+    assert result.exit_code == 2
+    assert "--allow-remote" in result.output
+
+
+def test_cli_serve_answers_over_http(store_dir: Path, tmp_path: Path) -> None:
+    with articlekg_serve(store_dir, tmp_path) as served:
+        names, rows = served.select(FINDINGS)
+    assert names[0] == "intervention" and len(rows) == 2
+    log = (tmp_path / "serve.log").read_text()
+    assert "read-only at http://127.0.0.1:" in log and "GET /sparql?query=" in log

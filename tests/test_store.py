@@ -194,3 +194,26 @@ def test_the_seed_export_loads(tmp_path: Path) -> None:
             articles = [g for g in store.graphs() if g != ONTOLOGY_GRAPH]
             assert articles == ["https://w3id.org/articlekg/id/graph/massage-metastatic-bone-pain"]
             assert store.triple_count(articles[0]) == len(Graph().parse(SEED_EXPORT))
+
+
+def test_cli_build_with_store_loads_what_it_built(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from articlekg.cli import main
+
+    article = tmp_path / "short-massage-note.txt"
+    article.write_text(
+        "Massage for cancer pain\n\n"
+        "Massage therapy reduced pain in patients with advanced cancer.\n"
+    )
+    folder = tmp_path / "store"
+    result = CliRunner().invoke(
+        main, ["build", str(article), "-o", str(tmp_path / "out"), "--store", str(folder)]
+    )
+    assert result.exit_code == 0, result.output
+    graph = "https://w3id.org/articlekg/id/graph/short-massage-note"
+    assert f"{graph}: " in result.output
+    with ArticleStore(folder, read_only=True) as store:
+        assert store.graphs() == sorted([graph, ONTOLOGY_GRAPH])
+        built = Graph().parse(tmp_path / "out" / "short-massage-note.ttl")
+        assert store.triple_count(graph) == len(built) > 0
