@@ -119,6 +119,21 @@ def _rdflib_result(raw: Any) -> QueryResult:
     return GraphResult(triples)
 
 
+def _row_key(row: tuple[Term | None, ...]) -> tuple[tuple[str, ...], ...]:
+    # Unbound first; None never meets a str in a comparison.
+    return tuple(
+        () if t is None else (str(t.kind), t.value, t.datatype or "", t.lang or "") for t in row
+    )
+
+
+def settled(result: QueryResult, checked: CheckedQuery) -> QueryResult:
+    """Rows in a fixed order when the query gives none, so that output does not depend
+    on the engine or on Python's hash seed (rdflib's order does)."""
+    if isinstance(result, SelectResult) and not checked.ordered:
+        return SelectResult(result.variables, tuple(sorted(result.rows, key=_row_key)))
+    return result
+
+
 def files_dataset(paths: Sequence[Path], *, ontology: bool = True) -> Dataset:
     """An rdflib dataset holding the files (and the ontology) as the store would."""
     dataset = Dataset(default_union=True)
@@ -154,13 +169,13 @@ def run_on_files(paths: Sequence[str], text: str, ontology: bool = True) -> Quer
         raise
     except Exception as error:
         raise QueryError(f"the query failed: {error}") from None
-    return _rdflib_result(raw)
+    return settled(_rdflib_result(raw), checked)
 
 
 def run_on_store(store_dir: str, text: str) -> QueryResult:
     with ArticleStore(Path(store_dir), read_only=True) as store:
         checked = check_query(text, set(store.graphs()))
-        return _oxigraph_result(store.query(checked))
+        return settled(_oxigraph_result(store.query(checked)), checked)
 
 
 def run_checked_on_store(
@@ -169,7 +184,7 @@ def run_checked_on_store(
     default_graphs: Sequence[str] = (),
     named_graphs: Sequence[str] = (),
 ) -> QueryResult:
-    return _oxigraph_result(store.query(checked, default_graphs, named_graphs))
+    return settled(_oxigraph_result(store.query(checked, default_graphs, named_graphs)), checked)
 
 
 def _worker(connection: Any, function: Callable[..., QueryResult], args: tuple[Any, ...]) -> None:

@@ -59,6 +59,8 @@ class CheckedQuery:
     """SELECT, ASK, CONSTRUCT or DESCRIBE."""
     dataset: tuple[tuple[str, str], ...] = ()
     """The query's FROM (``default``) and FROM NAMED (``named``) graphs, in order."""
+    ordered: bool = False
+    """Whether the query says ORDER BY; if not, row order is the engine's whim."""
 
 
 def _decode_escapes(text: str) -> str:
@@ -141,7 +143,8 @@ def check_query(text: str, known_graphs: Collection[str] = ()) -> CheckedQuery:
     form = QUERY_FORMS.get(algebra.name)
     if form is None:
         raise QueryError(f"unsupported query form {algebra.name}")
-    return CheckedQuery(text=text, form=form, dataset=tuple(dataset))
+    ordered = any(node.name == "OrderBy" for node in _walk(algebra))
+    return CheckedQuery(text=text, form=form, dataset=tuple(dataset), ordered=ordered)
 
 
 def _contexts(node: Any) -> Iterator[Any]:
