@@ -5,6 +5,7 @@ One reader per input kind; :func:`read_document` picks it by the file's suffix.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,6 +32,23 @@ def supported_suffixes() -> list[str]:
     return sorted(READERS)
 
 
+HTML_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def decode(data: bytes, path: Path) -> str:
+    """UTF-8, or for a saved web page the charset its ``<meta>`` declares."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        declared = HTML_CHARSET.search(data[:4096])
+        if path.suffix.lower() in (".html", ".htm") and declared is not None:
+            try:
+                return data.decode(declared.group(1).decode("ascii"))
+            except (LookupError, UnicodeDecodeError):
+                pass
+        raise InputError(f"{path}: not UTF-8 text (byte {error.start})") from None
+
+
 def read_document(path: Path, source_name: str | None = None) -> Document:
     reader = READERS.get(path.suffix.lower())
     if reader is None:
@@ -39,16 +57,14 @@ def read_document(path: Path, source_name: str | None = None) -> Document:
             f"expected one of {', '.join(supported_suffixes())}"
         )
     try:
-        with path.open(encoding="utf-8", newline="") as handle:  # offsets need the exact text
-            text = handle.read()
+        data = path.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a folder, not an article file") from None
-    except UnicodeDecodeError as error:
-        raise InputError(f"{path}: not UTF-8 text (byte {error.start})") from None
     except OSError as error:
         raise InputError(f"{path}: cannot read ({error.strerror})") from None
+    text = decode(data, path)  # no newline translation: offsets need the exact text
     if not text.strip():
         raise InputError(f"{path}: the file is empty")
     return reader(text, source_name or path.name, path.stem)

@@ -144,17 +144,33 @@ def parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
 
-def inline_text(token: Token) -> str:
-    """An inline token's words: link text kept, targets, images and raw HTML tags dropped."""
+def inline_text(token: Token, soft: str = " ") -> str:
+    """An inline token's words: link text kept, targets, images and raw HTML tags dropped.
+
+    A hard break becomes a line break; a soft break becomes ``soft``.
+    """
     pieces: list[str] = []
     for child in token.children or []:
         if child.type in ("text", "code_inline"):
             pieces.append(child.content)
         elif child.type == "softbreak":
-            pieces.append(" ")
+            pieces.append(soft)
         elif child.type == "hardbreak":
             pieces.append("\n")
     return "".join(pieces)
+
+
+def paragraph_lines(token: Token) -> str:
+    """The paragraph's text; a run of "Label: value" source lines stays one line each.
+
+    Markdown joins ``Design: RCT`` and ``Setting: 15 hospices`` on consecutive lines into one
+    paragraph, but their writer meant a fact sheet, as the plain-text reader reads it.
+    """
+    lines = [clean(line) for line in inline_text(token, soft="\n").split("\n")]
+    lines = [line for line in lines if line]
+    if len(lines) > 1 and all(label_value(line, Span(0, len(line))) for line in lines):
+        return "\n".join(lines)
+    return inline_text(token)
 
 
 @dataclass
@@ -193,7 +209,7 @@ def walk(tokens: Sequence[Token], built: PlainText, source_name: str) -> None:
             )
         elif kind == "paragraph_open":
             index += 1
-            content = inline_text(tokens[index])
+            content = paragraph_lines(tokens[index])
             current = lists[-1] if lists else None
             if current is not None and current.item_open:
                 current.item_open = False

@@ -38,12 +38,23 @@ def relate(document: Document, sentences: list[Sentence], recognised: Recognised
     relate_studies(view)
     main = main_intervention(view)
     relate_effects(view, main)
+    measured_outcomes(view)
     relate_statistics(view)
     relate_mechanisms(view, main)
     relate_conditions(view)
     relate_advice(view)
     infer_about(view)
     return view.facts
+
+
+def measured_outcomes(view: ArticleView) -> None:
+    """A study measured every outcome it reports a finding on."""
+    for study in view.facts.studies:
+        known = {ref.key for ref, _ in study.measures}
+        for finding in view.facts.findings:
+            if finding.study == study.key and finding.outcome.key not in known:
+                known.add(finding.outcome.key)
+                study.measures.append((finding.outcome, finding.evidence[0]))
 
 
 def part_of_name(view: ArticleView, mention: Mention) -> bool:

@@ -124,7 +124,8 @@ def relate_effects(view: ArticleView, main_intervention: EntityRef | None) -> No
             continue
         subjects = subjects_here
         if not subjects and re.match(r"\s*(?:they|it|its)\b", view.sentence_text(index), re.I):
-            subjects = previous_subjects
+            subjects = view.last_subjects or previous_subjects
+        view.last_subjects = []
         _emit(view, index, triggers, span, subjects, main_intervention,
               item=block.kind is BlockKind.LIST_ITEM)
         if view.sentence_text(index).rstrip().endswith(":"):
@@ -170,6 +171,36 @@ def _subjects(view: ArticleView, index: int, before: int) -> list[EntityRef]:
     return []
 
 
+ANAPHORA = frozenset({"use", "their use", "its use", "levels", "their levels", "scores", "it", "them"})
+
+
+def _clause_subjects(view: ArticleView, index: int, trigger: Trigger) -> list[EntityRef]:
+    """The subject named in the trigger's own clause, when the sentence has several."""
+    span = view.sentences[index].span
+    head = view.text[span.start : trigger.start]
+    clause = None
+    for clause in CLAUSE_START.finditer(head):
+        pass
+    if clause is None:
+        return []
+    start = span.start + clause.end()
+    return _subjects_in(view, index, start, trigger.start)
+
+
+def _subjects_in(view: ArticleView, index: int, start: int, before: int) -> list[EntityRef]:
+    head = view.text[start:before]
+    if BOTH.search(head):
+        return [a.intervention for s in view.facts.studies[:1] for a in s.arms if a.intervention]
+    arm = ARM_SUBJECT.search(head)
+    if arm is not None:
+        for study in view.facts.studies[:1]:
+            for candidate in study.arms:
+                if candidate.label.lower().startswith(arm.group("name").lower()) and candidate.intervention:
+                    return [candidate.intervention]
+    inside = [m for m in view.mentions(index, "Intervention") if start <= m.span.start < before]
+    return [view.ref(inside[0])] if inside else []
+
+
 def _fallback_subject(view: ArticleView, index: int, main: EntityRef | None) -> list[EntityRef]:
     block = view.block_of(index)
     if block.heading is not None:
@@ -202,12 +233,18 @@ def _emit(view: ArticleView, index: int, triggers: list[Trigger], span: Span,
     claim = "studyResult" if in_study else (
         "evidenceSummary" if EVIDENCE_SUMMARY.search(sentence_text) else "generalClaim")
     zones = _zones(view, index, triggers, span, item)
+    found_here: list[EntityRef] = []
     for trigger, zone in zones:
+        clause_subjects = _clause_subjects(view, index, trigger) or subjects
+        view.last_subjects = clause_subjects
         for outcome_span, outcome in _outcomes(view, index, zone):
-            if any(outcome.key == s.key for s in subjects):
+            if outcome.concept is None and outcome.label.lower() in ANAPHORA and found_here:
+                outcome = found_here[-1]  # "decreased their use of X, whereas ... increased their use"
+            found_here.append(outcome)
+            if any(outcome.key == s.key for s in clause_subjects):
                 continue
             size = EFFECT_SIZE.search(text, outcome_span.end, min(span.end, outcome_span.end + 40))
-            for subject in subjects:
+            for subject in clause_subjects:
                 view.add(outcome, "Outcome", outcome_span)
                 finding = Finding(
                     intervention=subject, effect=trigger.effect, outcome=outcome,

@@ -20,7 +20,7 @@ from articlekg.relate.view import ArticleView, masked
 
 STUDY_NOUN = r"(?:study|trial|review|meta-analysis|analysis|survey|experiment)"
 INTRO = re.compile(
-    rf"\b(?P<det>an?|one|the|this)\s+(?P<mods>(?:[\w®-]+,?\s+){{0,5}}?){STUDY_NOUN}\b"
+    rf"\b(?P<det>an?|one|the|this)\s+(?P<mods>(?:(?!(?:an?|one|the|this)\b)[\w®-]+,?\s+){{0,5}}?){STUDY_NOUN}\b"
     rf"(?P<n>\s*\(\s*n\s*=\s*(?P<size>\d[\d,]*)\s*\))?",
     re.I,
 )

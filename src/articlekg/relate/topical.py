@@ -171,6 +171,12 @@ def salience(view: ArticleView, category: str) -> list[str]:
         for finding in view.facts.findings:
             if finding.intervention.concept in counts:
                 counts[finding.intervention.concept] += FINDING_WEIGHT
+    if category == "Condition":
+        subjects = [s.subject for s in view.facts.statistics] + [
+            r.condition for r in view.facts.condition_relations]
+        for subject in subjects:
+            if subject.concept in counts:
+                counts[subject.concept] += FINDING_WEIGHT
     return sorted(counts, key=lambda iri: (-counts[iri], first_seen[iri]))
 
 

@@ -24,6 +24,8 @@ class ArticleView:
     facts: Facts
 
     def __post_init__(self) -> None:
+        self.last_subjects: list[EntityRef] = []
+        """Subjects of the last clause an effect rule read, for "They ..." in the next sentence."""
         self._by_sentence: dict[int, list[Mention]] = {}
         for mention in self.recognised.mentions:
             self._by_sentence.setdefault(mention.sentence, []).append(mention)
