@@ -22,6 +22,7 @@ from articlekg.vocab import AKG, PREFIXES, SCHEMA
 ENTITY_CLASSES = frozenset({
     "Intervention", "Condition", "Outcome", "Mechanism", "Study", "StudyArm", "Population",
     "Periodical", "Organization", "Recommendation", "Context", "Attribute", "Topic", "StudyDesign",
+    "Entity",
 })
 ROLE_DEFAULTS = {"central": "Intervention", "supporting": "Condition"}
 
@@ -157,6 +158,8 @@ class Assembler:
             classes = kinds & ENTITY_CLASSES
             if not classes or not spans:
                 continue
+            if len(classes) > 1:
+                classes = classes - {"Entity"}  # a specific class says all "Entity" would
             node = self.entity(ref)
             for kind in sorted(classes):
                 g.add((node, RDF.type, AKG[kind]))

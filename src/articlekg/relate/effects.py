@@ -26,7 +26,7 @@ TRIGGERS: list[tuple[str, str]] = [
     (r"did not (?:significantly )?(?:improve|reduce|change|affect|differ)", "noEffect"),
     (r"reduc(?:e|es|ed|ing|tions?)(?: in| of)?", "reduces"),
     (r"decreas(?:e|es|ed|ing)(?: in)?", "reduces"),
-    (r"lower(?:ed|s|ing)?", "reduces"),
+    (r"lower(?:ed|s|ing)?(?: than normal)?", "reduces"),
     (r"less|fewer", "reduces"),
     (r"reliev(?:e|es|ed|ing)|relief(?: of| from)?|alleviat(?:e|es|ed|ing)|eas(?:e|es|ed|ing)", "reduces"),
     (r"calm(?:s|ed|ing)?|help(?:s|ed)? (?:to )?(?:manage|control)", "reduces"),
@@ -72,9 +72,15 @@ class Trigger:
     effect: str
 
 
+RELATIVE = re.compile(r"(?:,\s*|\s)(?:which|that|who)\s+(?:\w+\s+)?$", re.I)
+DISCOVERING = re.compile(r"(?:\s(?:in|of|on|for)|less|fewer|better|greater|lower|higher)$", re.I)
+
+
 def triggers_in(view: ArticleView, span: Span) -> list[Trigger]:
     found = []
     for match in TRIGGER.finditer(view.text, span.start, span.end):
+        if RELATIVE.search(view.text[span.start : match.start()]):
+            continue  # "..., which increases your risk of X": a condition link, not an effect
         effect = next(TRIGGERS[int(k[1:])][1] for k, v in match.groupdict().items() if v)
         found.append(Trigger(match.start(), match.end(), effect))
     return found
@@ -237,7 +243,9 @@ def _emit(view: ArticleView, index: int, triggers: list[Trigger], span: Span,
     for trigger, zone in zones:
         clause_subjects = _clause_subjects(view, index, trigger) or subjects
         view.last_subjects = clause_subjects
-        for outcome_span, outcome in _outcomes(view, index, zone):
+        discovering = trigger.effect == "noEffect" or bool(
+            DISCOVERING.search(view.text[trigger.start : trigger.end]))
+        for outcome_span, outcome in _outcomes(view, index, zone, discovering):
             if outcome.concept is None and outcome.label.lower() in ANAPHORA and found_here:
                 outcome = found_here[-1]  # "decreased their use of X, whereas ... increased their use"
             found_here.append(outcome)
@@ -302,15 +310,23 @@ def _item_end(view: ArticleView, span: Span) -> int:
     return span.start + match.start() if match else span.end
 
 
-def _outcomes(view: ArticleView, index: int, zone: Span) -> list[tuple[Span, EntityRef]]:
+def _outcomes(view: ArticleView, index: int, zone: Span,
+              discovering: bool) -> list[tuple[Span, EntityRef]]:
+    """Outcomes named in a zone; phrases outside the lexicon only after nominal effect words
+    ("reduction in X", "fewer X", "no difference in X"), where they are reliably outcomes."""
     found: list[tuple[Span, EntityRef]] = []
     text = view.text
+    other = re.search(r"\bother\s", text[zone.start : zone.end])
+    if other is not None:
+        zone = Span(zone.start, zone.start + other.start())  # "pain and other symptoms"
     mentions = [m for m in view.mentions_between(index, zone.start, zone.end, "Outcome", "Condition")
                 if not text[max(0, m.span.start - 6) : m.span.start].lower().endswith("other ")
                 and not GENERIC_OUTCOME_CUE.match(text, m.span.end)
                 and not _in_parentheses(text, zone.start, m.span.start)]
     if mentions:
         return [(m.span, view.ref(m)) for m in mentions]
+    if not discovering:
+        return []
     from articlekg.relate.studies import split_items  # shared list splitter
 
     for item in split_items(text, zone):

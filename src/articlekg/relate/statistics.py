@@ -30,7 +30,7 @@ SEVERITY = re.compile(r"\b(?:severity|rated|intensity|score)\b", re.I)
 PEOPLE = re.compile(r"\b(?:patients|participants|people|persons|adults|women|men|survivors|"
                     r"subjects|children|individuals|volunteers|respondents)$")
 REPORT_VERB = re.compile(r"\b(?:recorded|revealed|found|showed|reached|achieved|generated|had)\b", re.I)
-COUNT_NOUN = re.compile(r"\s*(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*?s)\b(?P<rest>\s+(?:per|a|each)\s+\w+)?")
+COUNT_NOUN = re.compile(r"\s*(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[A-Za-z][\w-]*?s)\b")
 
 
 def relate_statistics(view: ArticleView) -> None:
@@ -132,12 +132,12 @@ def _count(view: ArticleView, index: int, quantity: Quantity) -> None:
         return
     if position is not None and quantity.bound:
         start = quantity.start - len(before) + position.start("subject")
-        subject = view.add_span(Span(start, start + len(position.group("subject"))), "Outcome")
+        subject = view.add_span(Span(start, start + len(position.group("subject"))), "Entity")
     else:
         noun = COUNT_NOUN.match(text, quantity.end, span.end)
         if noun is None or PEOPLE.search(noun.group("noun")):
             return
-        subject = view.add_span(Span(noun.start("noun"), noun.end("noun")), "Outcome")
+        subject = view.add_span(Span(noun.start("noun"), noun.end("noun")), "Entity")
     low = None if quantity.bound == "upper" else quantity.low
     high = None if quantity.bound == "lower" else quantity.low
     view.facts.statistics.append(Statistic(
