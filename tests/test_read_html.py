@@ -325,3 +325,20 @@ def test_definition_lists_become_label_value_lines() -> None:
         ("label_value", 0, "Setting: 15 hospices"),
         ("paragraph", 0, "Funding"),
     ]
+
+
+def test_a_page_saved_in_its_declared_legacy_charset_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "legacy.html"
+    source = page("<main><h2>Café</h2><p>72 naïve patients – all adults.</p></main>")
+    path.write_bytes(
+        source.replace("utf-8", "windows-1252").encode("windows-1252"),
+    )
+    document = read_document(path)
+    assert shape(document) == [
+        ("heading", 2, "Café"),
+        ("paragraph", 0, "72 naïve patients – all adults."),
+    ]
+    undeclared = tmp_path / "undeclared.html"
+    undeclared.write_bytes("<p>Café</p>".encode("windows-1252"))
+    with pytest.raises(InputError, match="not UTF-8"):
+        read_document(undeclared)

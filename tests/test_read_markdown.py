@@ -265,3 +265,12 @@ def test_raw_html_blocks_keep_their_structure_but_not_scripts() -> None:
 def test_raw_html_declaring_entities_is_refused() -> None:
     with pytest.raises(InputError, match="entit"):
         read('<p>Text <!ENTITY x "y"></p>\n')
+
+
+def test_consecutive_label_value_lines_stay_a_fact_sheet() -> None:
+    document = read("Design: RCT\nSetting: 15 hospices\n\nDesign: RCT of\nmassage in hospices.\n")
+    assert shape(document) == [
+        ("label_value", 0, "Design: RCT"),
+        ("label_value", 0, "Setting: 15 hospices"),
+        ("label_value", 0, "Design: RCT of massage in hospices."),
+    ]
