@@ -127,6 +127,8 @@ def engines(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Call
 def test_same_rows_as_rdflib_on_the_file(
     case: Case, query: Path, engine: str, engines: dict[str, Callable[..., Rows]]
 ) -> None:
+    missing = [str(p) for p in case.files if not p.is_file()]
+    assert not missing, f"{missing} missing: run `make exports`"
     text = query.read_text()
     expected = normal(query_files(list(case.files), text))
     assert expected[1] or case.name == "seed", f"{query.name} returns nothing: proves nothing"
