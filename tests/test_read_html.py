@@ -112,17 +112,45 @@ def test_line_breaks_split_lines_and_label_value_lines_are_classified() -> None:
     ]
 
 
-def test_a_list_of_source_links_among_the_paragraphs_is_kept() -> None:
-    body = (
-        "<article><h2>Sources</h2><p>For readers who want the original research behind this "
-        "article, the full studies are available from the following sources online:</p><ul>"
-        '<li><a href="/a">Effects of massage on pain, mood status and sleep – ScienceDirect</a>'
-        "</li>"
-        '<li><a href="/b">Massage for cancer pain – Published in PAIN Journal</a></li></ul>'
-        "</article>"
+def test_a_list_of_sources_is_kept_but_contents_share_and_tag_lists_are_not() -> None:
+    body = """<main><article>
+<h1>Acupuncture for nausea</h1>
+<p>In this article we look at the evidence for acupuncture in chemotherapy-induced nausea and
+what patients can expect.</p>
+<ul class="toc-list"><li><a href="#what">What acupuncture is and how it works</a></li>
+<li><a href="#evidence">What the evidence says about nausea</a></li></ul>
+<h2 id="what">What acupuncture is and how it works</h2>
+<p>Acupuncture uses fine needles placed at points on the body. It is offered in many cancer
+centres as an add-on to antiemetics.</p>
+<ul><li><a href="https://facebook.example/share">Facebook</a></li>
+<li><a href="https://x.example/share">X</a></li><li><a href="mailto:?body=x">Email</a></li></ul>
+<h2 id="evidence">What the evidence says about nausea</h2>
+<p>Trials suggest acupressure at the P6 point may reduce nausea, but the quality of evidence is
+low and results vary between studies.</p>
+<p>Sources used for this article, with links to the original studies, are listed here:</p>
+<ol><li><a href="https://example.org/a">Acupuncture for chemotherapy-induced nausea: a
+randomized trial</a></li>
+<li><a href="https://example.org/b">P6 acupressure for nausea and vomiting – Cochrane
+review</a></li></ol>
+<ul class="tags"><li><a href="/tag/nausea">Nausea</a></li>
+<li><a href="/tag/acupuncture">Acupuncture</a></li></ul>
+</article></main>"""
+    document = read(page(body))
+    kinds = [(kind, text) for kind, _, text in shape(document)]
+    assert [text for kind, text in kinds if kind == "list_item"] == [
+        "Acupuncture for chemotherapy-induced nausea: a randomized trial",
+        "P6 acupressure for nausea and vomiting – Cochrane review",
+    ]
+    assert [text for kind, text in kinds if kind == "heading"] == [
+        "What acupuncture is and how it works",
+        "What the evidence says about nausea",
+    ]
+    assert "Facebook" not in document.text and "Email" not in document.text
+    # The table of contents would repeat each heading; the tag list would end the text.
+    assert document.text.count("What acupuncture is and how it works") == 1
+    assert document.text.splitlines()[-1] == (
+        "2. P6 acupressure for nausea and vomiting – Cochrane review"
     )
-    items = [b for b in read(page(body)).blocks if b.kind is BlockKind.LIST_ITEM]
-    assert len(items) == 2
 
 
 def test_metadata_from_meta_tags_and_title() -> None:

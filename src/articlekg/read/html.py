@@ -38,6 +38,8 @@ LINE_TAGS = frozenset(
     | {"td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "br"}
 )
 MIN_PARAGRAPH_CHARS = 80
+MIN_SOURCE_WORDS = 4
+"""Mean words per item of a list of sources; menus and tag lists have fewer."""
 
 
 def refuse_entities(source: str, source_name: str) -> None:
@@ -59,23 +61,32 @@ def extractor_config() -> ConfigParser:
 
 
 def keep_reading_lists(page: lxml_html.HtmlElement) -> None:
-    """Unlink lists that sit among the article's own paragraphs, so they survive extraction.
+    """Unlink lists of sources that sit among the article's paragraphs, so they survive.
 
     trafilatura deletes link-dense lists as navigation, which also deletes an article's list of
-    sources (each item one link to a study). A list whose sibling is a real paragraph belongs to
-    the article; menus and related-post lists live in their own containers.
+    sources (each item a link named after a study). Such a list has a real paragraph beside it
+    and items of several words; menus, share buttons and tag lists have short items, and a
+    table of contents links only within the page (its headings are read anyway).
     """
     for element in list(page.iter("ul", "ol")):
         parent = element.getparent()
         if parent is None or any(a.tag in NOT_ARTICLE for a in element.iterancestors()):
             continue
-        if not any(
+        links = list(element.iter("a"))
+        items = [clean(item.text_content()) for item in element.iter("li")]
+        if (
+            not links
+            or not items
+            or all((link.get("href") or "").startswith("#") for link in links)
+            or sum(len(item.split()) for item in items) < MIN_SOURCE_WORDS * len(items)
+        ):
+            continue
+        if any(
             sibling.tag == "p" and len(clean(sibling.text_content())) >= MIN_PARAGRAPH_CHARS
             for sibling in parent
         ):
-            continue
-        for link in list(element.iter("a")):
-            link.drop_tag()
+            for link in links:
+                link.drop_tag()
 
 
 def extract(page: lxml_html.HtmlElement) -> etree._Element | None:
