@@ -286,10 +286,28 @@ def test_quote_must_be_the_slice_of_the_source_text() -> None:
     evidence = ART["evidence/advice"]
     graph.set((evidence, AKG.quote, Literal("Patients should consult their doctor first")))
     violation = only(validate_graph(graph))
-    assert violation.source_shape == "https://w3id.org/articlekg/shapes#EvidenceSlice"
-    assert violation.focus == str(evidence)
-    assert violation.path == str(AKG.quote)
+    assert violation.source_shape == "https://w3id.org/articlekg/shapes#ArticleQuotes"
+    assert violation.focus == str(ARTICLE)
+    assert violation.value == str(evidence)
     assert violation.quote == "Patients should consult their doctor first"
+    assert str(violation) == (
+        "id:article/demo: An evidence's akg:quote must equal its article's akg:sourceText from "
+        "akg:startOffset to akg:endOffset. (value art:evidence/advice) — "
+        '"Patients should consult their doctor first"'
+    )
+
+
+def test_quote_check_counts_code_points() -> None:
+    # An astral character is one code point (two UTF-16 units): offsets after it still match.
+    graph = well_formed()
+    text = "\U0001f600 " + TEXT
+    graph.set((ARTICLE, AKG.sourceText, Literal(text)))
+    for evidence in graph.subjects(RDF.type, AKG.Evidence):
+        for prop in (AKG.startOffset, AKG.endOffset):
+            offset = graph.value(evidence, prop)
+            assert isinstance(offset, Literal)
+            graph.set((evidence, prop, Literal(offset.toPython() + 2)))
+    assert validate_graph(graph).conforms
 
 
 def test_entity_without_label() -> None:

@@ -349,7 +349,7 @@ def _violation(results: Graph, result: Node, data: Graph, names: _Names) -> Viol
         message=str(message) if message is not None else "does not conform",
         severity=names.iri(str(severity)).removeprefix("sh:") if severity else "Violation",
         source_shape=str(shape) if isinstance(shape, URIRef) else None,
-        quote=_quote(data, focus),
+        quote=_quote(data, focus, value),
         focus_short=names.node(focus) if focus is not None else None,
         path_short=path_text,
         value_short=names.node(value) if value is not None else None,
@@ -365,11 +365,17 @@ def _path_text(results: Graph, path: Node, names: _Names) -> str:
     return "[path]"
 
 
-def _quote(data: Graph, focus: Node | None) -> str | None:
-    """The focus node's own quote if it is evidence, else its first evidence's quote."""
+def _quote(data: Graph, focus: Node | None, value: Node | None = None) -> str | None:
+    """The focus node's own quote if it is evidence, else its first evidence's quote.
+
+    Failing both, the value's own quote: the quote check reports the article as focus and
+    the offending evidence as value.
+    """
     if focus is None:
         return None
     candidates = [focus, *sorted(data.objects(focus, AKG.hasEvidence), key=_full)]
+    if isinstance(value, URIRef):
+        candidates.append(value)
     for candidate in candidates:
         quotes = sorted(str(q) for q in data.objects(candidate, AKG.quote))
         if quotes:
