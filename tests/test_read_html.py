@@ -370,3 +370,49 @@ def test_a_page_saved_in_its_declared_legacy_charset_is_read(tmp_path: Path) -> 
     undeclared.write_bytes("<p>Café</p>".encode("windows-1252"))
     with pytest.raises(InputError, match="not UTF-8"):
         read_document(undeclared)
+
+
+def json_ld_page(*blocks: object) -> str:
+    scripts = "".join(
+        f'<script type="application/ld+json">{json.dumps(block)}</script>' for block in blocks
+    )
+    return page("<article><p>Text of the article.</p></article>", scripts)
+
+
+def test_json_ld_prefers_the_article_node_over_the_page_and_reads_nested_nodes() -> None:
+    webpage = {
+        "@context": "https://schema.org",
+        "@type": "WebPage",
+        "name": "Page | Site",
+        "datePublished": "2020-01-01",
+        "mainEntity": {
+            "@type": "schema:NewsArticle",
+            "headline": "  Yoga  eases  fatigue ",
+            "datePublished": "March 4, 2025",
+            "author": {"@type": "Organization", "name": "Health Desk"},
+            "publisher": "Loudoun News",
+            "url": "https://example.org/yoga",
+        },
+    }
+    metadata = read(json_ld_page(webpage)).metadata
+    assert metadata.title == "Yoga eases fatigue"
+    assert metadata.date_published == "2025-03-04"
+    assert metadata.authors == ("Health Desk",)
+    assert metadata.publisher == "Loudoun News"
+    assert metadata.url == "https://example.org/yoga"
+
+
+def test_json_ld_without_an_article_node_leaves_meta_tags_in_charge() -> None:
+    organisation = {"@context": "https://schema.org", "@type": "Organization", "name": "Org"}
+    head_meta = '<meta property="og:site_name" content="Site Name">'
+    source = json_ld_page(organisation).replace("<meta charset='utf-8'>", head_meta)
+    metadata = read(source).metadata
+    assert metadata.publisher == "Site Name"
+    assert metadata.title is None
+
+
+def test_dates_that_are_not_dates_are_left_out() -> None:
+    article = {"@type": "Article", "headline": "H", "datePublished": "2024-02-30"}
+    metadata = read(json_ld_page(article)).metadata
+    assert metadata.date_published is None
+    assert metadata.title == "H"

@@ -274,3 +274,14 @@ def test_consecutive_label_value_lines_stay_a_fact_sheet() -> None:
         ("label_value", 0, "Setting: 15 hospices"),
         ("label_value", 0, "Design: RCT of massage in hospices."),
     ]
+
+
+def test_yaml_alias_bombs_in_front_matter_stay_small() -> None:
+    levels = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for previous, name in zip("abcdefgh", "bcdefghi", strict=True):
+        levels.append(f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]")
+    source = "---\n" + "\n".join(levels) + "\nauthor: *i\ntitle: *i\n---\nText.\n"
+    document = read(source)  # 9**9 strings if expanded; must return at once
+    assert document.metadata.authors == ()
+    assert document.metadata.title is None
+    assert document.text == "Text."
