@@ -11,12 +11,13 @@ from typing import Any
 import igraph
 import networkx as nx
 import pytest
-from rdflib import Graph
+from rdflib import RDF, Graph, URIRef
 
 from articlekg.errors import ExportError
 from articlekg.export import get_exporter
 from articlekg.export.gexf import rgb
 from articlekg.export.projection import PropertyGraph, project
+from articlekg.vocab import AKG, SCHEMA
 from test_export_samples import (
     ABOVE_2_53,
     article,
@@ -283,3 +284,14 @@ def test_seed_projection_carries_findings_with_their_quotes() -> None:
     )
     assert any(e.type == "intervention" and "evidenceQuote" in e.attributes for e in pg.edges)
     assert sum(1 for n in pg.nodes if n.attributes["type"] == "Article") == 1
+
+
+def test_classes_sharing_a_local_name_get_distinct_identifier_safe_labels() -> None:
+    graph = sample_graph()
+    art = next(iter(graph.subjects(RDF.type, AKG.Article)))
+    graph.add((art, RDF.type, SCHEMA.Article))
+    graph.add((art, RDF.type, URIRef("https://example.org/classes/odd-name/")))
+    node = next(n for n in project(graph).nodes if n.id == str(art))
+    assert node.types[0] == "Article" and "schema_Article" in node.types
+    assert all(re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name) for name in node.types)
+    assert node.attributes["labels"] == "".join(f":{name}" for name in node.types)

@@ -83,7 +83,7 @@ def compact_iri(iri: str) -> str:
 
 
 def name_predicates(predicates: Iterable[URIRef], reserved: frozenset[str]) -> dict[URIRef, str]:
-    """A distinct, identifier-safe name per predicate: its local name where free.
+    """A distinct, identifier-safe name per predicate (or class): its local name where free.
 
     akg's properties claim local names first, then schema.org's, then the rest by IRI; a
     loser is named ``prefix_local`` (or by a hash of its IRI), so names never depend on

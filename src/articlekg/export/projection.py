@@ -205,9 +205,14 @@ class _Projector:
         for source, target, _, _ in edge_rows:
             degree[source] += 1
             degree[target] += 1
+        # Class names become Neo4j labels and APOC ":A:B" strings: identifier-safe, and
+        # distinct even when two vocabularies share a local name (akg:X wins "X").
+        class_names = name_predicates(
+            {t for s in self.node_iris for t in self.types[s]}, frozenset()
+        )
         node_types: dict[URIRef, tuple[str, ...]] = {}
         for subject, row in node_rows.items():
-            names = sorted({local_name(str(t)) or str(t) for t in self.types[subject]})
+            names = sorted({class_names[t] for t in self.types[subject]})
             primary = primary_type(names or ["Resource"])
             node_types[subject] = (primary, *[n for n in names if n != primary])
             row["type"] = [primary]
