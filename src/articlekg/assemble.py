@@ -66,7 +66,9 @@ class Assembler:
     def study_iri(self, key: str) -> URIRef:
         study = next(s for s in self.facts.studies if s.key == key)
         if study.title:
-            return checked(f"{self.base}study/{slug(normal_label(study.title))}")
+            # One IRI across articles where title, journal and year agree.
+            identity = digest(normal_label(study.title), study.journal and study.journal.key, study.year)
+            return checked(f"{self.base}study/{slug(normal_label(study.title))[:48]}-{identity[:8]}")
         return self.node("study", key)
 
     # evidence ----------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from articlekg.assemble import assemble, graph_name
+from articlekg.corpus import write_corpus_exports
 from articlekg.document import Document
 from articlekg.errors import InputError, ValidationFailed
 from articlekg.export import EXPORTERS, ArticleGraph, get_exporter
@@ -88,10 +89,14 @@ def build(inputs: Sequence[Path], outdir: Path, formats: Sequence[str] | None = 
           base_iri: str = DEFAULT_BASE_IRI) -> BuildReport:
     exporters = [get_exporter(name) for name in formats] if formats else list(EXPORTERS)
     report = BuildReport()
+    found = collect_inputs(inputs)
     # Build and check everything first, so that a failing article writes nothing at all.
-    for path, name in collect_inputs(inputs):
+    for path, name in found:
         report.articles.append(build_document(read_document(path, name), base_iri))
     for article in report.articles:
         for exporter in exporters:
             report.written.extend(exporter.write(article.graph, outdir))
+    if len(report.articles) > 1 or any(given.is_dir() for given in inputs):
+        graphs = [article.graph for article in report.articles]
+        report.written.extend(write_corpus_exports(graphs, outdir, base_iri))
     return report
