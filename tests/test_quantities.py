@@ -1,0 +1,100 @@
+"""Numbers in text: ranges, percentages, durations, scores, bounds, number words, counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from articlekg.quantities import Quantity, find_quantities
+
+Expected = tuple[str, float, float | None, str | None, str | None, float | None]
+
+
+def found(text: str) -> list[Expected]:
+    return [(q.text, q.low, q.high, q.unit, q.bound, q.scale_max) for q in find_quantities(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pain fell in 34% to 45% of patients", [("34% to 45%", 34, 45, "percent", None, None)]),
+        ("between 60% and 80% of women", [("between 60% and 80%", 60, 80, "percent", None, None)]),
+        ("relief lasting 16–18 hours", [("16–18 hours", 16, 18, "hour", None, None)]),
+        ("relief lasting 16-18 hours", [("16-18 hours", 16, 18, "hour", None, None)]),
+        ("patients aged 27–81", [("27–81", 27, 81, None, None, None)]),
+        ("within 4 to 6 months", [("4 to 6 months", 4, 6, "month", None, None)]),
+        ("between 2 and 4 weeks", [("between 2 and 4 weeks", 2, 4, "week", None, None)]),
+        ("a 45-minute session", [("45-minute", 45, None, "minute", None, None)]),
+        ("a 3-point drop", [("3-point", 3, None, "point", None, None)]),
+        ("30 percent of adults", [("30 percent", 30, None, "percent", None, None)]),
+        ("12.5% of men", [("12.5%", 12.5, None, "percent", None, None)]),
+        ("pain rated >6/10 most days", [(">6/10", 6, None, None, "lower", 10)]),
+        ("pain rated ≥ 4/10", [("≥ 4/10", 4, None, None, "lower", 10)]),
+        ("rated 7/10", [("7/10", 7, None, None, None, 10)]),
+        ("fewer than 500 impressions", [("fewer than 500", 500, None, None, "upper", None)]),
+        ("more than 24 hours", [("more than 24 hours", 24, None, "hour", "lower", None)]),
+        ("up to 8 hours", [("up to 8 hours", 8, None, "hour", "upper", None)]),
+        ("reached 4,000 clicks", [("4,000", 4000, None, None, None, None)]),
+        ("about 1,250 people", [("about 1,250", 1250, None, None, None, None)]),
+        ("fell by -1.5 points", [("-1.5 points", -1.5, None, "point", None, None)]),
+        ("a 2019 study", [("2019", 2019, None, None, None, None)]),
+    ],
+)
+def test_quantity_shapes(text: str, expected: list[Expected]) -> None:
+    assert found(text) == expected
+
+
+def test_number_words_before_a_noun() -> None:
+    quantities = find_quantities("three 45-minute sessions for sixty adults")
+    assert [(q.text, q.low, q.unit) for q in quantities] == [
+        ("three", 3, None),
+        ("45-minute", 45, "minute"),
+        ("sixty", 60, None),
+    ]
+    assert [q.from_word for q in quantities] == [True, False, True]
+
+
+def test_a_number_word_without_a_noun_is_no_quantity() -> None:
+    assert find_quantities("It was seven.") == []
+    assert find_quantities("one session once a week") == []
+
+
+def test_two_durations_in_one_phrase() -> None:
+    assert found("20 minutes, 3 days a week") == [
+        ("20 minutes", 20, None, "minute", None, None),
+        ("3 days", 3, None, "day", None, None),
+    ]
+
+
+def test_a_page_range_is_not_a_range_of_values() -> None:
+    quantities = find_quantities("2008;149(6):369-79.")
+    assert [(q.low, q.high) for q in quantities] == [
+        (2008, None),
+        (149, None),
+        (6, None),
+        (369, None),
+    ]
+
+
+def test_an_and_without_between_is_not_a_range() -> None:
+    (first, *_) = find_quantities("60% and 80% of the groups")
+    assert (first.low, first.high, first.text) == (60, None, "60%")
+
+
+def test_numbers_inside_words_are_not_quantities() -> None:
+    assert found("COVID19 and H1N1 and B12") == []
+
+
+def test_spans_are_offsets_into_the_text_and_a_window() -> None:
+    text = "Intro. Pain fell in 34% to 45% of patients over 12 weeks."
+    quantities = find_quantities(text, 7, len(text))
+    for quantity in quantities:
+        assert text[quantity.start : quantity.end] == quantity.text
+        assert quantity.start >= 7
+    assert [q.text for q in quantities] == ["34% to 45%", "over 12 weeks"]
+    assert find_quantities(text, 0, 6) == []
+
+
+def test_is_range() -> None:
+    a, b = find_quantities("16–18 hours then 45 minutes")
+    assert isinstance(a, Quantity) and a.is_range
+    assert not b.is_range
