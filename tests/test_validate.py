@@ -13,7 +13,14 @@ import pytest
 from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, Namespace, URIRef
 
 from articlekg.errors import InputError
-from articlekg.validate import ValidationReport, Violation, validate_file, validate_graph
+from articlekg.validate import (
+    ValidationReport,
+    Violation,
+    load_ontology,
+    load_shapes,
+    validate_file,
+    validate_graph,
+)
 from articlekg.vocab import AKG, CONCEPT, DEFAULT_BASE_IRI
 
 BASE = Namespace(DEFAULT_BASE_IRI)
@@ -191,11 +198,14 @@ def test_well_formed_graph_conforms() -> None:
     assert report.triples == len(graph)
 
 
-def test_validation_does_not_modify_the_graph() -> None:
+def test_validation_modifies_neither_the_graph_nor_the_cached_shapes() -> None:
     graph = well_formed()
     before = set(graph)
+    shapes, ontology = set(load_shapes()), set(load_ontology())
     validate_graph(graph)
     assert set(graph) == before
+    assert set(load_shapes()) == shapes
+    assert set(load_ontology()) == ontology
 
 
 # --- broken graphs ------------------------------------------------------------------------

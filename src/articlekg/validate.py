@@ -143,9 +143,11 @@ def _parse_packaged(name: str) -> Graph:
 
 def validate_graph(graph: Graph) -> ValidationReport:
     """Check ``graph`` against the shapes; the graph itself is not modified."""
+    # pySHACL adds a few system triples to the shapes graph it is given: hand it a copy so
+    # that the cached graphs stay as parsed.
     conforms, results, _text = pyshacl.validate(
         graph,
-        shacl_graph=load_shapes(),
+        shacl_graph=_copy(load_shapes()),
         ont_graph=load_ontology(),
         inference="none",
         allow_warnings=True,
@@ -165,6 +167,15 @@ def validate_graph(graph: Graph) -> ValidationReport:
         violations=violations,
         triples=len(graph),
     )
+
+
+def _copy(graph: Graph) -> Graph:
+    copy = Graph()
+    for prefix, namespace in graph.namespaces():
+        copy.bind(prefix, namespace)
+    for triple in graph:
+        copy.add(triple)
+    return copy
 
 
 def validate_file(path: Path) -> ValidationReport:
