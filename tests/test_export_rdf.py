@@ -201,6 +201,20 @@ def test_blank_nodes_and_invalid_iris_are_refused_with_a_clear_error(tmp_path: P
                 exporter.write(article(graph), tmp_path)
 
 
+def test_ill_typed_literals_are_refused_by_every_exporter(tmp_path: Path) -> None:
+    graph = sample_graph()
+    graph.add(
+        (
+            URIRef("https://w3id.org/articlekg/id/x"),
+            AKG.year,
+            Literal("twenty", datatype=URIRef("http://www.w3.org/2001/XMLSchema#integer")),
+        )
+    )
+    for exporter in EXPORTERS:
+        with pytest.raises(ExportError, match=r"'twenty' is not a valid <.*#integer> value"):
+            exporter.write(article(graph), tmp_path)
+
+
 def test_format_choices_come_from_the_registry() -> None:
     assert format_names() == [e.name for e in EXPORTERS]
     assert {"turtle", "ntriples", "jsonld", "trig", "nquads", "graphml", "gexf", "neo4j"} <= set(

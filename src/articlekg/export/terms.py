@@ -73,6 +73,12 @@ def check_iri(iri: str, where: str) -> None:
 
 
 def check_literal(literal: Literal, where: str) -> None:
+    # rdflib keeps ill-typed literals such as "abc"^^xsd:integer; Jena flags them and
+    # stores refuse or mangle them, so they stop here with the value named.
+    if literal.ill_typed is True:
+        raise ExportError(
+            f"{where}: {str(literal)[:60]!r} is not a valid <{literal.datatype}> value"
+        )
     try:
         if literal.language is not None:
             ox.Literal(str(literal), language=literal.language)
