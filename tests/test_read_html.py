@@ -416,3 +416,19 @@ def test_dates_that_are_not_dates_are_left_out() -> None:
     metadata = read(json_ld_page(article)).metadata
     assert metadata.date_published is None
     assert metadata.title == "H"
+
+
+def test_a_logo_h1_and_a_commenters_byline_stay_out() -> None:
+    body = (
+        '<div class="logo"><h1><a href="/">Health Site</a></h1></div>'
+        '<div class="content"><h2>Yoga and sleep</h2><p>Yoga classes improved sleep quality '
+        "for cancer survivors in a trial of several hundred people across many centres.</p>"
+        '<div class="comment"><p>Posted on May 1, 2020 by Reader Bob</p><p>Great read!</p></div>'
+        "</div>"
+    )
+    document = read(page(body, "<title>Yoga and sleep | Health Site</title>"))
+    assert document.blocks[0].kind is BlockKind.HEADING
+    assert "Health Site" not in document.text
+    assert document.metadata.publisher is None
+    assert all(b.kind is not BlockKind.META for b in document.blocks)
+    assert document.metadata.title == "Yoga and sleep | Health Site"

@@ -330,43 +330,62 @@ def page_metadata(page: lxml_html.HtmlElement) -> tuple[Metadata, str | None]:
     return metadata, title or None
 
 
-def page_heading(page: lxml_html.HtmlElement, metadata: Metadata) -> str | None:
-    """The ``<h1>`` that names the article, not the site; None when that is unclear."""
+def page_heading(
+    page: lxml_html.HtmlElement, metadata: Metadata, title_tag: str | None
+) -> str | None:
+    """The ``<h1>`` that names the article, not the site; None when that is unclear.
+
+    It must be the headline the metadata gives, or begin the ``<title>`` ("Headline | Site"),
+    or be the only h1 inside ``<article>``/``<main>``, or the page's only h1 if it names no
+    title anywhere. A site's logo is often an h1 too, outside the article.
+    """
     candidates: list[str] = []
+    in_article: list[str] = []
     for heading in page.iter("h1"):
         ancestors = list(heading.iterancestors())
-        if any(a.tag in NOT_ARTICLE for a in ancestors):
-            continue
-        # A site banner (<header> outside the article) often holds the site's name as h1.
-        if any(a.tag == "header" for a in ancestors) and not any(
-            a.tag in ("article", "main") for a in ancestors
+        text = clean(heading.text_content())
+        if (
+            not text
+            or text == metadata.publisher
+            or any(a.tag in NOT_ARTICLE for a in ancestors)
+            or text in candidates
         ):
             continue
-        text = clean(heading.text_content())
-        if text and text != metadata.publisher and text not in candidates:
-            candidates.append(text)
-    if metadata.title is not None:
-        wanted = metadata.title.casefold()
-        for text in candidates:
-            if text.casefold() == wanted:
-                return text
-    return candidates[0] if len(candidates) == 1 else None
+        candidates.append(text)
+        if any(a.tag in ("article", "main") for a in ancestors):
+            in_article.append(text)
+    for text in candidates:
+        if metadata.title is not None and text.casefold() == metadata.title.casefold():
+            return text
+        if title_tag is not None and title_tag.casefold().startswith(text.casefold()):
+            return text
+    if len(in_article) == 1:
+        return in_article[0]
+    if metadata.title is None and title_tag is None and len(candidates) == 1:
+        return candidates[0]
+    return None
 
 
-def find_byline(page: lxml_html.HtmlElement) -> str | None:
-    """The first short "Updated/Published on <date> by <name>" line outside nav, footer, ..."""
+def find_byline(page: lxml_html.HtmlElement, shown: set[str]) -> str | None:
+    """A short "Updated/Published on <date> by <name>" line before the article's body text.
+
+    ``shown`` holds the extracted lines: the first long paragraph among them starts the body.
+    Later bylines belong to comments or related posts; nav, footers and asides never count.
+    """
     body = page.find("body")
     if body is None:
         return None
     for element in body.iter():
         if not isinstance(element.tag, str) or element.tag in NOT_ARTICLE:
             continue
-        # Only innermost blocks: a container's text runs its children's lines together.
-        if any(isinstance(d.tag, str) and d.tag in LINE_TAGS for d in element.iterdescendants()):
-            continue
         if any(a.tag in NOT_ARTICLE for a in element.iterancestors()):
             continue
         text = clean(element.text_content())
+        if element.tag == "p" and len(text) >= MIN_PARAGRAPH_CHARS and text in shown:
+            return None  # the body has begun
+        # Only innermost blocks: a container's text runs its children's lines together.
+        if any(isinstance(d.tag, str) and d.tag in LINE_TAGS for d in element.iterdescendants()):
+            continue
         if len(text) < MAX_BYLINE_CHARS and UPDATED.fullmatch(text):
             return text
     return None
@@ -384,10 +403,10 @@ def read_html_document(source: str, source_name: str, stem: str) -> Document:
     # trafilatura drops an article header's h1 and byline as boilerplate; they are the page's
     # own words (title, publisher), so they come back as the first lines.
     built = PlainText()
-    heading = page_heading(page, metadata)
+    heading = page_heading(page, metadata, title_tag)
     if heading is not None and heading not in shown:
         built.add(BlockKind.HEADING, heading, 1)
-    byline_text = find_byline(page)
+    byline_text = find_byline(page, shown)
     if byline_text is not None and byline_text not in shown:
         built.add(BlockKind.PARAGRAPH, byline_text)
     if built.lines:
