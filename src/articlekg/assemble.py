@@ -168,10 +168,19 @@ class Assembler:
             g.add((node, RDFS.label, Literal(ref.label)))
             if ref.concept:
                 g.add((node, SKOS.prefLabel, Literal(self.lexicon.concepts[ref.concept].pref_label, lang="en")))
+                for alias in self.aliases(ref.concept, spans):
+                    g.add((node, SKOS.altLabel, Literal(alias, lang="en")))
             for span in spans:
                 self.evidence(node, span)
             if classes - {"StudyDesign"}:
                 g.add((self.article, AKG.mentions, node))
+
+    def aliases(self, concept: str, spans: list[Span]) -> list[str]:
+        """How this article words a concept where the lexicon words it otherwise."""
+        known = self.lexicon.concepts[concept]
+        labels = {known.pref_label.lower(), *(a.lower() for a in known.alt_labels)}
+        found = {" ".join(self.document.text[s.start : s.end].split()) for s in spans}
+        return sorted(a for a in found if a.lower() not in labels)
 
     def typed(self, ref: EntityRef, kind: str) -> URIRef:
         """An entity used by a fact: make sure it carries the class the fact gives it."""

@@ -13,20 +13,19 @@ that names the node, the property, the problem and the quote the node was read f
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+import pyoxigraph as ox
 import pyshacl
 from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
-from rdflib.exceptions import ParserError
 from rdflib.namespace import RDF, XSD
-from rdflib.plugins.parsers.notation3 import BadSyntax
 from rdflib.term import Node
 
 from articlekg.errors import InputError
 from articlekg.resources import ontology_dir
+from articlekg.safety import check_jsonld
 from articlekg.vocab import AKG, PREFIXES
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -42,20 +41,21 @@ NO_BLANK_NODES = SHAPES["NoBlankNodes"]
 """Source "shape" of the blank-node check, which SHACL Core cannot express (no target
 selects every node of a graph), so this module does it beside pySHACL."""
 
-# Parsers by file suffix. Dataset formats are read into a Dataset and merged: the shapes
-# apply to an article's triples whichever named graph holds them.
-RDF_FORMATS: dict[str, str] = {
-    ".ttl": "turtle",
-    ".turtle": "turtle",
-    ".nt": "nt",
-    ".ntriples": "nt",
-    ".nq": "nquads",
-    ".trig": "trig",
-    ".jsonld": "json-ld",
-    ".json": "json-ld",
+# Parsers by file suffix: Oxigraph's strict one as the gate (it refuses the invalid IRIs
+# rdflib lets through and names the line of any error), then rdflib's for pySHACL.
+RDF_FORMATS: dict[str, tuple[ox.RdfFormat, str]] = {
+    ".ttl": (ox.RdfFormat.TURTLE, "turtle"),
+    ".turtle": (ox.RdfFormat.TURTLE, "turtle"),
+    ".nt": (ox.RdfFormat.N_TRIPLES, "nt"),
+    ".ntriples": (ox.RdfFormat.N_TRIPLES, "nt"),
+    ".nq": (ox.RdfFormat.N_QUADS, "nquads"),
+    ".trig": (ox.RdfFormat.TRIG, "trig"),
+    ".jsonld": (ox.RdfFormat.JSON_LD, "json-ld"),
+    ".json": (ox.RdfFormat.JSON_LD, "json-ld"),
 }
+# Dataset formats are read into a Dataset and merged: the shapes apply to an article's
+# triples whichever named graph holds them.
 DATASET_FORMATS = frozenset({"nquads", "trig"})
-LINE_FORMATS = frozenset({"nt", "nquads"})
 
 _EXTRA_PREFIXES: dict[str, str] = {
     "akgsh": str(SHAPES),
@@ -187,23 +187,36 @@ def parse_rdf_file(path: Path) -> Graph:
     """Read Turtle, N-Triples, N-Quads, TriG or JSON-LD into one graph, without network.
 
     Raises :class:`InputError` with a one-line message naming the file (and the line,
-    where the parser says) when the file is missing, of an unknown kind, does not parse,
-    asks for a remote JSON-LD context, or holds no triples.
+    where the parser says) when the file is missing, of an unknown kind, does not parse or
+    holds no triples, and :class:`UnsafeQueryError` when a JSON-LD document names a
+    remote context.
     """
-    fmt = RDF_FORMATS.get(path.suffix.lower())
-    if fmt is None:
+    formats = RDF_FORMATS.get(path.suffix.lower())
+    if formats is None:
         known = ", ".join(sorted(RDF_FORMATS))
         raise InputError(f"{path}: unknown RDF file type {path.suffix!r} (expected {known})")
+    strict, fmt = formats
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
-    except UnicodeDecodeError as error:
-        raise InputError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from None
     except OSError as error:
         raise InputError(f"{path}: cannot read ({error.strerror})") from None
-    if fmt == "json-ld":
-        _refuse_remote_contexts(path, text)
+    if strict == ox.RdfFormat.JSON_LD:
+        check_jsonld(data, str(path))
+    try:
+        # Oxigraph never fetches anything; the JSON-LD check above already ran.
+        for _quad in ox.parse(data, format=strict):
+            pass
+    except SyntaxError as error:
+        where = f" line {error.lineno}:" if error.lineno else ""
+        raise InputError(f"{path}:{where} does not parse as {fmt} ({error.msg})") from None
+    except (ValueError, OSError) as error:
+        raise InputError(f"{path}: does not parse as {fmt} ({error})") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from None
     graph = _parse_text(path, text, fmt)
     if len(graph) == 0:
         raise InputError(f"{path}: holds no triples")
@@ -222,71 +235,9 @@ def _parse_text(path: Path, text: str, fmt: str) -> Graph:
                 graph.add((subject, predicate, obj))
             return graph
         return Graph().parse(data=text, format=fmt)
-    except BadSyntax as error:
-        # BadSyntax counts lines from 0.
-        raise InputError(
-            f"{path}: line {error.lines + 1}: does not parse as {fmt} ({error._why})"
-        ) from None
-    except ParserError as error:
-        where = _first_bad_line(text, fmt) if fmt in LINE_FORMATS else None
-        detail = " ".join(str(error).split())
-        prefix = f"{path}: line {where}" if where else f"{path}"
-        raise InputError(f"{prefix}: does not parse as {fmt} ({detail})") from None
     except Exception as error:  # rdflib's parsers raise many kinds; all mean "bad file"
         detail = " ".join(str(error).split()) or type(error).__name__
         raise InputError(f"{path}: does not parse as {fmt} ({detail})") from None
-
-
-def _first_bad_line(text: str, fmt: str) -> int | None:
-    """N-Triples and N-Quads put one statement per line; find the first that fails."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        try:
-            (Dataset() if fmt == "nquads" else Graph()).parse(data=line + "\n", format=fmt)
-        except Exception:
-            return number
-    return None
-
-
-def _refuse_remote_contexts(path: Path, text: str) -> None:
-    """rdflib fetches a JSON-LD ``@context`` given by reference; allow inline ones only."""
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InputError(f"{path}: line {error.lineno}: not JSON ({error.msg})") from None
-    for reference in _context_references(document):
-        raise InputError(
-            f"{path}: refers to the JSON-LD context {reference!r}; only inline contexts are "
-            "allowed (no network)"
-        )
-
-
-def _context_references(node: object) -> Iterator[str]:
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key == "@context":
-                yield from _references_in_context(value)
-            yield from _context_references(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _context_references(item)
-
-
-def _references_in_context(context: object) -> Iterator[str]:
-    if isinstance(context, str):
-        yield context
-    elif isinstance(context, list):
-        for item in context:
-            yield from _references_in_context(item)
-    elif isinstance(context, dict):
-        imported = context.get("@import")
-        if isinstance(imported, str):
-            yield imported
-        # Scoped contexts of term definitions may refer to remote documents too.
-        for value in context.values():
-            if isinstance(value, dict) and "@context" in value:
-                yield from _references_in_context(value["@context"])
 
 
 class _Names:

@@ -138,7 +138,7 @@ def split_front_matter(source: str) -> tuple[Metadata, str]:
     data: object
     try:
         data = yaml.safe_load(body) if match.group("yaml") else tomllib.loads(body)
-    except (yaml.YAMLError, tomllib.TOMLDecodeError, ValueError):
+    except (yaml.YAMLError, tomllib.TOMLDecodeError, ValueError, RecursionError):
         # A thematic break followed by text is not front matter; leave it to the parser.
         return Metadata(), source
     if not isinstance(data, Mapping):
@@ -258,7 +258,7 @@ def json_ld_metadata(blocks: Iterable[str]) -> Metadata:
     for block in blocks:
         try:
             data = json.loads(block)
-        except ValueError:
+        except (ValueError, RecursionError):
             continue  # a broken block on a web page is common and must not stop the read
         nodes.extend(walk_nodes(data))
     by_id = {node["@id"]: node for node in nodes if isinstance(node.get("@id"), str)}

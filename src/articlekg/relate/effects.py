@@ -81,6 +81,9 @@ def triggers_in(view: ArticleView, span: Span) -> list[Trigger]:
     for match in TRIGGER.finditer(view.text, span.start, span.end):
         if RELATIVE.search(view.text[span.start : match.start()]):
             continue  # "..., which increases your risk of X": a condition link, not an effect
+        if any(m.span.start <= match.start() and match.end() <= m.span.end
+               for m in view.mentions(view.sentence_index(span), "Outcome", "Condition", "Mechanism")):
+            continue  # "pain reduction" as a lexicon term names an outcome, not a new effect
         effect = next(TRIGGERS[int(k[1:])][1] for k, v in match.groupdict().items() if v)
         found.append(Trigger(match.start(), match.end(), effect))
     return found

@@ -38,6 +38,9 @@ class ArticleView:
     def sentence_text(self, index: int) -> str:
         return self.document.slice(self.sentences[index].span)
 
+    def sentence_index(self, span: Span) -> int:
+        return next(i for i, s in enumerate(self.sentences) if s.span.overlaps(span) or s.span == span)
+
     def block_of(self, index: int) -> Block:
         return self.document.blocks[self.sentences[index].block]
 
