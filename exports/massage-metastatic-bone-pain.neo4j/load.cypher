@@ -11,7 +11,8 @@ CREATE CONSTRAINT articlekg_resource_id IF NOT EXISTS FOR (n:Resource) REQUIRE n
 
 LOAD CSV WITH HEADERS FROM 'file:///massage-metastatic-bone-pain.neo4j/nodes.csv' AS row
 MERGE (n:Resource {id: row.`id:ID`})
-SET n.`armRole` = row.`armRole`,
+SET n.`altLabel` = row.`altLabel`,
+    n.`armRole` = row.`armRole`,
     n.`claimType` = row.`claimType`,
     n.`color` = row.`color`,
     n.`dateModified` = row.`dateModified`,
