@@ -432,3 +432,13 @@ def test_a_logo_h1_and_a_commenters_byline_stay_out() -> None:
     assert document.metadata.publisher is None
     assert all(b.kind is not BlockKind.META for b in document.blocks)
     assert document.metadata.title == "Yoga and sleep | Health Site"
+
+
+def test_deeply_nested_json_ld_is_ignored_not_fatal() -> None:
+    nested = "[" * 100_000 + "]" * 100_000
+    source = page(
+        "<main><p>Hi there.</p></main>", f'<script type="application/ld+json">{nested}</script>'
+    )
+    document = read(source)
+    assert document.text == "Hi there."
+    assert document.metadata.title is None
