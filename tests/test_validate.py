@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, Namespace, URIRef
 
-from articlekg.errors import InputError
+from articlekg.errors import InputError, UnsafeQueryError
 from articlekg.validate import (
     ValidationReport,
     Violation,
@@ -611,7 +611,7 @@ def test_remote_jsonld_context_is_refused_before_parsing(tmp_path: Path) -> None
             audit.append(event)
 
     sys.addaudithook(guard)
-    with pytest.raises(InputError, match="refers to the JSON-LD context"):
+    with pytest.raises(UnsafeQueryError, match="would be fetched from elsewhere"):
         validate_file(path)
     assert audit == []
 
@@ -624,14 +624,23 @@ def test_nested_and_imported_contexts_are_refused(tmp_path: Path) -> None:
         "urn:p": {"@context": ["https://example.org/other"], "@id": "urn:y"},
     }
     path.write_text(json.dumps(document), encoding="utf-8")
-    with pytest.raises(InputError, match=r"example\.org/ctx"):
+    with pytest.raises(UnsafeQueryError, match=r"example\.org/ctx"):
         validate_file(path)
 
 
 def test_bad_json_names_the_line(tmp_path: Path) -> None:
     path = tmp_path / "bad.jsonld"
     path.write_text('{\n  "@id": "urn:x",\n  oops\n}\n', encoding="utf-8")
-    with pytest.raises(InputError, match=r"bad\.jsonld: line 3: not JSON"):
+    with pytest.raises(InputError, match=r"bad\.jsonld: line 3: not valid JSON"):
+        validate_file(path)
+
+
+def test_invalid_iri_that_rdflib_would_accept_is_refused(tmp_path: Path) -> None:
+    # rdflib's Turtle parser reads a tab inside an IRI; the strict gate names the line.
+    path = tmp_path / "tab.ttl"
+    path.write_text("<urn:a> <urn:b> <urn:c> .\n<urn:a\tb> <urn:b> <urn:c> .\n", encoding="utf-8")
+    assert len(Graph().parse(data=path.read_text(encoding="utf-8"), format="turtle")) == 2
+    with pytest.raises(InputError, match=r"tab\.ttl: line 2: does not parse as turtle"):
         validate_file(path)
 
 
