@@ -653,3 +653,23 @@ def test_unknown_suffix_missing_file_and_empty_file(tmp_path: Path) -> None:
     empty.write_text("@prefix a: <urn:a#> .\n", encoding="utf-8")
     with pytest.raises(InputError, match="holds no triples"):
         validate_file(empty)
+
+
+# --- the committed build of the seed ------------------------------------------------------
+
+EXPORTS = Path(__file__).resolve().parents[1] / "exports"
+SEED = "massage-metastatic-bone-pain"
+
+
+@pytest.mark.parametrize("suffix", [".ttl", ".nt", ".nq", ".trig", ".jsonld"])
+def test_seed_export_conforms(suffix: str) -> None:
+    path = EXPORTS / (SEED + suffix)
+    assert path.is_file(), f"{path} is missing: build the seed into exports/ (see README)"
+    report = validate_file(path)
+    assert report.violations == [], "\n".join(report.lines()[:20])
+    assert report.conforms
+    # A real article: entities, facts and evidence, not an empty shell that trivially conforms.
+    graph = Graph().parse(EXPORTS / (SEED + ".ttl"))
+    for cls in (AKG.Finding, AKG.Statistic, AKG.Evidence, AKG.Study, AKG.StudyArm):
+        assert (None, RDF.type, cls) in graph, cls
+    assert report.triples == len(graph)
