@@ -7,6 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pyoxigraph as ox
 import pyshacl
 import pytest
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, BNode, Graph, Literal, Namespace, URIRef
@@ -326,3 +327,11 @@ def test_rapper_parses_the_same_triples(name: str) -> None:
     # The same count also means no triple is stated twice in the file.
     assert int(found.group(1)) == len(ours)
     assert isomorphic(theirs, ours)
+
+
+@pytest.mark.parametrize("name", ["articlekg.ttl", "shapes.ttl"])
+def test_oxigraph_strict_parser_reads_the_same_triples(name: str) -> None:
+    path = Path(ontology_dir()) / name
+    data = path.read_bytes()
+    count = sum(1 for _ in ox.parse(data, format=ox.RdfFormat.TURTLE))
+    assert count == len(Graph().parse(data=data.decode("utf-8"), format="turtle"))
