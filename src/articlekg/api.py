@@ -1,8 +1,12 @@
 """The public Python API: build, validate, export, query, load.
 
+Example::
+
+    from pathlib import Path
     from articlekg import api
+
     report = api.build([Path("seeds/article.txt")], Path("exports"))
-    rows = api.query("effects", [Path("exports/article.ttl")])
+    result = api.query("effects", [Path("exports/article.ttl")])
 """
 
 from __future__ import annotations
@@ -21,8 +25,12 @@ from articlekg.validate import ValidationReport, validate_file
 from articlekg.vocab import DEFAULT_BASE_IRI
 
 
-def build(inputs: Sequence[Path], outdir: Path, formats: Sequence[str] | None = None,
-          base_iri: str = DEFAULT_BASE_IRI) -> BuildReport:
+def build(
+    inputs: Sequence[Path],
+    outdir: Path,
+    formats: Sequence[str] | None = None,
+    base_iri: str = DEFAULT_BASE_IRI,
+) -> BuildReport:
     """Build article files (or folders of them) into checked graphs written to ``outdir``."""
     return _build(inputs, outdir, formats=formats, base_iri=base_iri)
 
@@ -32,7 +40,9 @@ def build_article(path: Path, base_iri: str = DEFAULT_BASE_IRI) -> ArticleGraph:
     return build_document(read_document(path), base_iri).graph
 
 
-def build_text(text: str, name: str = "article.txt", base_iri: str = DEFAULT_BASE_IRI) -> BuiltArticle:
+def build_text(
+    text: str, name: str = "article.txt", base_iri: str = DEFAULT_BASE_IRI
+) -> BuiltArticle:
     """Build an article given as a string (plain text)."""
     from articlekg.read.text import read_text_document
 

@@ -19,11 +19,25 @@ from articlekg.iris import check_base, checked, digest, slug
 from articlekg.lexicon import Lexicon
 from articlekg.vocab import AKG, PREFIXES, SCHEMA
 
-ENTITY_CLASSES = frozenset({
-    "Intervention", "Condition", "Outcome", "Mechanism", "Study", "StudyArm", "Population",
-    "Periodical", "Organization", "Recommendation", "Context", "Attribute", "Topic", "StudyDesign",
-    "Entity",
-})
+ENTITY_CLASSES = frozenset(
+    {
+        "Intervention",
+        "Condition",
+        "Outcome",
+        "Mechanism",
+        "Study",
+        "StudyArm",
+        "Population",
+        "Periodical",
+        "Organization",
+        "Recommendation",
+        "Context",
+        "Attribute",
+        "Topic",
+        "StudyDesign",
+        "Entity",
+    }
+)
 ROLE_DEFAULTS = {"central": "Intervention", "supporting": "Condition"}
 
 
@@ -67,8 +81,12 @@ class Assembler:
         study = next(s for s in self.facts.studies if s.key == key)
         if study.title:
             # One IRI across articles where title, journal and year agree.
-            identity = digest(normal_label(study.title), study.journal and study.journal.key, study.year)
-            return checked(f"{self.base}study/{slug(normal_label(study.title))[:48]}-{identity[:8]}")
+            identity = digest(
+                normal_label(study.title), study.journal and study.journal.key, study.year
+            )
+            return checked(
+                f"{self.base}study/{slug(normal_label(study.title))[:48]}-{identity[:8]}"
+            )
         return self.node("study", key)
 
     # evidence ----------------------------------------------------------------------------
@@ -76,7 +94,9 @@ class Assembler:
         node = self._evidence.get(span)
         if node is None:
             quote = self.document.text[span.start : span.end]
-            occurrence = sum(1 for s in self._evidence if self.document.text[s.start : s.end] == quote)
+            occurrence = sum(
+                1 for s in self._evidence if self.document.text[s.start : s.end] == quote
+            )
             node = self.node("evidence", quote, occurrence)
             self._evidence[span] = node
             g = self.graph
@@ -133,9 +153,17 @@ class Assembler:
         if doc.media_type != "text/plain":
             g.add((self.article, AKG.sourceText, Literal(doc.text)))
         if meta.date_published:
-            g.add((self.article, SCHEMA.datePublished, Literal(meta.date_published, datatype=XSD.date)))
+            g.add(
+                (
+                    self.article,
+                    SCHEMA.datePublished,
+                    Literal(meta.date_published, datatype=XSD.date),
+                )
+            )
         if meta.date_modified:
-            g.add((self.article, SCHEMA.dateModified, Literal(meta.date_modified, datatype=XSD.date)))
+            g.add(
+                (self.article, SCHEMA.dateModified, Literal(meta.date_modified, datatype=XSD.date))
+            )
         for author in meta.authors:
             g.add((self.article, SCHEMA.author, Literal(author)))
         if meta.url:
@@ -148,7 +176,13 @@ class Assembler:
                 g.add((publisher, RDFS.label, Literal(meta.publisher)))
         for ref, role, span in self.facts.central:
             node = self.entity(ref)
-            g.add((self.article, AKG.centralEntity if role == "central" else AKG.supportingEntity, node))
+            g.add(
+                (
+                    self.article,
+                    AKG.centralEntity if role == "central" else AKG.supportingEntity,
+                    node,
+                )
+            )
             known = self.facts.entities.get(ref.key)
             if known is None or not (known[1] & ENTITY_CLASSES):
                 self.facts.add_entity(ref, ROLE_DEFAULTS[role], span)
@@ -167,7 +201,13 @@ class Assembler:
                 g.add((node, RDF.type, AKG[kind]))
             g.add((node, RDFS.label, Literal(ref.label)))
             if ref.concept:
-                g.add((node, SKOS.prefLabel, Literal(self.lexicon.concepts[ref.concept].pref_label, lang="en")))
+                g.add(
+                    (
+                        node,
+                        SKOS.prefLabel,
+                        Literal(self.lexicon.concepts[ref.concept].pref_label, lang="en"),
+                    )
+                )
                 for alias in self.aliases(ref.concept, spans):
                     g.add((node, SKOS.altLabel, Literal(alias, lang="en")))
             for span in spans:
@@ -204,15 +244,19 @@ class Assembler:
                 g.add((node, AKG.design, self.typed(study.design, "StudyDesign")))
             if study.journal:
                 g.add((node, AKG.publishedIn, self.typed(study.journal, "Periodical")))
-            for name, value in (("year", study.year), ("sampleSize", study.sample_size),
-                                ("minAge", study.min_age), ("maxAge", study.max_age)):
+            for name, value in (
+                ("year", study.year),
+                ("sampleSize", study.sample_size),
+                ("minAge", study.min_age),
+                ("maxAge", study.max_age),
+            ):
                 if value is not None:
                     g.add((node, AKG[name], integer(value)))
             if study.location:
                 g.add((node, AKG.location, Literal(study.location)))
             for span in study.evidence:
                 self.evidence(node, span)
-            for outcome, span in study.measures:
+            for outcome, _ in study.measures:
                 g.add((node, AKG.measures, self.typed(outcome, "Outcome")))
             for arm in study.arms:
                 arm_node = checked(f"{node}/arm/{slug(arm.label)}")
@@ -239,14 +283,20 @@ class Assembler:
         for finding in self.facts.findings:
             known = merged.get(finding.key)
             if known is None:
-                merged[finding.key] = Finding(**{**finding.__dict__, "evidence": list(finding.evidence)})
+                merged[finding.key] = Finding(
+                    **{**finding.__dict__, "evidence": list(finding.evidence)}
+                )
                 continue
             known.evidence.extend(s for s in finding.evidence if s not in known.evidence)
-            known.significant = known.significant if known.significant is not None else finding.significant
+            known.significant = (
+                known.significant if known.significant is not None else finding.significant
+            )
             known.duration = known.duration or finding.duration
             known.study = known.study or finding.study
             known.hedged = known.hedged and finding.hedged
-            known.effect_size = known.effect_size if known.effect_size is not None else finding.effect_size
+            known.effect_size = (
+                known.effect_size if known.effect_size is not None else finding.effect_size
+            )
             if known.claim_type != "studyResult":
                 known.claim_type = finding.claim_type
         g = self.graph
@@ -254,7 +304,15 @@ class Assembler:
             finding = merged[key]
             node = self.node("finding", *key)
             g.add((node, RDF.type, AKG.Finding))
-            g.add((node, RDFS.label, Literal(f"{finding.intervention.label} {finding.effect} {finding.outcome.label}")))
+            g.add(
+                (
+                    node,
+                    RDFS.label,
+                    Literal(
+                        f"{finding.intervention.label} {finding.effect} {finding.outcome.label}"
+                    ),
+                )
+            )
             g.add((node, AKG.intervention, self.typed(finding.intervention, "Intervention")))
             g.add((node, AKG.outcome, self.typed(finding.outcome, "Outcome")))
             g.add((node, AKG.effect, AKG[finding.effect]))
@@ -277,8 +335,15 @@ class Assembler:
     def add_statistics(self) -> None:
         g = self.graph
         for stat in self.facts.statistics:
-            node = self.node("statistic", stat.subject.key, stat.measure, stat.low, stat.high,
-                             stat.unit, stat.population and stat.population.key)
+            node = self.node(
+                "statistic",
+                stat.subject.key,
+                stat.measure,
+                stat.low,
+                stat.high,
+                stat.unit,
+                stat.population and stat.population.key,
+            )
             g.add((node, RDF.type, AKG.Statistic))
             g.add((node, RDFS.label, Literal(f"{stat.measure} of {stat.subject.label}")))
             g.add((node, AKG.statisticOf, self.entity(stat.subject)))
@@ -299,10 +364,20 @@ class Assembler:
     def add_mechanisms(self) -> None:
         g = self.graph
         for claim in self.facts.mechanisms:
-            node = self.node("mechanism", claim.intervention.key, claim.mechanism.key,
-                             claim.outcome and claim.outcome.key)
+            node = self.node(
+                "mechanism",
+                claim.intervention.key,
+                claim.mechanism.key,
+                claim.outcome and claim.outcome.key,
+            )
             g.add((node, RDF.type, AKG.MechanismClaim))
-            g.add((node, RDFS.label, Literal(f"{claim.intervention.label} via {claim.mechanism.label}")))
+            g.add(
+                (
+                    node,
+                    RDFS.label,
+                    Literal(f"{claim.intervention.label} via {claim.mechanism.label}"),
+                )
+            )
             g.add((node, AKG.intervention, self.typed(claim.intervention, "Intervention")))
             g.add((node, AKG.mechanism, self.typed(claim.mechanism, "Mechanism")))
             if claim.outcome is not None:
@@ -314,10 +389,19 @@ class Assembler:
         g = self.graph
         for relation in self.facts.condition_relations:
             condition, related = self.entity(relation.condition), self.entity(relation.related)
-            node = self.node("relation", relation.condition.key, relation.relation, relation.related.key)
+            node = self.node(
+                "relation", relation.condition.key, relation.relation, relation.related.key
+            )
             g.add((node, RDF.type, AKG.ConditionRelation))
-            g.add((node, RDFS.label, Literal(
-                f"{relation.condition.label} {relation.relation} {relation.related.label}")))
+            g.add(
+                (
+                    node,
+                    RDFS.label,
+                    Literal(
+                        f"{relation.condition.label} {relation.relation} {relation.related.label}"
+                    ),
+                )
+            )
             g.add((node, AKG.condition, condition))
             g.add((node, AKG.relation, AKG[relation.relation]))
             g.add((node, AKG.related, related))
@@ -362,11 +446,24 @@ class Assembler:
     def add_topical_sections(self) -> None:
         g = self.graph
         for section in self.facts.topical_sections:
-            node = self.node("topical-section", section.kind, section.intent,
-                             *[ref.key for ref, _ in section.topics])
+            node = self.node(
+                "topical-section",
+                section.kind,
+                section.intent,
+                *[ref.key for ref, _ in section.topics],
+            )
             g.add((node, RDF.type, AKG.TopicalSection))
-            g.add((node, RDFS.label, Literal(
-                " ".join(p for p in (section.kind or "", "section:", section.intent or "") if p).strip())))
+            g.add(
+                (
+                    node,
+                    RDFS.label,
+                    Literal(
+                        " ".join(
+                            p for p in (section.kind or "", "section:", section.intent or "") if p
+                        ).strip()
+                    ),
+                )
+            )
             g.add((node, AKG.inArticle, self.article))
             g.add((self.article, AKG.hasTopicalSection, node))
             if section.kind:

@@ -22,11 +22,25 @@ from articlekg.export import ArticleGraph, write_corpus
 from articlekg.vocab import AKG, CONCEPT
 
 MERGE_LOG = "corpus.merge-log.json"
-SHARED_CLASSES = frozenset({
-    "Intervention", "Condition", "Outcome", "Mechanism", "Study", "StudyArm", "Population",
-    "Periodical", "Organization", "Recommendation", "Context", "Attribute", "Topic",
-    "StudyDesign", "Entity",
-})
+SHARED_CLASSES = frozenset(
+    {
+        "Intervention",
+        "Condition",
+        "Outcome",
+        "Mechanism",
+        "Study",
+        "StudyArm",
+        "Population",
+        "Periodical",
+        "Organization",
+        "Recommendation",
+        "Context",
+        "Attribute",
+        "Topic",
+        "StudyDesign",
+        "Entity",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -38,8 +52,13 @@ class Merge:
     reason: str
 
     def as_json(self) -> dict[str, object]:
-        return {"iri": self.iri, "label": self.label, "types": list(self.types),
-                "articles": list(self.articles), "reason": self.reason}
+        return {
+            "iri": self.iri,
+            "label": self.label,
+            "types": list(self.types),
+            "articles": list(self.articles),
+            "reason": self.reason,
+        }
 
 
 def reason_for(iri: str, base_iri: str) -> str:
@@ -58,8 +77,11 @@ def merges(articles: Sequence[ArticleGraph], base_iri: str) -> list[Merge]:
         graph = article.graph
         for subject, cls in graph.subject_objects(RDF.type):
             local = str(cls).rsplit("#", 1)[-1]
-            if not isinstance(subject, URIRef) or not str(cls).startswith(str(AKG)) or (
-                    local not in SHARED_CLASSES):
+            if (
+                not isinstance(subject, URIRef)
+                or not str(cls).startswith(str(AKG))
+                or (local not in SHARED_CLASSES)
+            ):
                 continue
             iri = str(subject)
             stems = seen.setdefault(iri, [])
@@ -70,15 +92,25 @@ def merges(articles: Sequence[ArticleGraph], base_iri: str) -> list[Merge]:
             if label is not None:
                 labels.setdefault(iri, str(label))
     return [
-        Merge(iri, labels.get(iri, iri), tuple(sorted(types[iri])), tuple(sorted(stems)),
-              reason_for(iri, base_iri))
-        for iri, stems in sorted(seen.items()) if len(stems) > 1
+        Merge(
+            iri,
+            labels.get(iri, iri),
+            tuple(sorted(types[iri])),
+            tuple(sorted(stems)),
+            reason_for(iri, base_iri),
+        )
+        for iri, stems in sorted(seen.items())
+        if len(stems) > 1
     ]
 
 
-def write_corpus_exports(articles: Sequence[ArticleGraph], outdir: Path, base_iri: str) -> list[Path]:
+def write_corpus_exports(
+    articles: Sequence[ArticleGraph], outdir: Path, base_iri: str
+) -> list[Path]:
     """``corpus.trig`` and ``corpus.nq`` (one named graph per article) and the merge log."""
     written = write_corpus(sorted(articles, key=lambda a: a.stem), outdir)
     log = [m.as_json() for m in merges(articles, base_iri)]
-    written.append(write_text(outdir / MERGE_LOG, json.dumps(log, indent=1, ensure_ascii=False) + "\n"))
+    written.append(
+        write_text(outdir / MERGE_LOG, json.dumps(log, indent=1, ensure_ascii=False) + "\n")
+    )
     return written

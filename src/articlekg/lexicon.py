@@ -58,9 +58,14 @@ def folded_key(text: str) -> tuple[str, ...]:
 
 def is_abbreviation(label: str) -> bool:
     letters = [c for c in label if c.isalpha()]
-    return bool(letters) and len(label) <= 8 and sum(c.isupper() for c in letters) >= 2 and (
-        all(c.isupper() or c.isdigit() for c in label if c.isalnum())
-        or label[0].isupper() and " " not in label and any(c.isupper() for c in label[1:])
+    return (
+        bool(letters)
+        and len(label) <= 8
+        and sum(c.isupper() for c in letters) >= 2
+        and (
+            all(c.isupper() or c.isdigit() for c in label if c.isalnum())
+            or (label[0].isupper() and " " not in label and any(c.isupper() for c in label[1:]))
+        )
     )
 
 
@@ -81,8 +86,11 @@ class Lexicon:
     def lookup(self, text: str) -> Concept | None:
         """The concept one of whose labels is exactly ``text`` (after folding)."""
         exact = tuple(t for t, _, _ in tokens(text))
-        iri = (self.exact.get(exact) or self.plural.get(tuple(t.lower() for t in exact))
-               or self.folded.get(folded_key(text)))
+        iri = (
+            self.exact.get(exact)
+            or self.plural.get(tuple(t.lower() for t in exact))
+            or self.folded.get(folded_key(text))
+        )
         return self.concepts[iri] if iri else None
 
 
@@ -98,18 +106,21 @@ def build_lexicon(graph: Graph) -> Lexicon:
     folded: dict[tuple[str, ...], str] = {}
     exact: dict[tuple[str, ...], str] = {}
     plural: dict[tuple[str, ...], str] = {}
-    for subject in sorted(set(graph.subjects(RDF.type, SKOS.Concept))):
-        if not isinstance(subject, URIRef):
-            continue
+    subjects = {s for s in graph.subjects(RDF.type, SKOS.Concept) if isinstance(s, URIRef)}
+    for subject in sorted(subjects):
         category = graph.value(subject, AKG.category)
         pref = graph.value(subject, SKOS.prefLabel)
         if category is None or pref is None:
             continue
-        alts = sorted({str(o) for o in graph.objects(subject, SKOS.altLabel)}
-                      | {str(o) for o in graph.objects(subject, AKG.abbreviation)})
+        alts = sorted(
+            {str(o) for o in graph.objects(subject, SKOS.altLabel)}
+            | {str(o) for o in graph.objects(subject, AKG.abbreviation)}
+        )
         iri = str(subject)
         concepts[iri] = Concept(
-            iri=iri, pref_label=str(pref), alt_labels=tuple(alts),
+            iri=iri,
+            pref_label=str(pref),
+            alt_labels=tuple(alts),
             category=str(category).rsplit("#", 1)[-1],
             broader=tuple(sorted(str(b) for b in graph.objects(subject, SKOS.broader))),
         )

@@ -46,8 +46,12 @@ def extract(document: Document, lexicon: Lexicon | None = None) -> Facts:
     return relate(document, sentences, recognised, lexicon)
 
 
-def build_document(document: Document, base_iri: str = DEFAULT_BASE_IRI,
-                   lexicon: Lexicon | None = None, check: bool = True) -> BuiltArticle:
+def build_document(
+    document: Document,
+    base_iri: str = DEFAULT_BASE_IRI,
+    lexicon: Lexicon | None = None,
+    check: bool = True,
+) -> BuiltArticle:
     lexicon = lexicon or default_lexicon()
     facts = extract(document, lexicon)
     graph = assemble(document, facts, lexicon, base_iri)
@@ -59,8 +63,9 @@ def build_document(document: Document, base_iri: str = DEFAULT_BASE_IRI,
                 f"({len(report.violations)} violations); nothing was written",
                 list(report.violations),
             )
-    return BuiltArticle(document, facts, ArticleGraph(graph, graph_name(document.stem, base_iri),
-                                                      document.stem))
+    return BuiltArticle(
+        document, facts, ArticleGraph(graph, graph_name(document.stem, base_iri), document.stem)
+    )
 
 
 def collect_inputs(inputs: Sequence[Path]) -> list[tuple[Path, str]]:
@@ -69,9 +74,13 @@ def collect_inputs(inputs: Sequence[Path]) -> list[tuple[Path, str]]:
     suffixes = set(supported_suffixes())
     for given in inputs:
         if given.is_dir():
-            files = sorted(p for p in given.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
+            files = sorted(
+                p for p in given.rglob("*") if p.is_file() and p.suffix.lower() in suffixes
+            )
             if not files:
-                raise InputError(f"{given}: no article files ({', '.join(sorted(suffixes))}) in this folder")
+                raise InputError(
+                    f"{given}: no article files ({', '.join(sorted(suffixes))}) in this folder"
+                )
             found.extend((p, p.relative_to(given).as_posix()) for p in files)
         elif given.exists():
             found.append((given, given.name))
@@ -80,13 +89,19 @@ def collect_inputs(inputs: Sequence[Path]) -> list[tuple[Path, str]]:
     stems: dict[str, Path] = {}
     for path, _ in found:
         if path.stem in stems and stems[path.stem] != path:
-            raise InputError(f"{path}: same name as {stems[path.stem]}; exports would overwrite each other")
+            raise InputError(
+                f"{path}: same name as {stems[path.stem]}; exports would overwrite each other"
+            )
         stems[path.stem] = path
     return found
 
 
-def build(inputs: Sequence[Path], outdir: Path, formats: Sequence[str] | None = None,
-          base_iri: str = DEFAULT_BASE_IRI) -> BuildReport:
+def build(
+    inputs: Sequence[Path],
+    outdir: Path,
+    formats: Sequence[str] | None = None,
+    base_iri: str = DEFAULT_BASE_IRI,
+) -> BuildReport:
     exporters = [get_exporter(name) for name in formats] if formats else list(EXPORTERS)
     report = BuildReport()
     found = collect_inputs(inputs)

@@ -10,21 +10,64 @@ import re
 from dataclasses import dataclass
 
 NUMBER_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "hundred": 100, "twice": 2, "once": 1, "thrice": 3,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "hundred": 100,
+    "twice": 2,
+    "once": 1,
+    "thrice": 3,
 }
 UNITS = {
-    "%": "percent", "percent": "percent", "per cent": "percent",
-    "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", "h": "hour",
-    "minute": "minute", "minutes": "minute", "min": "minute", "mins": "minute",
-    "second": "second", "seconds": "second",
-    "day": "day", "days": "day", "week": "week", "weeks": "week",
-    "month": "month", "months": "month", "year": "year", "years": "year",
-    "point": "point", "points": "point",
+    "%": "percent",
+    "percent": "percent",
+    "per cent": "percent",
+    "hour": "hour",
+    "hours": "hour",
+    "hr": "hour",
+    "hrs": "hour",
+    "h": "hour",
+    "minute": "minute",
+    "minutes": "minute",
+    "min": "minute",
+    "mins": "minute",
+    "second": "second",
+    "seconds": "second",
+    "day": "day",
+    "days": "day",
+    "week": "week",
+    "weeks": "week",
+    "month": "month",
+    "months": "month",
+    "year": "year",
+    "years": "year",
+    "point": "point",
+    "points": "point",
 }
-NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+NUM = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
+    + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+    + r")"
+)
 UNIT = r"(?:%|per ?cent|hours?|hrs?|minutes?|mins?|seconds?|days?|weeks?|months?|years?|points?)"
 LOWER = r"(?:more than|greater than|over|above|at least|>=|>|≥)"
 UPPER = r"(?:fewer than|less than|under|below|up to|at most|<=|<|≤)"
@@ -78,8 +121,10 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     found: list[Quantity] = []
     for match in QUANTITY.finditer(text, start, len(text) if end is None else end):
         raw_low = match.group("low")
-        if raw_low.lower() in NUMBER_WORDS and match.group("unit1") is None and (
-            match.group("high") is None
+        if (
+            raw_low.lower() in NUMBER_WORDS
+            and match.group("unit1") is None
+            and (match.group("high") is None)
         ):
             # A bare number word counts only before a noun ("three 45-minute sessions").
             following = text[match.end() : match.end() + 20]
@@ -97,10 +142,23 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         unit = _unit(match.group("unit2")) or _unit(match.group("unit1"))
         bound = "lower" if match.group("lower") else "upper" if match.group("upper") else None
         scale = float(match.group("scale")) if match.group("scale") else None
-        stop = match.end() if high_raw is not None or scale is not None else match.end("unit1") if (
-            match.group("unit1")) else match.end("low")
-        found.append(Quantity(
-            start=match.start(), end=stop, low=low, high=high, unit=unit, bound=bound,
-            scale_max=scale, text=text[match.start() : stop],
-        ))
+        stop = (
+            match.end()
+            if high_raw is not None or scale is not None
+            else match.end("unit1")
+            if (match.group("unit1"))
+            else match.end("low")
+        )
+        found.append(
+            Quantity(
+                start=match.start(),
+                end=stop,
+                low=low,
+                high=high,
+                unit=unit,
+                bound=bound,
+                scale_max=scale,
+                text=text[match.start() : stop],
+            )
+        )
     return found

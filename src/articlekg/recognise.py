@@ -61,8 +61,12 @@ def _match_at(lexicon: Lexicon, toks: list[tuple[str, int, int]], i: int) -> tup
 
 
 def _expand_coordination(
-    lexicon: Lexicon, toks: list[tuple[str, int, int]], head_index: int, label_len: int,
-    offset: int, sentence: int,
+    lexicon: Lexicon,
+    toks: list[tuple[str, int, int]],
+    head_index: int,
+    label_len: int,
+    offset: int,
+    sentence: int,
 ) -> list[Mention]:
     """Modifiers coordinated before a matched multi-word label, read with its head.
 
@@ -79,13 +83,24 @@ def _expand_coordination(
         iri = lexicon.folded.get((fold(word), *head))
         if iri is None:
             break
-        found.append(Mention(Span(offset + toks[j][1], offset + toks[j][2]), iri,
-                             lexicon.concepts[iri].category, sentence, expanded=True))
+        found.append(
+            Mention(
+                Span(offset + toks[j][1], offset + toks[j][2]),
+                iri,
+                lexicon.concepts[iri].category,
+                sentence,
+                expanded=True,
+            )
+        )
     return found
 
 
 def _generic_head_coordination(
-    lexicon: Lexicon, text: str, toks: list[tuple[str, int, int]], offset: int, sentence: int,
+    lexicon: Lexicon,
+    text: str,
+    toks: list[tuple[str, int, int]],
+    offset: int,
+    sentence: int,
 ) -> list[Mention]:
     """'cancers including breast, lung, and gastrointestinal types' -> three cancers."""
     found: list[Mention] = []
@@ -106,13 +121,22 @@ def _generic_head_coordination(
             if len(hits) >= 2:
                 for m in sorted(hits):
                     iri = lexicon.folded[(fold(toks[m][0]), head)]
-                    found.append(Mention(Span(offset + toks[m][1], offset + toks[m][2]), iri,
-                                         lexicon.concepts[iri].category, sentence, expanded=True))
+                    found.append(
+                        Mention(
+                            Span(offset + toks[m][1], offset + toks[m][2]),
+                            iri,
+                            lexicon.concepts[iri].category,
+                            sentence,
+                            expanded=True,
+                        )
+                    )
                 break
     return found
 
 
-def mentions_in(lexicon: Lexicon, document: Document, sentence: Sentence, index: int) -> list[Mention]:
+def mentions_in(
+    lexicon: Lexicon, document: Document, sentence: Sentence, index: int
+) -> list[Mention]:
     text = document.slice(sentence.span)
     offset = sentence.span.start
     toks = tokens(text)

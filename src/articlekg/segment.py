@@ -14,10 +14,50 @@ from dataclasses import dataclass
 from articlekg.document import Block, BlockKind, Document, Span
 
 ABBREVIATIONS = frozenset(
-    "e.g i.e et al etc vs cf approx dr mr mrs ms prof fig no vol st jr sr inc ltd co ca "
-    "min max avg dept univ est jan feb mar apr jun jul aug sep sept oct nov dec".split()
+    {
+        "e.g",
+        "i.e",
+        "et",
+        "al",
+        "etc",
+        "vs",
+        "cf",
+        "approx",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "prof",
+        "fig",
+        "no",
+        "vol",
+        "st",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "co",
+        "ca",
+        "min",
+        "max",
+        "avg",
+        "dept",
+        "univ",
+        "est",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    }
 )
-OPENERS = {"“": "”", "(": ")", "[": "]", '"': '"'}
 BREAK = re.compile(r"[.!?]+[”\"')\]]*(?=\s+[\"“'(\[]?[A-Z0-9])")
 
 

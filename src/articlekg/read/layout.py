@@ -82,17 +82,31 @@ def build_blocks(text: str, lines: list[Line]) -> tuple[Block, ...]:
         if kind is BlockKind.TABLE_ROW:
             cells = table_cells(text, line.span)
             following = lines[index + 1] if index + 1 < len(lines) else None
-            header_row = following is not None and following.kind is BlockKind.META and bool(
-                TABLE_SEPARATOR.match(text[following.span.start : following.span.end])
+            header_row = (
+                following is not None
+                and following.kind is BlockKind.META
+                and bool(TABLE_SEPARATOR.match(text[following.span.start : following.span.end]))
             )
-        elif kind in (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM,
-                      BlockKind.LABEL_VALUE):
+        elif kind in (
+            BlockKind.HEADING,
+            BlockKind.PARAGRAPH,
+            BlockKind.LIST_ITEM,
+            BlockKind.LABEL_VALUE,
+        ):
             split = label_value(text, line.span)
             if split is not None:
                 label, value = split
         blocks.append(
-            Block(kind=kind, span=line.span, level=line.level, heading=heading, cells=cells,
-                  header_row=header_row, label=label, value=value)
+            Block(
+                kind=kind,
+                span=line.span,
+                level=line.level,
+                heading=heading,
+                cells=cells,
+                header_row=header_row,
+                label=label,
+                value=value,
+            )
         )
         if kind in (BlockKind.HEADING, BlockKind.TITLE):
             current_heading = len(blocks) - 1

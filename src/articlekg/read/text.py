@@ -58,8 +58,9 @@ def strip_span(text: str, span: Span) -> Span:
 
 def looks_like_heading(content: str, *, first: bool = False) -> bool:
     # An article's first line may be a long title ("X versus Y to improve Z: a randomized trial").
-    max_chars, max_words = (MAX_TITLE_CHARS, MAX_TITLE_WORDS) if first else (
-        MAX_HEADING_CHARS, MAX_HEADING_WORDS)
+    max_chars, max_words = (
+        (MAX_TITLE_CHARS, MAX_TITLE_WORDS) if first else (MAX_HEADING_CHARS, MAX_HEADING_WORDS)
+    )
     if not content or len(content) > max_chars or len(content.split()) > max_words:
         return False
     if content.endswith("?"):
@@ -109,8 +110,11 @@ def classify(text: str, spans: list[Span]) -> tuple[list[Line], Metadata]:
                 continue
         following = rough[index + 1] if index + 1 < len(rough) else None
         first = not seen_body and not lines_have_heading(lines)
-        in_fact_sheet = bool(lines) and lines[-1].kind is BlockKind.LABEL_VALUE and (
-            label_value(text, span) is not None)
+        in_fact_sheet = (
+            bool(lines)
+            and lines[-1].kind is BlockKind.LABEL_VALUE
+            and (label_value(text, span) is not None)
+        )
         if (
             kind is BlockKind.PARAGRAPH
             and following is not None
@@ -128,10 +132,7 @@ def classify(text: str, spans: list[Span]) -> tuple[list[Line], Metadata]:
             )
             next_is_heading = next_kind is BlockKind.PARAGRAPH and looks_like_heading(next_content)
             if not fact_sheet and not (next_is_heading and not _is_body(rough, index + 1, text)):
-                if first:
-                    kind = BlockKind.TITLE
-                else:
-                    kind = BlockKind.HEADING
+                kind = BlockKind.TITLE if first else BlockKind.HEADING
                 level = 0 if kind is BlockKind.TITLE else 1
         if kind is BlockKind.PARAGRAPH and label_value(text, span) is not None:
             kind = BlockKind.LABEL_VALUE
@@ -143,12 +144,14 @@ def classify(text: str, spans: list[Span]) -> tuple[list[Line], Metadata]:
 
 def _is_body(rough: list[tuple[BlockKind, Span, int]], index: int, text: str) -> bool:
     """Whether the line at ``index`` starts body text (so the line before it can head it)."""
-    kind, span, _ = rough[index]
+    kind, _, _ = rough[index]
     if kind is not BlockKind.PARAGRAPH:
         return True
     following = rough[index + 1] if index + 1 < len(rough) else None
-    return following is None or following[0] is not BlockKind.PARAGRAPH or not looks_like_heading(
-        text[following[1].start : following[1].end]
+    return (
+        following is None
+        or following[0] is not BlockKind.PARAGRAPH
+        or not looks_like_heading(text[following[1].start : following[1].end])
     )
 
 
@@ -159,14 +162,24 @@ def lines_have_heading(lines: list[Line]) -> bool:
 def read_text_document(text: str, source_name: str, stem: str) -> Document:
     lines, metadata = classify(text, physical_lines(text))
     blocks = build_blocks(text, lines)
-    title = next((text[b.span.start : b.span.end] for b in blocks if b.kind is BlockKind.TITLE), None)
+    title = next(
+        (text[b.span.start : b.span.end] for b in blocks if b.kind is BlockKind.TITLE), None
+    )
     if title is not None:
         metadata = Metadata(
-            title=title, date_published=metadata.date_published,
-            date_modified=metadata.date_modified, publisher=metadata.publisher,
-            authors=metadata.authors, url=metadata.url, publisher_span=metadata.publisher_span,
+            title=title,
+            date_published=metadata.date_published,
+            date_modified=metadata.date_modified,
+            publisher=metadata.publisher,
+            authors=metadata.authors,
+            url=metadata.url,
+            publisher_span=metadata.publisher_span,
         )
     return Document(
-        source_name=source_name, stem=stem, text=text, media_type="text/plain",
-        blocks=blocks, metadata=metadata,
+        source_name=source_name,
+        stem=stem,
+        text=text,
+        media_type="text/plain",
+        blocks=blocks,
+        metadata=metadata,
     )

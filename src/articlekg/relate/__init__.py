@@ -25,14 +25,20 @@ from articlekg.relate.view import ArticleView
 from articlekg.segment import Sentence
 
 
-def relate(document: Document, sentences: list[Sentence], recognised: Recognised,
-           lexicon: Lexicon) -> Facts:
+def relate(
+    document: Document, sentences: list[Sentence], recognised: Recognised, lexicon: Lexicon
+) -> Facts:
     view = ArticleView(document, sentences, recognised, lexicon, Facts())
     for mention in recognised.mentions:
         view.add_mention(mention)
-        if mention.category == "Context" and not is_citation(view, mention.sentence) and not (
-                part_of_name(view, mention)):
-            view.facts.contexts.append(ContextFact(view.ref(mention), [sentences[mention.sentence].span]))
+        if (
+            mention.category == "Context"
+            and not is_citation(view, mention.sentence)
+            and not (part_of_name(view, mention))
+        ):
+            view.facts.contexts.append(
+                ContextFact(view.ref(mention), [sentences[mention.sentence].span])
+            )
     _publisher(view)
     relate_topical(view)
     relate_studies(view)
@@ -68,8 +74,9 @@ def main_intervention(view: ArticleView) -> EntityRef | None:
     for ref, role, _ in view.facts.central:
         if role == "central":
             return ref
-    counts: Counter[str] = Counter(m.concept for m in view.recognised.mentions
-                                   if m.category == "Intervention")
+    counts: Counter[str] = Counter(
+        m.concept for m in view.recognised.mentions if m.category == "Intervention"
+    )
     if not counts:
         return None
     first = {m.concept: m.span.start for m in reversed(view.recognised.mentions)}

@@ -21,7 +21,9 @@ IMPERATIVE = re.compile(
     r"encourage|wait|drink|take|continue)\b",
     re.I,
 )
-PRECAUTION = re.compile(r"^(?:avoid|check|do not|don't|never|stop|monitor|screen|wait|limit)\b", re.I)
+PRECAUTION = re.compile(
+    r"^(?:avoid|check|do not|don't|never|stop|monitor|screen|wait|limit)\b", re.I
+)
 ADVICE_CONTEXT = re.compile(
     r"safe|precaution|implement|practice|tip|advice|recommend|guideline|before|how to|should|"
     r"benefit|protocol|rules|checklist",
@@ -39,7 +41,11 @@ def relate_advice(view: ArticleView) -> None:
         block = view.block_of(index)
         text = view.sentence_text(index)
         span = sentence.span
-        if block.kind is BlockKind.LIST_ITEM and IMPERATIVE.match(text) and _advice_setting(view, sentence.block):
+        if (
+            block.kind is BlockKind.LIST_ITEM
+            and IMPERATIVE.match(text)
+            and _advice_setting(view, sentence.block)
+        ):
             advice = view.trimmed(span)
             _add(view, Span(advice.start, advice.end), span)
             continue
@@ -68,9 +74,16 @@ def _add(view: ArticleView, advice: Span, evidence: Span) -> None:
     kind = "precaution" if PRECAUTION.match(text) else "practice"
     concerns = view.mentions_between(
         next(i for i, s in enumerate(view.sentences) if s.span.contains(advice)),
-        advice.start, advice.end, "Intervention")
+        advice.start,
+        advice.end,
+        "Intervention",
+    )
     ref = view.add_span(advice, "Recommendation")
-    view.facts.recommendations.append(Recommendation(
-        text=ref.label, kind=kind, evidence=[evidence],
-        concerns=view.ref(concerns[0]) if concerns else None,
-    ))
+    view.facts.recommendations.append(
+        Recommendation(
+            text=ref.label,
+            kind=kind,
+            evidence=[evidence],
+            concerns=view.ref(concerns[0]) if concerns else None,
+        )
+    )

@@ -6,13 +6,18 @@ from __future__ import annotations
 
 import re
 
+from articlekg.document import Span
 from articlekg.facts import ConditionRelation, EntityRef
 from articlekg.recognise import Mention
 from articlekg.relate.statistics import _subject_of_list
 from articlekg.relate.view import ArticleView
 
-CAUSED_BY = re.compile(r"\b(?:caused by|due to|resulting from|secondary to|arising from|induced by)\b", re.I)
-LEADS_TO = re.compile(r"\b(?:(?:can|may|will|often)\s+)?(?:leads? to|causes|cause|results? in)\b", re.I)
+CAUSED_BY = re.compile(
+    r"\b(?:caused by|due to|resulting from|secondary to|arising from|induced by)\b", re.I
+)
+LEADS_TO = re.compile(
+    r"\b(?:(?:can|may|will|often)\s+)?(?:leads? to|causes|cause|results? in)\b", re.I
+)
 COMMON_IN = re.compile(
     r"\b(?:(?:most\s+)?common(?:est)?|(?:most\s+)?frequent|prevalent)\s+(?:in|among)\b|"
     r"\bamong the most common \w+ experienced by\b",
@@ -35,8 +40,14 @@ def relate_conditions(view: ArticleView) -> None:
                 _link(view, left[-1], "causedBy", specific(view, right), span)
         for match in LEADS_TO.finditer(text, span.start, span.end):
             left = [m for m in conditions if m.span.end <= match.start()]
-            right = [m for m in conditions if m.span.start >= match.end() and m.category == "Condition"]
-            if left and right and not view.mentions_between(index, span.start, match.start(), "Intervention"):
+            right = [
+                m for m in conditions if m.span.start >= match.end() and m.category == "Condition"
+            ]
+            if (
+                left
+                and right
+                and not view.mentions_between(index, span.start, match.start(), "Intervention")
+            ):
                 for target in right:
                     _link(view, target, "causedBy", [left[-1]], span)
         for match in COMPLICATION_OF.finditer(text, span.start, span.end):
@@ -61,7 +72,8 @@ def relate_conditions(view: ArticleView) -> None:
                 for target in right:
                     related = view.add_mention(target, "Condition")
                     view.facts.condition_relations.append(
-                        ConditionRelation(subject, "commonIn", related, [span]))
+                        ConditionRelation(subject, "commonIn", related, [span])
+                    )
 
 
 def specific(view: ArticleView, mentions: list[Mention]) -> list[Mention]:
@@ -69,15 +81,20 @@ def specific(view: ArticleView, mentions: list[Mention]) -> list[Mention]:
     kept = []
     for k, mention in enumerate(mentions):
         follows = view.text[mention.span.end : mention.span.end + 14].lower()
-        if k + 1 < len(mentions) and re.match(r"\s*,?\s*(?:including|such as|like|e\.g\.)", follows):
+        if k + 1 < len(mentions) and re.match(
+            r"\s*,?\s*(?:including|such as|like|e\.g\.)", follows
+        ):
             continue
         kept.append(mention)
     return kept
 
 
-def _link(view: ArticleView, subject: Mention, relation: str, targets: list[Mention], span: object) -> None:
+def _link(
+    view: ArticleView, subject: Mention, relation: str, targets: list[Mention], span: Span
+) -> None:
     condition = view.add_mention(subject, "Condition")
     for target in targets:
         related = view.add_mention(target, "Condition")
         view.facts.condition_relations.append(
-            ConditionRelation(condition, relation, related, [span]))  # type: ignore[list-item]
+            ConditionRelation(condition, relation, related, [span])
+        )

@@ -20,22 +20,33 @@ from articlekg.quantities import Quantity
 from articlekg.relate.view import ArticleView, masked
 
 TRIGGERS: list[tuple[str, str]] = [
-    (r"no (?:statistically )?significant (?:difference|change|effect|improvement|reduction)s?"
-     r"(?: between the groups)?(?: in| on| for)?", "noEffect"),
+    (
+        r"no (?:statistically )?significant (?:difference|change|effect|improvement|reduction)s?"
+        r"(?: between the groups)?(?: in| on| for)?",
+        "noEffect",
+    ),
     (r"no differences? (?:was|were) (?:found|seen|observed)(?: in| on| for)?", "noEffect"),
     (r"did not (?:significantly )?(?:improve|reduce|change|affect|differ)", "noEffect"),
     (r"reduc(?:e|es|ed|ing|tions?)(?: in| of)?", "reduces"),
     (r"decreas(?:e|es|ed|ing)(?: in)?", "reduces"),
     (r"lower(?:ed|s|ing)?(?: than normal)?", "reduces"),
     (r"less|fewer", "reduces"),
-    (r"reliev(?:e|es|ed|ing)|relief(?: of| from)?|alleviat(?:e|es|ed|ing)|eas(?:e|es|ed|ing)", "reduces"),
+    (
+        r"reliev(?:e|es|ed|ing)|relief(?: of| from)?|alleviat(?:e|es|ed|ing)|eas(?:e|es|ed|ing)",
+        "reduces",
+    ),
     (r"calm(?:s|ed|ing)?|help(?:s|ed)? (?:to )?(?:manage|control)", "reduces"),
-    (r"improv(?:e|es|ed|ing|ements?)(?: in)?|better|greater|enhanc(?:e|es|ed|ing|ement)", "improves"),
+    (
+        r"improv(?:e|es|ed|ing|ements?)(?: in)?|better|greater|enhanc(?:e|es|ed|ing|ement)",
+        "improves",
+    ),
     (r"promot(?:e|es|ed|ing)|boost(?:s|ed|ing)?|restor(?:e|es|ed|ing)", "improves"),
     (r"increas(?:e|es|ed|ing)(?: in)?|elevat(?:e|es|ed|ion)|rais(?:e|es|ed)|higher", "increases"),
     (r"worsen(?:s|ed|ing)?|exacerbat(?:e|es|ed)|aggravat(?:e|es|ed)", "worsens"),
 ]
-TRIGGER = re.compile(r"\b(?:" + "|".join(f"(?P<t{k}>{p})" for k, (p, _) in enumerate(TRIGGERS)) + r")\b", re.I)
+TRIGGER = re.compile(
+    r"\b(?:" + "|".join(f"(?P<t{k}>{p})" for k, (p, _) in enumerate(TRIGGERS)) + r")\b", re.I
+)
 NOMINAL = re.compile(r"^\s*(?:reduction|relief|enhancement|elevation|improvement|uplift)\b", re.I)
 CLAUSE_END = re.compile(
     r"[;.]|\s(?:in|among|after|during|following|compared|than|while|when|whereas|but|because|"
@@ -45,19 +56,36 @@ CLAUSE_END = re.compile(
 )
 MECHANISM_CUE = re.compile(r"\b(?:via|through|by way of|mediated by|by means of|thanks to)\b", re.I)
 COMPARATOR = re.compile(r"\b(?:compared (?:with|to)|versus|vs\.?|than|rather than)\s+", re.I)
-HEDGE = re.compile(r"\b(?:may|might|could|appears? to|seems? to|suggests?|possibly|potentially|"
-                   r"is thought to|are thought to|believed to|likely|not conclusive|inconclusive|"
-                   r"no firm conclusions?|some (?:limited )?evidence|limited evidence|mixed)\b", re.I)
-SIGNIFICANT = re.compile(r"\b(?:statistically significant|significant(?:ly)?|p\s*[<≤]\s*0?\.0\d)\b", re.I)
-NOT_SIGNIFICANT = re.compile(r"\bno (?:statistically )?significant|not (?:statistically )?significant|"
-                             r"did not (?:significantly|reach)", re.I)
-DURATION = re.compile(r"\b(?:last(?:ed|ing|s)?|sustained for|persist(?:ed|ing)? for|for up to)\b", re.I)
+HEDGE = re.compile(
+    r"\b(?:may|might|could|appears? to|seems? to|suggests?|possibly|potentially|"
+    r"is thought to|are thought to|believed to|likely|not conclusive|inconclusive|"
+    r"no firm conclusions?|some (?:limited )?evidence|limited evidence|mixed)\b",
+    re.I,
+)
+SIGNIFICANT = re.compile(
+    r"\b(?:statistically significant|significant(?:ly)?|p\s*[<≤]\s*0?\.0\d)\b", re.I
+)
+NOT_SIGNIFICANT = re.compile(
+    r"\bno (?:statistically )?significant|not (?:statistically )?significant|"
+    r"did not (?:significantly|reach)",
+    re.I,
+)
+DURATION = re.compile(
+    r"\b(?:last(?:ed|ing|s)?|sustained for|persist(?:ed|ing)? for|for up to)\b", re.I
+)
 EFFECT_SIZE = re.compile(r"effect size (?:of )?(?P<value>-?\d+(?:\.\d+)?)", re.I)
 CLAUSE_START = re.compile(r"(?:;|\b(?:although|though|whereas|but|however),?)\s", re.I)
 BOTH = re.compile(r"\b(?:both|all|the two) groups\b", re.I)
-ARM_SUBJECT = re.compile(r"\b(?:the|those in the|participants in the|patients in the)\s+(?P<name>[\w-]+)\s+(?:group|arm)\b", re.I)
-STUDY_CONTEXT = re.compile(r"\b(?:group|groups|trial|study|participants|results?|randomi[sz]ed|"
-                           r"compared with|sham|patients who received)\b", re.I)
+ARM_SUBJECT = re.compile(
+    r"\b(?:the|those in the|participants in the|patients in the)\s+(?P<name>[\w-]+)\s+"
+    r"(?:group|arm)\b",
+    re.I,
+)
+STUDY_CONTEXT = re.compile(
+    r"\b(?:group|groups|trial|study|participants|results?|randomi[sz]ed|"
+    r"compared with|sham|patients who received)\b",
+    re.I,
+)
 STUDY_HEADING = re.compile(r"result|finding|benefit|found|outcome|trial|study|evidence", re.I)
 EVIDENCE_SUMMARY = re.compile(r"\b(?:evidence|reviews?|studies show|research)\b", re.I)
 GENERIC_OUTCOME_CUE = re.compile(r"\s+(?:such as|including|like)\b", re.I)
@@ -81,8 +109,10 @@ def triggers_in(view: ArticleView, span: Span) -> list[Trigger]:
     for match in TRIGGER.finditer(view.text, span.start, span.end):
         if RELATIVE.search(view.text[span.start : match.start()]):
             continue  # "..., which increases your risk of X": a condition link, not an effect
-        if any(m.span.start <= match.start() and match.end() <= m.span.end
-               for m in view.mentions(view.sentence_index(span), "Outcome", "Condition", "Mechanism")):
+        if any(
+            m.span.start <= match.start() and match.end() <= m.span.end
+            for m in view.mentions(view.sentence_index(span), "Outcome", "Condition", "Mechanism")
+        ):
             continue  # "pain reduction" as a lexicon term names an outcome, not a new effect
         effect = next(TRIGGERS[int(k[1:])][1] for k, v in match.groupdict().items() if v)
         found.append(Trigger(match.start(), match.end(), effect))
@@ -103,10 +133,15 @@ def claim_sentences(view: ArticleView) -> list[int]:
     """Sentences that can state a claim: not headings, table rows or topical-map labels."""
     structural = structural_spans(view)
     kinds = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.LABEL_VALUE)
-    return [i for i, s in enumerate(view.sentences)
-            if view.block_of(i).kind in kinds
-            and not any(span.overlaps(s.span) and view.block_of(i).kind is BlockKind.LIST_ITEM
-                        for span in structural)]
+    return [
+        i
+        for i, s in enumerate(view.sentences)
+        if view.block_of(i).kind in kinds
+        and not any(
+            span.overlaps(s.span) and view.block_of(i).kind is BlockKind.LIST_ITEM
+            for span in structural
+        )
+    ]
 
 
 def relate_effects(view: ArticleView, main_intervention: EntityRef | None) -> None:
@@ -135,8 +170,15 @@ def relate_effects(view: ArticleView, main_intervention: EntityRef | None) -> No
         if not subjects and re.match(r"\s*(?:they|it|its)\b", view.sentence_text(index), re.I):
             subjects = view.last_subjects or previous_subjects
         view.last_subjects = []
-        _emit(view, index, triggers, span, subjects, main_intervention,
-              item=block.kind is BlockKind.LIST_ITEM)
+        _emit(
+            view,
+            index,
+            triggers,
+            span,
+            subjects,
+            main_intervention,
+            item=block.kind is BlockKind.LIST_ITEM,
+        )
         if view.sentence_text(index).rstrip().endswith(":"):
             carried = triggers[-1]
             carried_subjects = subjects
@@ -155,16 +197,23 @@ def _subjects(view: ArticleView, index: int, before: int) -> list[EntityRef]:
     head = text[span.start : before]
     if BOTH.search(head):
         return [a.intervention for s in view.facts.studies[:1] for a in s.arms if a.intervention]
-    # The subject stands in the clause of the effect word: "For X, ... although ... Y to help manage".
-    clause = None
-    for clause in CLAUSE_START.finditer(head):
-        pass
+    # The subject stands in the effect word's clause: "For X, ... although ... Y to help manage".
+    clause = last_match(CLAUSE_START, head)
     clause_start = span.start + clause.end() if clause else span.start
-    in_clause = [m for m in view.mentions(index, "Intervention") if clause_start <= m.span.start < before]
+    in_clause = [
+        m for m in view.mentions(index, "Intervention") if clause_start <= m.span.start < before
+    ]
     if clause is not None and in_clause:
         return [view.ref(in_clause[0])]
     comparator = COMPARATOR.search(head)
-    excluded = Span(span.start + comparator.end(), span.start + (head.find(",", comparator.end()) % (len(head) + 1) or len(head))) if comparator else None
+    excluded = (
+        Span(
+            span.start + comparator.end(),
+            span.start + (head.find(",", comparator.end()) % (len(head) + 1) or len(head)),
+        )
+        if comparator
+        else None
+    )
     for mention in view.mentions(index, "Intervention"):
         if mention.span.start >= before:
             break
@@ -175,21 +224,24 @@ def _subjects(view: ArticleView, index: int, before: int) -> list[EntityRef]:
     if arm is not None:
         for study in view.facts.studies[:1]:
             for candidate in study.arms:
-                if candidate.label.lower().startswith(arm.group("name").lower()) and candidate.intervention:
+                if (
+                    candidate.label.lower().startswith(arm.group("name").lower())
+                    and candidate.intervention
+                ):
                     return [candidate.intervention]
     return []
 
 
-ANAPHORA = frozenset({"use", "their use", "its use", "levels", "their levels", "scores", "it", "them"})
+ANAPHORA = frozenset(
+    {"use", "their use", "its use", "levels", "their levels", "scores", "it", "them"}
+)
 
 
 def _clause_subjects(view: ArticleView, index: int, trigger: Trigger) -> list[EntityRef]:
     """The subject named in the trigger's own clause, when the sentence has several."""
     span = view.sentences[index].span
     head = view.text[span.start : trigger.start]
-    clause = None
-    for clause in CLAUSE_START.finditer(head):
-        pass
+    clause = last_match(CLAUSE_START, head)
     if clause is None:
         return []
     start = span.start + clause.end()
@@ -204,17 +256,29 @@ def _subjects_in(view: ArticleView, index: int, start: int, before: int) -> list
     if arm is not None:
         for study in view.facts.studies[:1]:
             for candidate in study.arms:
-                if candidate.label.lower().startswith(arm.group("name").lower()) and candidate.intervention:
+                if (
+                    candidate.label.lower().startswith(arm.group("name").lower())
+                    and candidate.intervention
+                ):
                     return [candidate.intervention]
     inside = [m for m in view.mentions(index, "Intervention") if start <= m.span.start < before]
     return [view.ref(inside[0])] if inside else []
+
+
+def last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    found = None
+    for found in pattern.finditer(text):  # noqa: B007 - the last one is what we want
+        pass
+    return found
 
 
 def _fallback_subject(view: ArticleView, index: int, main: EntityRef | None) -> list[EntityRef]:
     block = view.block_of(index)
     if block.heading is not None:
         heading = view.document.blocks[block.heading]
-        heading_sentence = next((i for i, s in enumerate(view.sentences) if s.block == block.heading), None)
+        heading_sentence = next(
+            (i for i, s in enumerate(view.sentences) if s.block == block.heading), None
+        )
         if heading_sentence is not None:
             found = view.mentions(heading_sentence, "Intervention")
             if found:
@@ -223,8 +287,15 @@ def _fallback_subject(view: ArticleView, index: int, main: EntityRef | None) -> 
     return [main] if main is not None else []
 
 
-def _emit(view: ArticleView, index: int, triggers: list[Trigger], span: Span,
-          subjects: list[EntityRef], main: EntityRef | None, item: bool) -> None:
+def _emit(
+    view: ArticleView,
+    index: int,
+    triggers: list[Trigger],
+    span: Span,
+    subjects: list[EntityRef],
+    main: EntityRef | None,
+    item: bool,
+) -> None:
     text = view.text
     sentence_text = text[span.start : span.end]
     if not subjects:
@@ -239,18 +310,24 @@ def _emit(view: ArticleView, index: int, triggers: list[Trigger], span: Span,
         significant = True
     duration = _duration(view, index, span)
     in_study = _in_study(view, index)
-    claim = "studyResult" if in_study else (
-        "evidenceSummary" if EVIDENCE_SUMMARY.search(sentence_text) else "generalClaim")
+    claim = (
+        "studyResult"
+        if in_study
+        else ("evidenceSummary" if EVIDENCE_SUMMARY.search(sentence_text) else "generalClaim")
+    )
     zones = _zones(view, index, triggers, span, item)
     found_here: list[EntityRef] = []
     for trigger, zone in zones:
         clause_subjects = _clause_subjects(view, index, trigger) or subjects
         view.last_subjects = clause_subjects
         discovering = trigger.effect == "noEffect" or bool(
-            DISCOVERING.search(view.text[trigger.start : trigger.end]))
+            DISCOVERING.search(view.text[trigger.start : trigger.end])
+        )
         for outcome_span, outcome in _outcomes(view, index, zone, discovering):
             if outcome.concept is None and outcome.label.lower() in ANAPHORA and found_here:
-                outcome = found_here[-1]  # "decreased their use of X, whereas ... increased their use"
+                outcome = found_here[
+                    -1
+                ]  # "decreased their use of X, whereas ... increased their use"
             found_here.append(outcome)
             if any(outcome.key == s.key for s in clause_subjects):
                 continue
@@ -258,9 +335,14 @@ def _emit(view: ArticleView, index: int, triggers: list[Trigger], span: Span,
             for subject in clause_subjects:
                 view.add(outcome, "Outcome", outcome_span)
                 finding = Finding(
-                    intervention=subject, effect=trigger.effect, outcome=outcome,
-                    evidence=[span], significant=False if trigger.effect == "noEffect" else significant,
-                    hedged=hedged, negated=trigger.effect == "noEffect", duration=duration,
+                    intervention=subject,
+                    effect=trigger.effect,
+                    outcome=outcome,
+                    evidence=[span],
+                    significant=False if trigger.effect == "noEffect" else significant,
+                    hedged=hedged,
+                    negated=trigger.effect == "noEffect",
+                    duration=duration,
                     study=view.facts.studies[0].key if in_study and view.facts.studies else None,
                     claim_type=claim,
                     effect_size=float(size.group("value")) if size else None,
@@ -268,8 +350,9 @@ def _emit(view: ArticleView, index: int, triggers: list[Trigger], span: Span,
                 view.facts.findings.append(finding)
 
 
-def _zones(view: ArticleView, index: int, triggers: list[Trigger], span: Span,
-           item: bool) -> list[tuple[Trigger, Span]]:
+def _zones(
+    view: ArticleView, index: int, triggers: list[Trigger], span: Span, item: bool
+) -> list[tuple[Trigger, Span]]:
     text = view.text
     zones: list[tuple[Trigger, Span]] = []
     for k, trigger in enumerate(triggers):
@@ -277,8 +360,10 @@ def _zones(view: ArticleView, index: int, triggers: list[Trigger], span: Span,
         mechanism = MECHANISM_CUE.search(text, trigger.end, limit)
         if mechanism:
             limit = mechanism.start()
-        if NOMINAL.match(text[trigger.start : trigger.end]) and _outcome_just_before(view, index, trigger):
-            # "Pain relief through ...", "pain reduction, mood elevation": the outcome stands before.
+        if NOMINAL.match(text[trigger.start : trigger.end]) and _outcome_just_before(
+            view, index, trigger
+        ):
+            # "Pain relief through ...", "pain reduction, mood elevation": the outcome first.
             mention = _outcome_just_before(view, index, trigger)
             assert mention is not None
             zones.append((trigger, mention))
@@ -313,8 +398,9 @@ def _item_end(view: ArticleView, span: Span) -> int:
     return span.start + match.start() if match else span.end
 
 
-def _outcomes(view: ArticleView, index: int, zone: Span,
-              discovering: bool) -> list[tuple[Span, EntityRef]]:
+def _outcomes(
+    view: ArticleView, index: int, zone: Span, discovering: bool
+) -> list[tuple[Span, EntityRef]]:
     """Outcomes named in a zone; phrases outside the lexicon only after nominal effect words
     ("reduction in X", "fewer X", "no difference in X"), where they are reliably outcomes."""
     found: list[tuple[Span, EntityRef]] = []
@@ -322,10 +408,13 @@ def _outcomes(view: ArticleView, index: int, zone: Span,
     other = re.search(r"\bother\s", text[zone.start : zone.end])
     if other is not None:
         zone = Span(zone.start, zone.start + other.start())  # "pain and other symptoms"
-    mentions = [m for m in view.mentions_between(index, zone.start, zone.end, "Outcome", "Condition")
-                if not text[max(0, m.span.start - 6) : m.span.start].lower().endswith("other ")
-                and not GENERIC_OUTCOME_CUE.match(text, m.span.end)
-                and not _in_parentheses(text, zone.start, m.span.start)]
+    mentions = [
+        m
+        for m in view.mentions_between(index, zone.start, zone.end, "Outcome", "Condition")
+        if not text[max(0, m.span.start - 6) : m.span.start].lower().endswith("other ")
+        and not GENERIC_OUTCOME_CUE.match(text, m.span.end)
+        and not _in_parentheses(text, zone.start, m.span.start)
+    ]
     if mentions:
         return [(m.span, view.ref(m)) for m in mentions]
     if not discovering:
@@ -339,7 +428,12 @@ def _outcomes(view: ArticleView, index: int, zone: Span,
             continue
         if view.mentions_between(index, item.start, item.end, "Intervention", "Mechanism"):
             continue
-        cleaned = re.sub(r"^(?:the|their|its|a|an|in|of|levels? of|severity of|number of)\s+", "", phrase, flags=re.I)
+        cleaned = re.sub(
+            r"^(?:the|their|its|a|an|in|of|levels? of|severity of|number of)\s+",
+            "",
+            phrase,
+            flags=re.I,
+        )
         if not cleaned or cleaned.lower() in STOP_PHRASES:
             continue
         start = item.end - len(cleaned)
@@ -347,8 +441,23 @@ def _outcomes(view: ArticleView, index: int, zone: Span,
     return found
 
 
-STOP_PHRASES = frozenset({"it", "them", "this", "that", "these", "those", "symptoms", "outcomes",
-                          "patient outcomes", "benefit", "safety", "more", "the picture"})
+STOP_PHRASES = frozenset(
+    {
+        "it",
+        "them",
+        "this",
+        "that",
+        "these",
+        "those",
+        "symptoms",
+        "outcomes",
+        "patient outcomes",
+        "benefit",
+        "safety",
+        "more",
+        "the picture",
+    }
+)
 
 
 def _duration(view: ArticleView, index: int, span: Span) -> Duration | None:
@@ -356,11 +465,15 @@ def _duration(view: ArticleView, index: int, span: Span) -> Duration | None:
     if cue is None:
         return None
     quantity: Quantity | None = next(
-        (q for q in view.quantities(index) if q.start >= cue.end() and q.unit in TIME_UNITS), None)
+        (q for q in view.quantities(index) if q.start >= cue.end() and q.unit in TIME_UNITS), None
+    )
     if quantity is None:
         return None
-    return Duration(quantity.low, quantity.high if quantity.high is not None else quantity.low,
-                    quantity.unit or "")
+    return Duration(
+        quantity.low,
+        quantity.high if quantity.high is not None else quantity.low,
+        quantity.unit or "",
+    )
 
 
 def _in_study(view: ArticleView, index: int) -> bool:
@@ -370,8 +483,17 @@ def _in_study(view: ArticleView, index: int) -> bool:
     span = view.sentences[index].span
     block = view.block_of(index)
     if block.kind is BlockKind.LIST_ITEM:
-        lead = next((i for i in range(index - 1, -1, -1) if view.block_of(i).kind is not BlockKind.LIST_ITEM), None)
+        lead = next(
+            (
+                i
+                for i in range(index - 1, -1, -1)
+                if view.block_of(i).kind is not BlockKind.LIST_ITEM
+            ),
+            None,
+        )
         if lead is not None and STUDY_CONTEXT.search(view.sentence_text(lead)):
             return span.start >= first
     return span.start >= first and bool(
-        STUDY_CONTEXT.search(view.sentence_text(index)) or STUDY_HEADING.search(view.heading_of(index)))
+        STUDY_CONTEXT.search(view.sentence_text(index))
+        or STUDY_HEADING.search(view.heading_of(index))
+    )

@@ -13,7 +13,9 @@ from articlekg.relate.view import ArticleView
 MECHANISM_END = re.compile(r"[.;:]|\s[—–]\s|\s(?:which|that|while|but)\s")
 RELEASE = re.compile(
     r"\b(?:release[sd]?|releasing|stimulat\w+|activat\w+|modulat\w+|correct(?:s|ed|ing)?|"
-    r"restor(?:e|es|ed|ing)|balanc(?:e|es|ed|ing)|unblock\w*)\b", re.I)
+    r"restor(?:e|es|ed|ing)|balanc(?:e|es|ed|ing)|unblock\w*)\b",
+    re.I,
+)
 
 
 def relate_mechanisms(view: ArticleView, fallback: EntityRef | None) -> None:
@@ -28,7 +30,11 @@ def relate_mechanisms(view: ArticleView, fallback: EntityRef | None) -> None:
         if intervention is None:
             continue
         outcome = _outcome(view, index, span.start, cue.start() if cue else span.end)
-        if cue is not None and outcome is None and not triggers_in(view, Span(span.start, cue.start())):
+        if (
+            cue is not None
+            and outcome is None
+            and not triggers_in(view, Span(span.start, cue.start()))
+        ):
             continue  # "access the study via the following sources": no effect, no mechanism
         if cue is not None:
             end_match = MECHANISM_END.search(view.text, cue.end(), span.end)
@@ -40,8 +46,9 @@ def relate_mechanisms(view: ArticleView, fallback: EntityRef | None) -> None:
             view.facts.mechanisms.append(MechanismClaim(intervention, mechanism, [span], outcome))
 
 
-def _intervention(view: ArticleView, index: int, fallback: EntityRef | None,
-                  before: int) -> EntityRef | None:
+def _intervention(
+    view: ArticleView, index: int, fallback: EntityRef | None, before: int
+) -> EntityRef | None:
     """The intervention named closest before the mechanism, else the first one named."""
     found = view.mentions(index, "Intervention")
     preceding = [m for m in found if m.span.end <= before]
@@ -70,10 +77,14 @@ def _mechanisms_in(view: ArticleView, index: int, zone: Span) -> list[EntityRef]
     refs: list[EntityRef] = []
     for item in split_items(view.text, zone):
         phrase = view.text[item.start : item.end]
-        if not phrase.strip() or triggers_in(view, item) and len(phrase.split()) == 1:
+        if not phrase.strip() or (triggers_in(view, item) and len(phrase.split()) == 1):
             continue
         inside = view.mentions_between(index, item.start, item.end, "Mechanism")
-        if inside and (inside[0].span.start - item.start) <= 1 and inside[0].span.end >= item.end - 1:
+        if (
+            inside
+            and (inside[0].span.start - item.start) <= 1
+            and inside[0].span.end >= item.end - 1
+        ):
             refs.append(view.add_mention(inside[0]))
         elif len(phrase.split()) <= 7:
             refs.append(view.add_span(item, "Mechanism"))

@@ -25,11 +25,28 @@ POPULATION_AFTER = re.compile(
     re.I,
 )
 PREVALENCE_VERB = re.compile(
-    r"\b(?:develop|experience|report|have|suffer|appear|occur|affect|present|is reported|are reported|reported)", re.I)
+    r"\b(?:develop|experience|report|have|suffer|appear|occur|affect|present|"
+    r"is reported|are reported|reported)",
+    re.I,
+)
 SEVERITY = re.compile(r"\b(?:severity|rated|intensity|score)\b", re.I)
-PEOPLE = re.compile(r"\b(?:patients|participants|people|persons|adults|women|men|survivors|"
-                    r"subjects|children|individuals|volunteers|respondents)$")
-REPORT_VERB = re.compile(r"\b(?:recorded|revealed|found|showed|reached|achieved|generated|had)\b", re.I)
+PEOPLE = re.compile(
+    r"\b(?:patients|participants|people|persons|adults|women|men|survivors|"
+    r"subjects|children|individuals|volunteers|respondents)$"
+)
+# "minor bruising or soreness at the needle site followed 4% of sessions"
+FOLLOWED_SUBJECT = re.compile(
+    r"(?P<subject>[\w-]+(?:\s+(?:or|and)\s+[\w-]+)?(?:\s+at\s+the\s+[\w-]+\s+site)?)\s+"
+    r"(?:followed|occurred in|affected)\s+(?:in\s+)?(?:about\s+)?$"
+)
+# "Mild adverse effects can be expected in about 10% of all cases"
+EXPECTED_SUBJECT = re.compile(
+    r"(?P<subject>(?:[A-Z]?[\w-]+\s+){0,2}[\w-]+)\s+(?:can be expected|occur|occurs|are seen|"
+    r"is seen|were enrolled|was enrolled)\s+(?:in\s+)?(?:about\s+|approximately\s+)?$"
+)
+REPORT_VERB = re.compile(
+    r"\b(?:recorded|revealed|found|showed|reached|achieved|generated|had)\b", re.I
+)
 COUNT_NOUN = re.compile(r"\s*(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[A-Za-z][\w-]*?s)\b")
 
 
@@ -68,8 +85,12 @@ def _percentage(view: ArticleView, index: int, quantity: Quantity) -> None:
         rest_start = population_match.end()
     before = text[span.start : quantity.start]
     subject = None
-    after_mentions = [m for m in view.mentions_between(index, rest_start, span.end, "Condition", "Outcome")]
-    before_mentions = [m for m in view.mentions_between(index, span.start, quantity.start, "Condition", "Outcome")]
+    after_mentions = [
+        m for m in view.mentions_between(index, rest_start, span.end, "Condition", "Outcome")
+    ]
+    before_mentions = [
+        m for m in view.mentions_between(index, span.start, quantity.start, "Condition", "Outcome")
+    ]
     verb_after = PREVALENCE_VERB.search(text, rest_start, span.end)
     if after_mentions and verb_after:
         subject = view.add_mention(after_mentions[0], after_mentions[0].category)
@@ -78,25 +99,48 @@ def _percentage(view: ArticleView, index: int, quantity: Quantity) -> None:
     if subject is None and before_mentions and PREVALENCE_VERB.search(before):
         subject = view.add_mention(before_mentions[-1])
     if subject is None:
-        lead = re.search(r"(?P<subject>[\w-]+(?:\s+(?:or|and)\s+[\w-]+)?(?:\s+at\s+the\s+[\w-]+\s+site)?)\s+(?:followed|occurred in|affected)\s+(?:in\s+)?(?:about\s+)?$", before)
+        lead = FOLLOWED_SUBJECT.search(before)
         if lead is not None:
-            subject = view.add_span(Span(span.start + lead.start("subject"), span.start + lead.end("subject")), "Condition")
+            subject = view.add_span(
+                Span(span.start + lead.start("subject"), span.start + lead.end("subject")),
+                "Condition",
+            )
         else:
-            expected = re.search(r"(?P<subject>(?:[A-Z]?[\w-]+\s+){0,2}[\w-]+)\s+(?:can be expected|occur|occurs|are seen|is seen|were enrolled|was enrolled)\s+(?:in\s+)?(?:about\s+|approximately\s+)?$", before)
+            expected = EXPECTED_SUBJECT.search(before)
             if expected is not None:
-                subject = view.add_span(Span(span.start + expected.start("subject"), span.start + expected.end("subject")), "Condition")
+                subject = view.add_span(
+                    Span(
+                        span.start + expected.start("subject"), span.start + expected.end("subject")
+                    ),
+                    "Condition",
+                )
     if subject is None:
-        enrolled = re.match(r"\s*(?:were|was)\s+(?P<what>enrolled in [\w -]+)", text[quantity.end:span.end])
+        enrolled = re.match(
+            r"\s*(?:were|was)\s+(?P<what>enrolled in [\w -]+)", text[quantity.end : span.end]
+        )
         if enrolled is not None:
-            subject = view.add_span(Span(quantity.end + enrolled.start("what"), quantity.end + enrolled.end("what")), "Condition")
+            subject = view.add_span(
+                Span(quantity.end + enrolled.start("what"), quantity.end + enrolled.end("what")),
+                "Condition",
+            )
     if subject is None:
         return
-    measure = "prevalence" if (population is not None and verb_after) or _subject_of_list(view, index) else "proportion"
-    view.facts.statistics.append(Statistic(
-        subject=subject, measure=measure, evidence=[span], low=quantity.low,
-        high=quantity.high if quantity.high is not None else quantity.low, unit="percent",
-        population=population,
-    ))
+    measure = (
+        "prevalence"
+        if (population is not None and verb_after) or _subject_of_list(view, index)
+        else "proportion"
+    )
+    view.facts.statistics.append(
+        Statistic(
+            subject=subject,
+            measure=measure,
+            evidence=[span],
+            low=quantity.low,
+            high=quantity.high if quantity.high is not None else quantity.low,
+            unit="percent",
+            population=population,
+        )
+    )
 
 
 def _score(view: ArticleView, index: int, quantity: Quantity) -> None:
@@ -110,11 +154,17 @@ def _score(view: ArticleView, index: int, quantity: Quantity) -> None:
     if subject is None:
         return
     low = quantity.low if quantity.bound != "upper" else None
-    high = None if quantity.bound == "lower" else quantity.low if quantity.bound is None else quantity.low
-    view.facts.statistics.append(Statistic(
-        subject=subject, measure="severity", evidence=[span], low=low, high=high,
-        scale_max=quantity.scale_max,
-    ))
+    high = None if quantity.bound == "lower" else quantity.low
+    view.facts.statistics.append(
+        Statistic(
+            subject=subject,
+            measure="severity",
+            evidence=[span],
+            low=low,
+            high=high,
+            scale_max=quantity.scale_max,
+        )
+    )
 
 
 def _count(view: ArticleView, index: int, quantity: Quantity) -> None:
@@ -122,8 +172,11 @@ def _count(view: ArticleView, index: int, quantity: Quantity) -> None:
     span = view.sentences[index].span
     text = view.text
     block = view.block_of(index)
-    fact_sheet = block.kind is BlockKind.LABEL_VALUE and block.value is not None and (
-        block.value.start == quantity.start)
+    fact_sheet = (
+        block.kind is BlockKind.LABEL_VALUE
+        and block.value is not None
+        and (block.value.start == quantity.start)
+    )
     reported = REPORT_VERB.search(text, max(span.start, quantity.start - 60), quantity.start)
     listed = reported is not None and not re.search(r"[.;]", text[reported.end() : quantity.start])
     before = text[max(span.start, quantity.start - 25) : quantity.start].lower()
@@ -140,5 +193,6 @@ def _count(view: ArticleView, index: int, quantity: Quantity) -> None:
         subject = view.add_span(Span(noun.start("noun"), noun.end("noun")), "Entity")
     low = None if quantity.bound == "upper" else quantity.low
     high = None if quantity.bound == "lower" else quantity.low
-    view.facts.statistics.append(Statistic(
-        subject=subject, measure="count", evidence=[span], low=low, high=high))
+    view.facts.statistics.append(
+        Statistic(subject=subject, measure="count", evidence=[span], low=low, high=high)
+    )

@@ -20,7 +20,7 @@ from articlekg.relate.view import ArticleView, masked
 
 STUDY_NOUN = r"(?:study|trial|review|meta-analysis|analysis|survey|experiment)"
 INTRO = re.compile(
-    rf"\b(?P<det>an?|one|the|this)\s+(?P<mods>(?:(?!(?:an?|one|the|this)\b)[\w®-]+,?\s+){{0,5}}?){STUDY_NOUN}\b"
+    rf"\b(?P<det>an?|one|the|this)\s+(?P<mods>(?:(?!(?:an?|one|the|this)\b)[\w®-]+,?\s+){{0,5}}?)(?P<noun>{STUDY_NOUN})\b"
     rf"(?P<n>\s*\(\s*n\s*=\s*(?P<size>\d[\d,]*)\s*\))?",
     re.I,
 )
@@ -38,21 +38,48 @@ SAMPLE = re.compile(
     re.I,
 )
 LEADING_SAMPLE = re.compile(
-    rf"^(?P<n>\d[\d,]*)\s+(?:[\w-]+\s+){{0,3}}?(?:patients|participants|adults|women|men|"
+    r"^(?P<n>\d[\d,]*)\s+(?:[\w-]+\s+){0,3}?(?:patients|participants|adults|women|men|"
     r"people|persons|survivors|subjects|children|volunteers|individuals)\b",
 )
-GROUPED = re.compile(r"\b(?:were|was)\s+(?:divided|randomi[sz]ed|assigned|allocated|enrolled|recruited)\b")
+GROUPED = re.compile(
+    r"\b(?:were|was)\s+(?:divided|randomi[sz]ed|assigned|allocated|enrolled|recruited)\b"
+)
 AGES = re.compile(rf"\baged\s+(?P<low>{NUM})\s*(?:–|-|to)\s*(?P<high>{NUM})", re.I)
-PLACE = re.compile(r"\bin\s+(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
+PLACE = re.compile(
+    r"\bin\s+(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
+)
 CITATION = re.compile(
     r"^(?P<authors>(?:[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\s[A-Z]{1,3},\s)*[A-Z][\w'’-]+\s[A-Z]{1,3}"
     r"(?:,?\set al)?)\.\s+(?P<title>[^.]+(?:\.[^.\s][^.]*)*[.?])\s+(?P<journal>[A-Z][\w .&]+?)\.\s+"
     r"(?P<year>(?:19|20)\d\d)\b"
 )
 ABSTRACT_LABELS = frozenset(
-    "background objective objectives purpose aim aims design methods method setting setting(s) "
-    "patients participants subjects intervention interventions measurements outcomes results "
-    "conclusion conclusions limitation limitations findings".split()
+    {
+        "background",
+        "objective",
+        "objectives",
+        "purpose",
+        "aim",
+        "aims",
+        "design",
+        "methods",
+        "method",
+        "setting",
+        "setting(s)",
+        "patients",
+        "participants",
+        "subjects",
+        "intervention",
+        "interventions",
+        "measurements",
+        "outcomes",
+        "results",
+        "conclusion",
+        "conclusions",
+        "limitation",
+        "limitations",
+        "findings",
+    }
 )
 ARM = re.compile(
     r"^(?P<name>[\w\- ]+?)\s+(?:group|arm)\b(?:\s*\(\s*n\s*=\s*(?P<size>\d+)\s*\))?", re.I
@@ -68,9 +95,12 @@ ASSIGNED = re.compile(
     r"(?=\s+(?:called|named)\b|[,.;]|$)",
     re.I,
 )
-VERSUS = re.compile(r"^(?P<a>.+?)\s+(?:versus|vs\.?|compared with)\s+(?P<b>.+?)(?=\s+(?:to|for|in)\b|[:,.]|$)", re.I)
+VERSUS = re.compile(
+    r"^(?P<a>.+?)\s+(?:versus|vs\.?|compared with)\s+(?P<b>.+?)(?=\s+(?:to|for|in)\b|[:,.]|$)", re.I
+)
 CONTROL_WORDS = re.compile(
-    r"\b(?:control|sham|placebo|usual care|standard care|wait[- ]?list|no (?:massage|treatment|intervention))\b",
+    r"\b(?:control|sham|placebo|usual care|standard care|wait[- ]?list|"
+    r"no (?:massage|treatment|intervention))\b",
     re.I,
 )
 SESSIONS = re.compile(
@@ -78,9 +108,13 @@ SESSIONS = re.compile(
     r"(?:\s+per\s+week\s+for\s+(?P<weeks>\w+)\s+weeks)?",
     re.I,
 )
-CLAUSE_WORD = re.compile(r"\b(?:is|are|was|were|be|been|obtained|included|primary|secondary)\b", re.I)
+CLAUSE_WORD = re.compile(
+    r"\b(?:is|are|was|were|be|been|obtained|included|primary|secondary)\b", re.I
+)
 MEASURE_LABEL = re.compile(r"measure|outcome|assess|endpoint|tracked|captured", re.I)
-MEASURE_VERB = re.compile(r"\b(?:were|was)\s+(?:recorded|measured|assessed|evaluated|tracked|obtained)\b")
+MEASURE_VERB = re.compile(
+    r"\b(?:were|was)\s+(?:recorded|measured|assessed|evaluated|tracked|obtained)\b"
+)
 TRAILING_QUALIFIER = re.compile(
     r"\s+(?:on|with|using|at|captured|measured|before|during|after)\b.*$|\s*\(.*$", re.I
 )
@@ -88,7 +122,10 @@ TRAILING_QUALIFIER = re.compile(
 
 def is_citation(view: ArticleView, index: int) -> bool:
     block = view.block_of(index)
-    return block.kind is BlockKind.PARAGRAPH and CITATION.match(view.document.slice(block.span)) is not None
+    return (
+        block.kind is BlockKind.PARAGRAPH
+        and CITATION.match(view.document.slice(block.span)) is not None
+    )
 
 
 def study_key(view: ArticleView, anchor: Span) -> str:
@@ -114,23 +151,45 @@ def _conflict(a: Study, b: Study) -> bool:
     def differ(x: object, y: object) -> bool:
         return x is not None and y is not None and x != y
 
-    titles_differ = a.title is not None and b.title is not None and not (
-        normal_label(a.title).startswith(normal_label(b.title)[:40])
-        or normal_label(b.title).startswith(normal_label(a.title)[:40])
+    titles_differ = (
+        a.title is not None
+        and b.title is not None
+        and not (
+            normal_label(a.title).startswith(normal_label(b.title)[:40])
+            or normal_label(b.title).startswith(normal_label(a.title)[:40])
+        )
     )
     designs_differ = differ(a.design and a.design.key, b.design and b.design.key) and not (
-        a.design is None or b.design is None)
+        a.design is None or b.design is None
+    )
     nouns_differ = differ(a.noun, b.noun) and "study" not in (a.noun, b.noun)
-    return (titles_differ or designs_differ or nouns_differ or differ(a.year, b.year)
-            or differ(a.journal and a.journal.key, b.journal and b.journal.key)
-            or differ(a.sample_size, b.sample_size))
+    return (
+        titles_differ
+        or designs_differ
+        or nouns_differ
+        or differ(a.year, b.year)
+        or differ(a.journal and a.journal.key, b.journal and b.journal.key)
+        or differ(a.sample_size, b.sample_size)
+    )
 
 
 def _merge(view: ArticleView, study: Study) -> None:
     for known in view.facts.studies:
         if not _conflict(known, study):
-            for name in ("title", "design", "journal", "year", "sample_size", "min_age", "max_age",
-                         "location", "doi", "pmid", "description", "noun"):
+            for name in (
+                "title",
+                "design",
+                "journal",
+                "year",
+                "sample_size",
+                "min_age",
+                "max_age",
+                "location",
+                "doi",
+                "pmid",
+                "description",
+                "noun",
+            ):
                 if getattr(known, name) is None:
                     setattr(known, name, getattr(study, name))
             known.evidence.extend(s for s in study.evidence if s not in known.evidence)
@@ -140,14 +199,20 @@ def _merge(view: ArticleView, study: Study) -> None:
 
 def _abstract_study(view: ArticleView) -> Study | None:
     document = view.document
-    labels = {document.slice(b.label).lower(): b for b in document.blocks
-              if b.label is not None and b.kind is BlockKind.LABEL_VALUE}
+    labels = {
+        document.slice(b.label).lower(): b
+        for b in document.blocks
+        if b.label is not None and b.kind is BlockKind.LABEL_VALUE
+    }
     if len(ABSTRACT_LABELS & set(labels)) < 3:
         return None
     title_block = next((b for b in document.blocks if b.kind is BlockKind.TITLE), None)
     anchor = title_block.span if title_block else document.blocks[0].span
-    study = Study(key=study_key(view, anchor), evidence=[anchor],
-                  title=document.slice(title_block.span) if title_block else None)
+    study = Study(
+        key=study_key(view, anchor),
+        evidence=[anchor],
+        title=document.slice(title_block.span) if title_block else None,
+    )
     for label, block in labels.items():
         value = block.value or block.span
         sentence = next(i for i, s in enumerate(view.sentences) if s.span.overlaps(value))
@@ -182,15 +247,25 @@ def _sentence_studies(view: ArticleView, index: int) -> list[Study]:
     found: list[Study] = []
     block = view.block_of(index)
     first_of_block = block.span.start == span.start
-    citation = CITATION.match(view.document.slice(block.span)) if (
-        first_of_block and block.kind is BlockKind.PARAGRAPH) else None
+    citation = (
+        CITATION.match(view.document.slice(block.span))
+        if (first_of_block and block.kind is BlockKind.PARAGRAPH)
+        else None
+    )
     if citation is not None:
         base = block.span.start
         journal_span = Span(base + citation.start("journal"), base + citation.end("journal"))
-        journal_sentence = next(i for i, s in enumerate(view.sentences) if s.span.contains(journal_span)
-                                or s.span.overlaps(journal_span))
-        study = Study(key=study_key(view, block.span), evidence=[block.span],
-                      title=citation.group("title").rstrip("."), year=int(citation.group("year")))
+        journal_sentence = next(
+            i
+            for i, s in enumerate(view.sentences)
+            if s.span.contains(journal_span) or s.span.overlaps(journal_span)
+        )
+        study = Study(
+            key=study_key(view, block.span),
+            evidence=[block.span],
+            title=citation.group("title").rstrip("."),
+            year=int(citation.group("year")),
+        )
         study.journal = _journal_ref(view, journal_sentence, journal_span)
         return [study]
     for match in INTRO.finditer(text):
@@ -198,9 +273,11 @@ def _sentence_studies(view: ArticleView, index: int) -> list[Study]:
         if determiner in ("the", "this") and not TITLED.search(text):
             continue
         intro = Span(span.start + match.start(), span.start + match.end())
-        study = Study(key=study_key(view, Span(span.start, span.end)), evidence=[span],
-                      noun=re.sub(r"\W.*", "", match.group().split()[-1].lower()) if not match.group("n")
-                      else re.search(STUDY_NOUN, match.group(), re.I).group().lower())  # type: ignore[union-attr]
+        study = Study(
+            key=study_key(view, Span(span.start, span.end)),
+            evidence=[span],
+            noun=match.group("noun").lower(),
+        )
         designs = view.mentions_between(index, intro.start, intro.end + 1, "StudyDesign")
         if designs:
             study.design = view.add_mention(max(designs, key=lambda m: m.span.end - m.span.start))
@@ -209,7 +286,9 @@ def _sentence_studies(view: ArticleView, index: int) -> list[Study]:
             study.title = titled.group("title").strip()
         published = PUBLISHED_IN.search(text)
         if published:
-            journal_span = Span(span.start + published.start("journal"), span.start + published.end("journal"))
+            journal_span = Span(
+                span.start + published.start("journal"), span.start + published.end("journal")
+            )
             study.journal = _journal_ref(view, index, journal_span)
             if published.group("year"):
                 study.year = int(published.group("year"))
@@ -223,22 +302,32 @@ def _sentence_studies(view: ArticleView, index: int) -> list[Study]:
             study.sample_size = int(number_value(sample.group("n")))
         ages = AGES.search(text)
         if ages:
-            study.min_age, study.max_age = (int(number_value(ages.group("low"))),
-                                            int(number_value(ages.group("high"))))
+            study.min_age, study.max_age = (
+                int(number_value(ages.group("low"))),
+                int(number_value(ages.group("high"))),
+            )
         place = PLACE.search(text)
         if place:
             study.location = place.group("place")
-        if (study.title or study.journal or study.year or study.sample_size or study.design):
+        if study.title or study.journal or study.year or study.sample_size or study.design:
             # An untitled study is named as the text refers to it: "One trial (n=74)".
-            study.description = None if study.title else re.sub(
-                r"^(?:an?|the|this)\s+", "", match.group(), flags=re.I)
+            study.description = (
+                None
+                if study.title
+                else re.sub(r"^(?:an?|the|this)\s+", "", match.group(), flags=re.I)
+            )
             found.append(study)
         break
     if not found:
-        sample = SAMPLE.search(text) or LEADING_SAMPLE.match(text) if GROUPED.search(text) or SAMPLE.search(text) else None
+        sample = (
+            SAMPLE.search(text) or LEADING_SAMPLE.match(text)
+            if GROUPED.search(text) or SAMPLE.search(text)
+            else None
+        )
         if sample and view.facts.studies:
             view.facts.studies[0].sample_size = view.facts.studies[0].sample_size or int(
-                number_value(sample.group("n")))
+                number_value(sample.group("n"))
+            )
     return found
 
 
@@ -261,25 +350,38 @@ def _arms(view: ArticleView, study: Study) -> None:
             arm_match = ARM.match(document.slice(block.label))
             if arm_match:
                 value = block.value or block.span
-                arm = arms.setdefault(normal_label(arm_match.group("name")), Arm(
-                    label=f"{arm_match.group('name')} group", evidence=[]))
+                arm = arms.setdefault(
+                    normal_label(arm_match.group("name")),
+                    Arm(label=f"{arm_match.group('name')} group", evidence=[]),
+                )
                 arm.evidence.append(span)
                 if arm_match.group("size"):
                     arm.size = int(arm_match.group("size"))
                 name_ref = view.lexicon.lookup(arm_match.group("name"))
                 within = [m for m in view.mentions(index, "Intervention") if value.contains(m.span)]
                 if name_ref is not None and name_ref.category == "Intervention":
-                    arm.intervention = view.add(EntityRef(name_ref.pref_label, name_ref.iri),
-                                                "Intervention", Span(block.label.start, block.label.start + len(arm_match.group("name"))))
+                    arm.intervention = view.add(
+                        EntityRef(name_ref.pref_label, name_ref.iri),
+                        "Intervention",
+                        Span(block.label.start, block.label.start + len(arm_match.group("name"))),
+                    )
                 elif within:
                     arm.intervention = view.add_mention(within[0])
                 else:
                     received = RECEIVED.search(document.slice(value))
                     if received:
-                        what = Span(value.start + received.start("what"), value.start + received.end("what"))
+                        what = Span(
+                            value.start + received.start("what"), value.start + received.end("what")
+                        )
                         arm.intervention = view.add_span(what, "Intervention")
                 _sessions(document.slice(value), arm)
-                arm.role = "control" if CONTROL_WORDS.search(document.slice(block.label) + " " + document.slice(value)) else "intervention"
+                arm.role = (
+                    "control"
+                    if CONTROL_WORDS.search(
+                        document.slice(block.label) + " " + document.slice(value)
+                    )
+                    else "intervention"
+                )
                 continue
         for match in PROSE_ARM.finditer(text):
             name = match.group("name")
@@ -288,20 +390,30 @@ def _arms(view: ArticleView, study: Study) -> None:
             arm = arms.setdefault(normal_label(name), Arm(label=f"{name} group", evidence=[]))
             if span not in arm.evidence:
                 arm.evidence.append(span)
-            after = text[match.end():]
-            received = RECEIVED.match(after.lstrip()) if after.lstrip().startswith(("received", "receives", "engaged", "underwent")) else None
+            after = text[match.end() :]
+            received = (
+                RECEIVED.match(after.lstrip())
+                if after.lstrip().startswith(("received", "receives", "engaged", "underwent"))
+                else None
+            )
             if received and arm.intervention is None:
                 offset = span.start + match.end() + (len(after) - len(after.lstrip()))
                 what = Span(offset + received.start("what"), offset + received.end("what"))
                 inside = [m for m in view.mentions(index, "Intervention") if what.contains(m.span)]
                 negative = view.text[what.start : what.end].lower().startswith("no ")
-                arm.intervention = (view.add_mention(inside[0]) if inside and not negative
-                                    else view.add_span(what, "Intervention"))
+                arm.intervention = (
+                    view.add_mention(inside[0])
+                    if inside and not negative
+                    else view.add_span(what, "Intervention")
+                )
             if arm.intervention is None:
                 concept = view.lexicon.lookup(name)
                 if concept is not None and concept.category == "Intervention":
-                    arm.intervention = view.add(EntityRef(concept.pref_label, concept.iri), "Intervention",
-                                                Span(span.start + match.start("name"), span.start + match.end("name")))
+                    arm.intervention = view.add(
+                        EntityRef(concept.pref_label, concept.iri),
+                        "Intervention",
+                        Span(span.start + match.start("name"), span.start + match.end("name")),
+                    )
             arm.role = arm.role or ("control" if CONTROL_WORDS.search(name) else "intervention")
         _assigned(view, index, arms)
     _versus(view, arms)
@@ -323,10 +435,14 @@ def _assigned(view: ArticleView, index: int, arms: dict[str, Arm]) -> None:
             continue
         other = "b" if group == "a" else "a"
         other_text = match.group(other).lower()
-        chosen = [m for m in inside if view.text[m.span.start:m.span.end].lower() not in other_text]
+        chosen = [
+            m for m in inside if view.text[m.span.start : m.span.end].lower() not in other_text
+        ]
         mention = (chosen or inside)[-1]
         ref = view.add_mention(mention)
-        role = "control" if CONTROL_WORDS.search(match.group(group)) and not chosen else "intervention"
+        role = (
+            "control" if CONTROL_WORDS.search(match.group(group)) and not chosen else "intervention"
+        )
         if group == "a" and CONTROL_WORDS.search(match.group(group)):
             role = "control"
         target = next((a for a in arms.values() if a.role == role and a.intervention is None), None)
@@ -358,10 +474,14 @@ def _versus(view: ArticleView, arms: dict[str, Arm]) -> None:
             ref = view.add_mention(inside[0])
             if any(a.intervention == ref for a in arms.values()):
                 continue
-            target = next((a for a in arms.values() if a.role == role and a.intervention is None), None)
+            target = next(
+                (a for a in arms.values() if a.role == role and a.intervention is None), None
+            )
             if target is None:
                 name = short_name(view, ref) if role == "intervention" else "control"
-                target = arms.setdefault(normal_label(role), Arm(label=f"{name} group", evidence=[]))
+                target = arms.setdefault(
+                    normal_label(role), Arm(label=f"{name} group", evidence=[])
+                )
             target.intervention, target.role = ref, role
             target.evidence.append(span)
 
@@ -414,8 +534,11 @@ def _measures(view: ArticleView, study: Study) -> None:
             mentions = view.mentions_between(index, item.start, item.end, "Outcome", "Condition")
             if mentions:
                 refs = [view.add_mention(m, "Outcome") for m in mentions]
-            elif labelled and len(view.text[item.start:item.end].split()) <= 6 and not CLAUSE_WORD.search(
-                    view.text[item.start:item.end]):
+            elif (
+                labelled
+                and len(view.text[item.start : item.end].split()) <= 6
+                and not CLAUSE_WORD.search(view.text[item.start : item.end])
+            ):
                 refs = [view.add_span(item, "Outcome")]
             else:
                 refs = []

@@ -62,8 +62,12 @@ def relate_topical(view: ArticleView) -> None:
                 _topical_section(view, index, section.group("kind").lower(), content)
         if block.kind is BlockKind.TABLE_ROW and block.header_row:
             _attribute_table(view, index, central)
-        if block.kind is BlockKind.LABEL_VALUE and block.label and block.value and SETTING.fullmatch(
-                document.slice(block.label)):
+        if (
+            block.kind is BlockKind.LABEL_VALUE
+            and block.label
+            and block.value
+            and SETTING.fullmatch(document.slice(block.label))
+        ):
             ref = view.add_span(block.value, "Context")
             view.facts.contexts.append(ContextFact(ref, [block.span]))
     for index in range(len(view.sentences)):
@@ -74,8 +78,11 @@ def relate_topical(view: ArticleView) -> None:
 def _topical_section(view: ArticleView, block_index: int, kind: str, content: str) -> None:
     block = view.document.blocks[block_index]
     intent_match = INTENT.search(content)
-    section = TopicalSection(evidence=[block.span], kind=kind,
-                             intent=intent_match.group("intent").strip() if intent_match else None)
+    section = TopicalSection(
+        evidence=[block.span],
+        kind=kind,
+        intent=intent_match.group("intent").strip() if intent_match else None,
+    )
     for item in view.list_after(block_index):
         span = view.trimmed(view.document.blocks[item].span)
         ref = view.add_span(span, "Topic")
@@ -99,12 +106,20 @@ def _attribute_table(view: ArticleView, header_index: int, central: EntityRef | 
             continue
         attribute = view.add_span(row.cells[0], "Attribute")
         link = view.add_span(row.cells[1], "Topic") if len(row.cells) > 1 else None
-        notes = [f"{names[k]}: {document.slice(cell)}" for k, cell in enumerate(row.cells)
-                 if k >= 2 and k < len(names)]
-        view.facts.attributes.append(AttributeFact(
-            attribute=attribute, evidence=[row.span], link=link, of=central,
-            note="; ".join(notes) or None,
-        ))
+        notes = [
+            f"{names[k]}: {document.slice(cell)}"
+            for k, cell in enumerate(row.cells)
+            if k >= 2 and k < len(names)
+        ]
+        view.facts.attributes.append(
+            AttributeFact(
+                attribute=attribute,
+                evidence=[row.span],
+                link=link,
+                of=central,
+                note="; ".join(notes) or None,
+            )
+        )
 
 
 def _prose_patterns(view: ArticleView, index: int) -> None:
@@ -117,8 +132,9 @@ def _prose_patterns(view: ArticleView, index: int) -> None:
     for match in EAV.finditer(text, sentence.start, sentence.end):
         entity = view.add_span(Span(match.start("entity"), match.end("entity")), "Entity")
         if CENTRAL_IN_PROSE.search(text, sentence.start, match.start()):
-            view.facts.central.append((entity, "central", view.trimmed(
-                Span(match.start("entity"), match.end("entity")))))
+            view.facts.central.append(
+                (entity, "central", view.trimmed(Span(match.start("entity"), match.end("entity"))))
+            )
         position = match.start("attributes")
         for piece in match.group("attributes").split(","):
             start = position + len(piece) - len(piece.lstrip())
@@ -130,7 +146,8 @@ def _prose_patterns(view: ArticleView, index: int) -> None:
     intent = SEARCH_INTENT_PROSE.search(text, sentence.start, sentence.end)
     if intent is not None:
         view.facts.topical_sections.append(
-            TopicalSection(evidence=[sentence], intent=intent.group("intent").strip()))
+            TopicalSection(evidence=[sentence], intent=intent.group("intent").strip())
+        )
     source = SOURCE_CONTEXT_PROSE.search(text, sentence.start, sentence.end)
     if source is not None:
         ref = view.add_span(Span(source.start("context"), source.end("context")), "Context")
@@ -169,13 +186,15 @@ def salience(view: ArticleView, category: str) -> list[str]:
         first_seen.setdefault(mention.concept, mention.span.start)
     if category == "Intervention":
         for finding in view.facts.findings:
-            if finding.intervention.concept in counts:
-                counts[finding.intervention.concept] += FINDING_WEIGHT
+            concept = finding.intervention.concept
+            if concept is not None and concept in counts:
+                counts[concept] += FINDING_WEIGHT
     if category == "Condition":
         subjects = [s.subject for s in view.facts.statistics] + [
-            r.condition for r in view.facts.condition_relations]
+            r.condition for r in view.facts.condition_relations
+        ]
         for subject in subjects:
-            if subject.concept in counts:
+            if subject.concept is not None and subject.concept in counts:
                 counts[subject.concept] += FINDING_WEIGHT
     return sorted(counts, key=lambda iri: (-counts[iri], first_seen[iri]))
 

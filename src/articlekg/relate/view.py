@@ -39,7 +39,9 @@ class ArticleView:
         return self.document.slice(self.sentences[index].span)
 
     def sentence_index(self, span: Span) -> int:
-        return next(i for i, s in enumerate(self.sentences) if s.span.overlaps(span) or s.span == span)
+        return next(
+            i for i, s in enumerate(self.sentences) if s.span.overlaps(span) or s.span == span
+        )
 
     def block_of(self, index: int) -> Block:
         return self.document.blocks[self.sentences[index].block]
@@ -68,7 +70,10 @@ class ArticleView:
         stripped = Span(span.start + left, span.start + right)
         # Keep a closing bracket whose opening bracket is inside the span.
         inner = self.text[stripped.start : stripped.end]
-        if inner.count("(") > inner.count(")") and self.text[stripped.end : stripped.end + 1] == ")":
+        if (
+            inner.count("(") > inner.count(")")
+            and self.text[stripped.end : stripped.end + 1] == ")"
+        ):
             stripped = Span(stripped.start, stripped.end + 1)
         return stripped
 
@@ -78,8 +83,11 @@ class ArticleView:
         return [m for m in found if not categories or m.category in categories]
 
     def mentions_between(self, index: int, start: int, end: int, *categories: str) -> list[Mention]:
-        return [m for m in self.mentions(index, *categories)
-                if start <= m.span.start and m.span.end <= end]
+        return [
+            m
+            for m in self.mentions(index, *categories)
+            if start <= m.span.start and m.span.end <= end
+        ]
 
     def quantities(self, index: int) -> list[Quantity]:
         return self.recognised.quantities.get(index, [])
