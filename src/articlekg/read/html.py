@@ -23,7 +23,7 @@ from trafilatura.settings import use_config
 from articlekg.document import BlockKind, Document, Metadata
 from articlekg.errors import InputError
 from articlekg.read.markdown import PlainText, clean, finish
-from articlekg.read.metadata import json_ld_metadata, merge, meta_tag_metadata
+from articlekg.read.metadata import page_metadata
 from articlekg.read.text import UPDATED
 
 # An internal DTD subset can declare entities that expand exponentially ("billion laughs").
@@ -299,35 +299,6 @@ def parse_page(source: str) -> lxml_html.HtmlElement:
     # lxml refuses str input that carries an XML encoding declaration; bytes are fine.
     parser = lxml_html.HTMLParser(encoding="utf-8", no_network=True)
     return lxml_html.document_fromstring(source.encode("utf-8"), parser=parser)
-
-
-def page_metadata(page: lxml_html.HtmlElement) -> tuple[Metadata, str | None]:
-    """Metadata from JSON-LD, then ``<meta>`` tags; and the ``<title>`` text, a last resort."""
-    meta: dict[str, list[str]] = {}
-    for tag in page.iter("meta"):
-        key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").lower()
-        content = tag.get("content")
-        if key and content:
-            meta.setdefault(key.strip(), []).append(content)
-    json_ld = [
-        script.text or ""
-        for script in page.iter("script")
-        if (script.get("type") or "").strip().lower() == "application/ld+json"
-    ]
-    title_tag = page.find(".//title")
-    title = clean(title_tag.text_content()) if title_tag is not None else None
-    canonical = next(
-        (
-            link.get("href")
-            for link in page.iter("link")
-            if "canonical" in (link.get("rel") or "").lower().split() and link.get("href")
-        ),
-        None,
-    )
-    metadata = merge(
-        json_ld_metadata(json_ld), meta_tag_metadata(meta, None), Metadata(url=canonical)
-    )
-    return metadata, title or None
 
 
 def page_heading(

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import Any
 
 import yaml
+from lxml import html as lxml_html
 
 from articlekg.document import Metadata, Span
 from articlekg.read.text import UPDATED, parse_date
@@ -192,8 +193,8 @@ def names(value: object) -> tuple[str, ...]:
 # HTML head -------------------------------------------------------------------------------
 
 
-def meta_tag_metadata(meta: Mapping[str, list[str]], title: str | None) -> Metadata:
-    """Metadata from ``<meta>`` tags (keys lower-cased ``name``/``property``) and ``<title>``."""
+def meta_tag_metadata(meta: Mapping[str, list[str]]) -> Metadata:
+    """Metadata from ``<meta>`` tags, keyed by lower-cased ``name``/``property``."""
 
     def first(*keys: str) -> str | None:
         for key in keys:
@@ -213,8 +214,7 @@ def meta_tag_metadata(meta: Mapping[str, list[str]], title: str | None) -> Metad
         if authors:
             break
     return Metadata(
-        title=first("citation_title", "og:title", "twitter:title", "dc.title", "dcterms.title")
-        or title,
+        title=first("citation_title", "og:title", "twitter:title", "dc.title", "dcterms.title"),
         date_published=iso_date(
             first(
                 "article:published_time",
@@ -314,3 +314,30 @@ def types_of(node: Mapping[str, Any]) -> list[str]:
     values = value if isinstance(value, list) else [value]
     # "schema:Article" and "http://schema.org/Article" name the same type.
     return [v.rsplit("/", 1)[-1].rsplit(":", 1)[-1] for v in values if isinstance(v, str)]
+
+
+def page_metadata(page: lxml_html.HtmlElement) -> tuple[Metadata, str | None]:
+    """Metadata from JSON-LD, then ``<meta>`` tags; and the ``<title>`` text, a last resort."""
+    meta: dict[str, list[str]] = {}
+    for tag in page.iter("meta"):
+        key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").lower()
+        content = tag.get("content")
+        if key and content:
+            meta.setdefault(key.strip(), []).append(content)
+    json_ld = [
+        script.text or ""
+        for script in page.iter("script")
+        if (script.get("type") or "").strip().lower() == "application/ld+json"
+    ]
+    title_tag = page.find(".//title")
+    title = " ".join(title_tag.text_content().split()) if title_tag is not None else None
+    canonical = next(
+        (
+            link.get("href")
+            for link in page.iter("link")
+            if "canonical" in (link.get("rel") or "").lower().split() and link.get("href")
+        ),
+        None,
+    )
+    metadata = merge(json_ld_metadata(json_ld), meta_tag_metadata(meta), Metadata(url=canonical))
+    return metadata, title or None
