@@ -157,6 +157,21 @@ def test_concept_iris_are_slugs_of_the_concept_namespace_and_valid_iris() -> Non
     assert not bad, bad
 
 
+def slug_of(label: str) -> str:
+    text = label.lower().replace("&", " and ").replace("+", " plus ")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def test_concept_iris_are_the_slug_of_the_pref_label() -> None:
+    # One rule for every IRI, so that a concept's IRI can be predicted from its name.
+    bad = []
+    for concept in concepts():
+        pref = lexicon().value(concept, SKOS.prefLabel)
+        if concept != CONCEPT[slug_of(str(pref))]:
+            bad.append((str(concept), str(pref)))
+    assert not bad, bad
+
+
 def test_no_label_belongs_to_two_concepts() -> None:
     owners: dict[str, set[str]] = defaultdict(set)
     for concept in concepts():
