@@ -82,7 +82,7 @@ def test_bad_input_is_one_line_and_nonzero(
     tmp_path: Path, make_input: object, message: str
 ) -> None:
     path = make_input(tmp_path)  # type: ignore[operator]
-    code, out, err = run("build", str(path), "-o", str(tmp_path / "out"))
+    code, _, err = run("build", str(path), "-o", str(tmp_path / "out"))
     assert code == 2
     assert message in err
     assert len(err.strip().splitlines()) == 1
