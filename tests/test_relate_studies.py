@@ -147,3 +147,20 @@ def test_study_keys_do_not_depend_on_text_elsewhere() -> None:
     (before,) = facts_of(NEWS).studies
     (after,) = facts_of(NEWS + "Editor's note: this story was updated with a new photo.\n").studies
     assert before.key == after.key
+
+
+def test_a_title_x_versus_y_gives_the_arms() -> None:
+    facts = facts_of(
+        "Massage versus usual care for pain in advanced cancer\n"
+        "A pilot study enrolled 40 patients with advanced cancer.\n"
+        "After two weeks, the massage group reported less pain.\n"
+    )
+    (study,) = facts.studies
+    assert name(study.design) == "pilot-study"
+    assert sorted((a.role, name(a.intervention)) for a in study.arms) == [
+        ("control", "usual-care"),
+        ("intervention", "massage-therapy"),
+    ]
+    assert [(name(f.intervention), f.effect, name(f.outcome), f.study) for f in facts.findings] == [
+        ("massage-therapy", "reduces", "pain", study.key)
+    ]
