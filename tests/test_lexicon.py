@@ -181,6 +181,20 @@ def test_no_label_belongs_to_two_concepts() -> None:
     assert not shared, shared
 
 
+def test_no_concept_repeats_a_label_in_another_spelling_of_hyphens_or_case() -> None:
+    # The recogniser folds case and hyphens itself, so such variants are noise; labels with
+    # two or more capitals are exempt because they match case-sensitively ("HRQoL", "EMBASE").
+    bad = []
+    for concept in concepts():
+        seen: dict[str, str] = {}
+        for label in sorted(map(str, labels(concept)), key=lambda t: (t.upper() == t, t)):
+            key = " ".join(re.findall(r"[a-z0-9]+", label.lower()))
+            if key in seen and sum(c.isupper() for c in label) < 2:
+                bad.append((str(concept), seen[key], label))
+            seen.setdefault(key, label)
+    assert not bad, bad
+
+
 def test_abbreviations_are_plain_and_name_one_concept() -> None:
     graph = lexicon()
     label_owner: dict[str, set[str]] = defaultdict(set)
