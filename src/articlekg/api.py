@@ -30,9 +30,13 @@ def build(
     outdir: Path,
     formats: Sequence[str] | None = None,
     base_iri: str = DEFAULT_BASE_IRI,
+    include: Sequence[str] = (),
 ) -> BuildReport:
-    """Build article files (or folders of them) into checked graphs written to ``outdir``."""
-    return _build(inputs, outdir, formats=formats, base_iri=base_iri)
+    """Build article files (or folders of them) into checked graphs written to ``outdir``.
+
+    ``include`` globs pick files inside folders (default: every supported kind).
+    """
+    return _build(inputs, outdir, formats=formats, base_iri=base_iri, include=include)
 
 
 def build_article(path: Path, base_iri: str = DEFAULT_BASE_IRI) -> ArticleGraph:

@@ -7,6 +7,7 @@ ConditionRelation, TopicalSection); condition links are also stated directly.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -66,6 +67,7 @@ class Assembler:
         self.article = checked(f"{self.base}article/{slug(self.document.stem)}")
         self.graph.bind("doc", f"{self.article}/")
         self._evidence: dict[Span, URIRef] = {}
+        self._quotes: Counter[str] = Counter()
         self._sections: dict[int, URIRef] = {}
 
     # naming ------------------------------------------------------------------------------
@@ -94,9 +96,10 @@ class Assembler:
         node = self._evidence.get(span)
         if node is None:
             quote = self.document.text[span.start : span.end]
-            occurrence = sum(
-                1 for s in self._evidence if self.document.text[s.start : s.end] == quote
-            )
+            # The same quote twice in an article gets a second IRI; counting earlier copies,
+            # not offsets, keeps IRIs stable when text is added elsewhere.
+            occurrence = self._quotes[quote]
+            self._quotes[quote] += 1
             node = self.node("evidence", quote, occurrence)
             self._evidence[span] = node
             g = self.graph

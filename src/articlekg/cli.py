@@ -77,6 +77,12 @@ def main() -> None:
     help="Namespace of the IRIs minted for this article's nodes.",
 )
 @click.option(
+    "--include",
+    multiple=True,
+    metavar="GLOB",
+    help="In folders, build only files whose path matches GLOB (e.g. '*.txt'); repeatable.",
+)
+@click.option(
     "--store",
     type=click.Path(path_type=Path, file_okay=False),
     help="Also load what was built into this embedded store.",
@@ -87,10 +93,16 @@ def build(
     outdir: Path,
     formats: tuple[str, ...],
     base_iri: str,
+    include: tuple[str, ...],
     store: Path | None,
 ) -> None:
-    """Build INPUTS (article files or folders of them) into graphs in OUTPUT."""
-    report = api.build(list(inputs), outdir, formats=list(formats) or None, base_iri=base_iri)
+    """Build INPUTS (article files or folders of them) into graphs in OUTPUT.
+
+    Several articles also give a corpus: corpus.trig, corpus.nq and corpus.merge-log.json.
+    """
+    report = api.build(
+        list(inputs), outdir, formats=list(formats) or None, base_iri=base_iri, include=include
+    )
     for path in report.written:
         click.echo(str(path))
     if store is not None:

@@ -68,14 +68,22 @@ def build_document(
     )
 
 
-def collect_inputs(inputs: Sequence[Path]) -> list[tuple[Path, str]]:
-    """Article files with the names evidence gives them: relative to what the user named."""
+def collect_inputs(inputs: Sequence[Path], include: Sequence[str] = ()) -> list[tuple[Path, str]]:
+    """Article files with the names evidence gives them: relative to what the user named.
+
+    In a folder, every file of a supported kind, or only those whose relative path matches
+    one of the ``include`` globs.
+    """
     found: list[tuple[Path, str]] = []
     suffixes = set(supported_suffixes())
     for given in inputs:
         if given.is_dir():
             files = sorted(
-                p for p in given.rglob("*") if p.is_file() and p.suffix.lower() in suffixes
+                p
+                for p in given.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in suffixes
+                and (not include or any(p.relative_to(given).match(g) for g in include))
             )
             if not files:
                 raise InputError(
@@ -101,10 +109,11 @@ def build(
     outdir: Path,
     formats: Sequence[str] | None = None,
     base_iri: str = DEFAULT_BASE_IRI,
+    include: Sequence[str] = (),
 ) -> BuildReport:
     exporters = [get_exporter(name) for name in formats] if formats else list(EXPORTERS)
     report = BuildReport()
-    found = collect_inputs(inputs)
+    found = collect_inputs(inputs, include)
     # Build and check everything first, so that a failing article writes nothing at all.
     for path, name in found:
         report.articles.append(build_document(read_document(path, name), base_iri))

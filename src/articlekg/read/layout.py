@@ -62,8 +62,8 @@ def table_cells(text: str, span: Span) -> tuple[Span, ...]:
     for piece in content[inner_start:inner_end].split("|"):
         stripped = piece.strip()
         offset = span.start + position + (len(piece) - len(piece.lstrip()))
-        if stripped:
-            cells.append(Span(offset, offset + len(stripped)))
+        # An empty cell keeps its column (as an empty span), so later columns do not shift.
+        cells.append(Span(offset, offset + len(stripped)))
         position += len(piece) + 1
     return tuple(cells)
 

@@ -102,14 +102,15 @@ def _attribute_table(view: ArticleView, header_index: int, central: EntityRef | 
             continue
         if row.kind is not BlockKind.TABLE_ROW:
             break
-        if not row.cells:
+        if not row.cells or row.cells[0].start == row.cells[0].end:
             continue
         attribute = view.add_span(row.cells[0], "Attribute")
-        link = view.add_span(row.cells[1], "Topic") if len(row.cells) > 1 else None
+        filled = len(row.cells) > 1 and row.cells[1].end > row.cells[1].start
+        link = view.add_span(row.cells[1], "Topic") if filled else None
         notes = [
             f"{names[k]}: {document.slice(cell)}"
             for k, cell in enumerate(row.cells)
-            if k >= 2 and k < len(names)
+            if 2 <= k < len(names) and cell.end > cell.start
         ]
         view.facts.attributes.append(
             AttributeFact(
