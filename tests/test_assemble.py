@@ -13,7 +13,7 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, RDFS
 
 from articlekg.api import build_text
 from articlekg.assemble import assemble
@@ -23,7 +23,7 @@ from articlekg.export.turtle import turtle_text
 from articlekg.lexicon import default_lexicon
 from articlekg.pipeline import extract
 from articlekg.read.text import read_text_document
-from articlekg.vocab import AKG, CONCEPT, DEFAULT_BASE_IRI
+from articlekg.vocab import AKG, CONCEPT, DEFAULT_BASE_IRI, SCHEMA
 
 FIXTURE = Path(__file__).parent / "fixtures" / "texts" / "yoga-trial-news.txt"
 BASE = "https://example.org/kg/"
@@ -193,3 +193,17 @@ def test_the_assembled_graph_conforms_to_the_shapes() -> None:
     graph = built.graph.graph
     assert (None, RDF.type, AKG.Finding) in graph
     assert str(built.graph.name) == f"{DEFAULT_BASE_IRI}graph/yoga-trial-news"
+
+
+def test_article_metadata_and_the_publisher_with_its_evidence() -> None:
+    text = source()
+    graph = graph_of(text)
+    (article,) = graph.subjects(RDF.type, AKG.Article)
+    assert graph.value(article, SCHEMA.dateModified) == Literal(
+        "2025-02-04", datatype=URIRef("http://www.w3.org/2001/XMLSchema#date")
+    )
+    assert str(graph.value(article, RDFS.label)) == text.splitlines()[1]
+    publisher = graph.value(article, SCHEMA.publisher)
+    assert (publisher, RDF.type, AKG.Organization) in graph
+    evidence = graph.value(publisher, AKG.hasEvidence)
+    assert str(graph.value(evidence, AKG.quote)) == "Riverbank Wellness News"

@@ -196,3 +196,17 @@ def test_evidence_is_the_sentence_that_states_the_finding() -> None:
     outcome = facts.entities[found.outcome.key]
     assert "Outcome" in outcome[1]
     assert [text[s.start : s.end] for s in outcome[2]] == ["anxiety"]
+
+
+def test_effect_size_and_a_p_value_as_significance() -> None:
+    facts = facts_of(
+        "Yoga Notes\n"
+        "Yoga reduced fatigue with an effect size of 0.45 in the pooled data.\n"
+        "Massage reduced pain (p < 0.05).\n"
+    )
+    fatigue = finding(facts, "yoga", "reduces", "fatigue")
+    assert fatigue.effect_size == 0.45
+    assert fatigue.significant is None
+    pain = finding(facts, "massage-therapy", "reduces", "pain")
+    assert pain.significant is True
+    assert pain.effect_size is None
