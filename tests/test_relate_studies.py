@@ -164,3 +164,37 @@ def test_a_title_x_versus_y_gives_the_arms() -> None:
     assert [(name(f.intervention), f.effect, name(f.outcome), f.study) for f in facts.findings] == [
         ("massage-therapy", "reduces", "pain", study.key)
     ]
+
+
+def test_two_citation_lines_are_two_studies() -> None:
+    text = (
+        "Reading\n"
+        "Smith J, Lee K, Patel R. Reiki for anxiety in chemotherapy. Journal of Clinical Oncology. "
+        "2013;31:100-5.\n"
+        "Garcia M, et al. Tai chi for fatigue. Supportive Care in Cancer. 2020;28:1-9.\n"
+    )
+    studies = facts_of(text).studies
+    assert [(s.title, name(s.journal), s.year) for s in studies] == [
+        ("Reiki for anxiety in chemotherapy", "journal-of-clinical-oncology", 2013),
+        ("Tai chi for fatigue", "supportive-care-in-cancer", 2020),
+    ]
+
+
+def test_two_trials_in_one_paragraph_with_different_years_and_journals() -> None:
+    text = (
+        "News\n"
+        "A 2012 trial published in Journal of Clinical Oncology enrolled 200 patients. "
+        "A 2018 trial published in Supportive Care in Cancer enrolled 60 patients.\n"
+    )
+    studies = facts_of(text).studies
+    assert [(s.year, name(s.journal), s.sample_size) for s in studies] == [
+        (2012, "journal-of-clinical-oncology", 200),
+        (2018, "supportive-care-in-cancer", 60),
+    ]
+    first, second = studies
+    assert [text[s.start : s.end] for s in first.evidence] == [
+        "A 2012 trial published in Journal of Clinical Oncology enrolled 200 patients."
+    ]
+    assert [text[s.start : s.end] for s in second.evidence] == [
+        "A 2018 trial published in Supportive Care in Cancer enrolled 60 patients."
+    ]
