@@ -152,3 +152,17 @@ def test_imperative_items_outside_an_advice_setting_are_not_advice() -> None:
         "- Keep records in a ledger.\n"
     )
     assert facts.recommendations == []
+
+
+def test_negative_imperatives_and_should_are_precautions() -> None:
+    facts = facts_of(
+        "Safety Tips\n"
+        "- Do not have massage over a radiotherapy site.\n"
+        "- Don't use oils on broken skin.\n"
+        "Patients should avoid deep pressure near a port.\n"
+    )
+    assert advice(facts) == [
+        ("precaution", "Do not have massage over a radiotherapy site", "massage-therapy"),
+        ("precaution", "Don't use oils on broken skin", None),
+        ("precaution", "avoid deep pressure near a port", None),
+    ]
