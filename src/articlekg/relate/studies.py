@@ -15,6 +15,7 @@ import re
 
 from articlekg.document import BlockKind, Span
 from articlekg.facts import Arm, EntityRef, Study, normal_label
+from articlekg.places import country_in
 from articlekg.quantities import NUM, number_value
 from articlekg.relate.view import ArticleView, masked
 
@@ -307,8 +308,9 @@ def _sentence_studies(view: ArticleView, index: int) -> list[Study]:
                 int(number_value(ages.group("high"))),
             )
         place = PLACE.search(text)
-        if place:
-            study.location = place.group("place")
+        # "in Melbourne, Australia" as written; else a country the intro or title names
+        # ("... in Taiwanese patients with metastatic bone pain").
+        study.location = place.group("place") if place else country_in(text)
         if study.title or study.journal or study.year or study.sample_size or study.design:
             # An untitled study is named as the text refers to it: "One trial (n=74)".
             study.description = (
