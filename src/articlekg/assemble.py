@@ -121,7 +121,10 @@ class Assembler:
         if index not in self._sections:
             heading = self.document.blocks[index]
             title = self.document.slice(heading.span)
-            node = self.node("section", title, heading.span.start)
+            earlier = sum(
+                1 for b in self.document.blocks[:index] if self.document.slice(b.span) == title
+            )
+            node = self.node("section", title, earlier)
             self._sections[index] = node
             g = self.graph
             g.add((node, RDF.type, AKG.Section))

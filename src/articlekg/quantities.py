@@ -77,7 +77,9 @@ QUANTITY = re.compile(
     rf"(?<![\w.])(?:(?P<between>between)\s+)?(?:(?P<lower>{LOWER})\s*|(?P<upper>{UPPER})\s*|(?P<approx>{APPROX})\s+)?"
     rf"(?P<sign>[-−])?(?P<low>{NUM})(?:[-\s]?(?P<unit1>{UNIT})(?![a-z]))?"
     rf"(?:\s*/\s*(?P<scale>\d+)"
-    rf"|(?:-?\s*(?:–|—|-|to|and)\s*)(?P<high>{NUM})(?:[-\s]?(?P<unit2>{UNIT})(?![a-z]))?)?",
+    # "and" joins a range only after "between": "scores of 4.5 and 3.2" are two values.
+    rf"|(?:-?\s*(?:–|—|-|to|(?(between)and|(?!)))\s*)"
+    rf"(?P<high>{NUM})(?:[-\s]?(?P<unit2>{UNIT})(?![a-z]))?)?",
     re.IGNORECASE,
 )
 
@@ -133,8 +135,6 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         high_raw = match.group("high")
         if match.group("between") and high_raw is None:
             continue
-        if high_raw is not None and " and " in match.group() and not match.group("between"):
-            high_raw = None  # "60% and 80%" is a range only after "between"
         low = number_value(raw_low) * (-1 if match.group("sign") else 1)
         high = number_value(high_raw) if high_raw is not None else None
         if high is not None and high < low and not match.group("sign"):

@@ -89,6 +89,15 @@ STUDY_CONTEXT = re.compile(
 STUDY_HEADING = re.compile(r"result|finding|benefit|found|outcome|trial|study|evidence", re.I)
 EVIDENCE_SUMMARY = re.compile(r"\b(?:evidence|reviews?|studies show|research)\b", re.I)
 GENERIC_OUTCOME_CUE = re.compile(r"\s+(?:such as|including|like)\b", re.I)
+NOUN_EFFECTS = {
+    "relief": "reduces",
+    "reduction": "reduces",
+    "control": "reduces",
+    "improvement": "improves",
+    "enhancement": "improves",
+    "elevation": "increases",
+}
+COMPOUND = re.compile(r"(?P<base>.+?)\s+(?P<noun>" + "|".join(NOUN_EFFECTS) + r")", re.I)
 TIME_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year"})
 MAX_DISCOVERED_WORDS = 5
 
@@ -100,7 +109,7 @@ class Trigger:
     effect: str
 
 
-RELATIVE = re.compile(r"(?:,\s*|\s)(?:which|that|who)\s+(?:\w+\s+)?$", re.I)
+RELATIVE = re.compile(r"(?:,\s*|\s)(?:which|who)\s+(?:\w+\s+)?$", re.I)
 DISCOVERING = re.compile(r"(?:\s(?:in|of|on|for)|less|fewer|better|greater|lower|higher)$", re.I)
 
 
@@ -113,7 +122,7 @@ def triggers_in(view: ArticleView, span: Span) -> list[Trigger]:
             m.span.start <= match.start() and match.end() <= m.span.end
             for m in view.mentions(view.sentence_index(span), "Outcome", "Condition", "Mechanism")
         ):
-            continue  # "pain reduction" as a lexicon term names an outcome, not a new effect
+            continue  # inside a lexicon term: see compound_outcome
         effect = next(TRIGGERS[int(k[1:])][1] for k, v in match.groupdict().items() if v)
         found.append(Trigger(match.start(), match.end(), effect))
     return found
@@ -156,14 +165,15 @@ def relate_effects(view: ArticleView, main_intervention: EntityRef | None) -> No
         block = view.block_of(index)
         span = sentence.span
         triggers = _outside_mechanisms(view, triggers_in(view, span), span)
+        compounds = compound_findings(view, index)
         subjects_here = _subjects(view, index, triggers[0].start if triggers else span.end)
         if block.kind is not BlockKind.LIST_ITEM:
             carried = None
-        if not triggers and carried is not None:
+        if not triggers and not compounds and carried is not None:
             # "... and improvements in:" followed by "- Mood stability"
             _emit(view, index, [carried], span, carried_subjects, main_intervention, item=True)
             continue
-        if not triggers:
+        if not triggers and not compounds:
             previous_subjects = subjects_here or previous_subjects
             continue
         subjects = subjects_here
@@ -179,7 +189,7 @@ def relate_effects(view: ArticleView, main_intervention: EntityRef | None) -> No
             main_intervention,
             item=block.kind is BlockKind.LIST_ITEM,
         )
-        if view.sentence_text(index).rstrip().endswith(":"):
+        if triggers and view.sentence_text(index).rstrip().endswith(":"):
             carried = triggers[-1]
             carried_subjects = subjects
         previous_subjects = subjects or previous_subjects
@@ -315,19 +325,23 @@ def _emit(
         if in_study
         else ("evidenceSummary" if EVIDENCE_SUMMARY.search(sentence_text) else "generalClaim")
     )
-    zones = _zones(view, index, triggers, span, item)
+    zones = _zones(view, index, triggers, span, item) if triggers else []
     found_here: list[EntityRef] = []
+    named: list[tuple[Trigger, list[tuple[Span, EntityRef]]]] = []
     for trigger, zone in zones:
-        clause_subjects = _clause_subjects(view, index, trigger) or subjects
-        view.last_subjects = clause_subjects
         discovering = trigger.effect == "noEffect" or bool(
             DISCOVERING.search(view.text[trigger.start : trigger.end])
         )
-        for outcome_span, outcome in _outcomes(view, index, zone, discovering):
+        named.append((trigger, _outcomes(view, index, zone, discovering)))
+    named += [(trigger, [(base, ref)]) for trigger, base, ref in compound_findings(view, index)]
+    for trigger, outcomes in sorted(named, key=lambda pair: pair[0].start):
+        clause_subjects = _clause_subjects(view, index, trigger) or subjects
+        view.last_subjects = clause_subjects
+        for outcome_span, found in outcomes:
+            outcome = found
             if outcome.concept is None and outcome.label.lower() in ANAPHORA and found_here:
-                outcome = found_here[
-                    -1
-                ]  # "decreased their use of X, whereas ... increased their use"
+                # "decreased their use of X, whereas ... increased their use"
+                outcome = found_here[-1]
             found_here.append(outcome)
             if any(outcome.key == s.key for s in clause_subjects):
                 continue
@@ -396,6 +410,31 @@ def _in_parentheses(text: str, start: int, position: int) -> bool:
 def _item_end(view: ArticleView, span: Span) -> int:
     match = re.search(r"\s*\(|\s+[—–]\s|:", view.text[span.start : span.end])
     return span.start + match.start() if match else span.end
+
+
+def compound_findings(view: ArticleView, index: int) -> list[tuple[Trigger, Span, EntityRef]]:
+    """'Pain relief', 'fatigue reduction': a lexicon term that is an outcome plus an effect
+    noun states an effect on the outcome the lexicon knows by the first words."""
+    found = []
+    for mention in view.mentions(index, "Outcome", "Condition"):
+        surface = view.text[mention.span.start : mention.span.end]
+        compound = COMPOUND.fullmatch(surface)
+        if compound is None:
+            continue
+        base = view.lexicon.lookup(compound.group("base"))
+        if base is None or base.iri == mention.concept:
+            continue
+        noun_start = mention.span.start + compound.start("noun")
+        effect = NOUN_EFFECTS[compound.group("noun").lower()]
+        base_span = Span(mention.span.start, mention.span.start + compound.end("base"))
+        found.append(
+            (
+                Trigger(noun_start, mention.span.end, effect),
+                base_span,
+                EntityRef(base.pref_label, base.iri),
+            )
+        )
+    return found
 
 
 def _outcomes(

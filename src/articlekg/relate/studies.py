@@ -221,10 +221,17 @@ def _abstract_study(view: ArticleView) -> Study | None:
             designs = view.mentions(sentence, "StudyDesign")
             if designs:
                 study.design = view.add_mention(designs[-1])
-        if label in ("patients", "participants", "subjects"):
-            leading = LEADING_SAMPLE.match(document.slice(value))
+        if label in ("patients", "participants", "subjects", "setting", "settings"):
+            text = document.slice(value)
+            leading = LEADING_SAMPLE.match(text)
             if leading:
                 study.sample_size = int(number_value(leading.group("n")))
+            ages = AGES.search(text)
+            if ages:
+                study.min_age = int(number_value(ages.group("low")))
+                study.max_age = int(number_value(ages.group("high")))
+            place = PLACE.search(text)
+            study.location = study.location or (place.group("place") if place else country_in(text))
     # The citation line under a record's title: "Ann Intern Med. 2008 Sep 16;149(6):369-79."
     for index in range(len(view.sentences)):
         block = view.block_of(index)
@@ -337,7 +344,12 @@ def _journal_ref(view: ArticleView, index: int, span: Span) -> EntityRef:
     inside = view.mentions_between(index, span.start, span.end, "Periodical")
     if inside:
         return view.add_mention(inside[0], "Periodical")
-    return view.add_span(span, "Periodical")
+    span = view.trimmed(span)
+    concept = view.lexicon.lookup(view.text[span.start : span.end])
+    if concept is not None and concept.category == "Periodical":
+        return view.add(EntityRef(concept.pref_label, concept.iri), "Periodical", span)
+    # "Palliative Medicine" the journal is not palliative care the field.
+    return view.add(EntityRef(view.text[span.start : span.end]), "Periodical", span)
 
 
 # arms ----------------------------------------------------------------------------------
@@ -398,7 +410,9 @@ def _arms(view: ArticleView, study: Study) -> None:
                 if after.lstrip().startswith(("received", "receives", "engaged", "underwent"))
                 else None
             )
-            if received and arm.intervention is None:
+            if received and re.match(rf"\s*{NUM}\b", received.group("what"), re.I):
+                _sessions(received.group("what"), arm)
+            elif received and arm.intervention is None:
                 offset = span.start + match.end() + (len(after) - len(after.lstrip()))
                 what = Span(offset + received.start("what"), offset + received.end("what"))
                 inside = [m for m in view.mentions(index, "Intervention") if what.contains(m.span)]
