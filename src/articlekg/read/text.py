@@ -110,10 +110,13 @@ def classify(text: str, spans: list[Span]) -> tuple[list[Line], Metadata]:
                 continue
         following = rough[index + 1] if index + 1 < len(rough) else None
         first = not seen_body and not lines_have_heading(lines)
+        # Inside a run of "Label: value" lines, a line stays one of them unless it introduces
+        # a list or table ("Supporting Entity: X" over its bullet points).
         in_fact_sheet = (
             bool(lines)
             and lines[-1].kind is BlockKind.LABEL_VALUE
             and (label_value(text, span) is not None)
+            and (following is None or following[0] is BlockKind.PARAGRAPH)
         )
         if (
             kind is BlockKind.PARAGRAPH

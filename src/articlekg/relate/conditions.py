@@ -10,7 +10,7 @@ from articlekg.document import Span
 from articlekg.facts import ConditionRelation, EntityRef
 from articlekg.recognise import Mention
 from articlekg.relate.statistics import _subject_of_list
-from articlekg.relate.view import ArticleView
+from articlekg.relate.view import ArticleView, masked
 
 CAUSED_BY = re.compile(
     r"\b(?:caused by|due to|resulting from|secondary to|arising from|induced by)\b", re.I
@@ -24,8 +24,23 @@ COMMON_IN = re.compile(
     re.I,
 )
 COMPLICATION_OF = re.compile(r"\bcomplications? of\b", re.I)
+CLAUSE_BOUNDARY = re.compile(r";|,\s+(?:and|but|while|whereas|although)\s|\.\s", re.I)
 RISK = re.compile(r"\bincreases? (?:your |the )?risk of\b", re.I)
 DISEASE = ("Condition",)
+
+
+def clause_around(view: ArticleView, span: Span, start: int, end: int) -> Span:
+    """The clause holding text[start:end]: between ', and', ';', ', but' ... boundaries."""
+    visible = masked(view.text, span.start, span.end)
+    left = span.start
+    right = span.end
+    for boundary in CLAUSE_BOUNDARY.finditer(visible):
+        if span.start + boundary.end() <= start:
+            left = span.start + boundary.end()
+        elif span.start + boundary.start() >= end:
+            right = span.start + boundary.start()
+            break
+    return Span(left, right)
 
 
 def relate_conditions(view: ArticleView) -> None:
@@ -34,8 +49,15 @@ def relate_conditions(view: ArticleView) -> None:
         text = view.text
         conditions = view.mentions(index, "Condition", "Outcome")
         for match in CAUSED_BY.finditer(text, span.start, span.end):
-            left = [m for m in conditions if m.span.end <= match.start()]
-            right = [m for m in conditions if m.span.start >= match.end()]
+            clause = clause_around(view, span, match.start(), match.end())
+            left = [
+                m
+                for m in conditions
+                if clause.start <= m.span.start and m.span.end <= match.start()
+            ]
+            right = [
+                m for m in conditions if match.end() <= m.span.start and m.span.end <= clause.end
+            ]
             if left and right:
                 _link(view, left[-1], "causedBy", specific(view, right), span)
         for match in LEADS_TO.finditer(text, span.start, span.end):

@@ -82,7 +82,7 @@ ARM_SUBJECT = re.compile(
     re.I,
 )
 STUDY_CONTEXT = re.compile(
-    r"\b(?:group|groups|trial|study|participants|results?|randomi[sz]ed|"
+    r"\b(?:group|groups|trials?|study|studies|reviews?|participants|results?|randomi[sz]ed|"
     r"compared with|sham|patients who received)\b",
     re.I,
 )

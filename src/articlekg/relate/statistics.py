@@ -21,7 +21,7 @@ from articlekg.relate.view import ArticleView
 POPULATION_AFTER = re.compile(
     r"\s+of\s+(?:(?:all|the)\s+)?(?P<population>(?:[\w-]+\s+){0,6}?(?:patients|people|persons|adults|women|men|"
     r"survivors|cases|sessions|participants|children|individuals)"
-    r"(?:\s+(?:with|who|treated|receiving|undergoing|on)\b[^,.;]*?)?)(?=[,.;]|\s+(?:will|who|experience|report|develop|have|are|is|at|during|after)\b|$)",
+    r"(?:\s+(?:with|who|treated|receiving|undergoing|having|on)\b[^,.;]*?)?)(?=[,.;]|\s+(?:will|who|experience|report|develop|have|are|is|at|during|after)\b|$)",
     re.I,
 )
 PREVALENCE_VERB = re.compile(
@@ -53,7 +53,7 @@ COUNT_NOUN = re.compile(r"\s*(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[A-Za-z][\w-]*?s)\
 def relate_statistics(view: ArticleView) -> None:
     for index in range(len(view.sentences)):
         for quantity in view.quantities(index):
-            if quantity.unit == "percent" and quantity.bound is None:
+            if quantity.unit == "percent":
                 _percentage(view, index, quantity)
             elif quantity.scale_max is not None:
                 _score(view, index, quantity)
@@ -135,8 +135,13 @@ def _percentage(view: ArticleView, index: int, quantity: Quantity) -> None:
             subject=subject,
             measure=measure,
             evidence=[span],
-            low=quantity.low,
-            high=quantity.high if quantity.high is not None else quantity.low,
+            # "more than 50%" bounds from below, "up to 90%" from above
+            low=None if quantity.bound == "upper" else quantity.low,
+            high=None
+            if quantity.bound == "lower"
+            else quantity.high
+            if quantity.high is not None
+            else quantity.low,
             unit="percent",
             population=population,
         )
@@ -173,7 +178,7 @@ def _count(view: ArticleView, index: int, quantity: Quantity) -> None:
     text = view.text
     block = view.block_of(index)
     fact_sheet = (
-        block.kind is BlockKind.LABEL_VALUE
+        block.kind in (BlockKind.LABEL_VALUE, BlockKind.HEADING)
         and block.value is not None
         and (block.value.start == quantity.start)
     )

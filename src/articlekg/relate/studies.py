@@ -21,7 +21,7 @@ from articlekg.relate.view import ArticleView, masked
 
 STUDY_NOUN = r"(?:study|trial|review|meta-analysis|analysis|survey|experiment)"
 INTRO = re.compile(
-    rf"\b(?P<det>an?|one|the|this)\s+(?P<mods>(?:(?!(?:an?|one|the|this)\b)[\w®-]+,?\s+){{0,5}}?)(?P<noun>{STUDY_NOUN})\b"
+    rf"\b(?P<det>an?|one|the|this|another)\s+(?P<mods>(?:(?!(?:an?|one|the|this|another)\b)[\w®-]+,?\s+){{0,5}}?)(?P<noun>{STUDY_NOUN})\b"
     rf"(?P<n>\s*\(\s*n\s*=\s*(?P<size>\d[\d,]*)\s*\))?",
     re.I,
 )
@@ -44,6 +44,11 @@ LEADING_SAMPLE = re.compile(
 )
 GROUPED = re.compile(
     r"\b(?:were|was)\s+(?:divided|randomi[sz]ed|assigned|allocated|enrolled|recruited)\b"
+)
+SAMPLE_OF = re.compile(
+    rf"\b{STUDY_NOUN}\s+(?:of|with|in|involving)\s+(?P<n>\d[\d,]*)\s+(?:[\w-]+\s+){{0,2}}?"
+    r"(?:patients|participants|adults|women|men|people|persons|survivors|subjects|children)\b",
+    re.I,
 )
 AGES = re.compile(rf"\baged\s+(?P<low>{NUM})\s*(?:–|-|to)\s*(?P<high>{NUM})", re.I)
 PLACE = re.compile(
@@ -305,7 +310,7 @@ def _sentence_studies(view: ArticleView, index: int) -> list[Study]:
             study.year = int(year.group("year")) if year else None
         if match.group("size"):
             study.sample_size = int(match.group("size").replace(",", ""))
-        sample = SAMPLE.search(text)
+        sample = SAMPLE.search(text) or SAMPLE_OF.search(text)
         if sample and study.sample_size is None:
             study.sample_size = int(number_value(sample.group("n")))
         ages = AGES.search(text)
@@ -435,7 +440,33 @@ def _arms(view: ArticleView, study: Study) -> None:
     _versus(view, arms)
     for index in range(len(view.sentences)):
         _study_sessions(view.sentence_text(index), arms)
-    study.arms = sorted(arms.values(), key=lambda a: a.evidence[0].start if a.evidence else 0)
+    study.arms = merge_arms(
+        sorted(arms.values(), key=lambda a: min(a.evidence).start if a.evidence else 0)
+    )
+
+
+def merge_arms(arms: list[Arm]) -> list[Arm]:
+    """Arms that receive the same intervention are one arm, however the text named them.
+
+    The name kept is the one a label line gave ("Acupuncture Group (n=60)"), which also
+    brings size and sessions; otherwise the first.
+    """
+    kept: list[Arm] = []
+    for arm in arms:
+        same = next(
+            (k for k in kept if arm.intervention and k.intervention == arm.intervention), None
+        )
+        if same is None:
+            kept.append(arm)
+            continue
+        first, second = (arm, same) if arm.size is not None and same.size is None else (same, arm)
+        first.evidence = sorted({*first.evidence, *second.evidence})
+        first.role = first.role or second.role
+        first.sessions = first.sessions or second.sessions
+        first.session_minutes = first.session_minutes or second.session_minutes
+        first.size = first.size or second.size
+        kept[kept.index(same)] = first
+    return kept
 
 
 def _assigned(view: ArticleView, index: int, arms: dict[str, Arm]) -> None:

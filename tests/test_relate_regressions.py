@@ -1,0 +1,150 @@
+"""Inputs that once went wrong, each with what it must give now (found by the stage tests)."""
+
+from __future__ import annotations
+
+from rdflib.namespace import RDF
+
+from articlekg.assemble import assemble
+from articlekg.facts import EntityRef, Facts
+from articlekg.lexicon import default_lexicon
+from articlekg.pipeline import extract
+from articlekg.quantities import find_quantities
+from articlekg.read.text import read_text_document
+from articlekg.vocab import AKG, DEFAULT_BASE_IRI
+
+
+def facts_of(text: str) -> Facts:
+    return extract(read_text_document(text, "article.txt", "article"))
+
+
+def name(ref: EntityRef | None) -> str | None:
+    if ref is None:
+        return None
+    return ref.concept.rsplit("/", 1)[-1] if ref.concept else ref.label
+
+
+def triples(facts: Facts) -> set[tuple[str | None, str, str | None]]:
+    return {(name(f.intervention), f.effect, name(f.outcome)) for f in facts.findings}
+
+
+def test_sections_keep_their_iris_when_a_paragraph_is_added_above() -> None:
+    base = "Acupuncture\nAcupuncture may reduce nausea.\nSafety\nIt is generally safe.\n"
+    grown = base.replace("nausea.\n", "nausea.\nSome people feel relaxed afterwards.\n")
+
+    def sections(text: str) -> set[str]:
+        document = read_text_document(text, "a.txt", "a")
+        graph = assemble(document, extract(document), default_lexicon(), DEFAULT_BASE_IRI)
+        return {str(s) for s in graph.subjects(RDF.type, AKG.Section)}
+
+    assert sections(base) == sections(grown)
+
+
+def test_two_values_joined_by_and_stay_two_values() -> None:
+    assert [(q.low, q.high) for q in find_quantities("scores of 4.5 and 3.2")] == [
+        (4.5, None),
+        (3.2, None),
+    ]
+    assert [(q.low, q.high) for q in find_quantities("between 60% and 80% of people")] == [
+        (60.0, 80.0)
+    ]
+
+
+def test_that_after_a_reporting_verb_opens_a_claim() -> None:
+    facts = facts_of("Reviews found that massage improves fatigue.\n")
+    assert ("massage-therapy", "improves", "fatigue") in triples(facts)
+
+
+def test_an_outcome_named_with_its_effect_noun_is_an_effect() -> None:
+    facts = facts_of("Massage Therapy\nMassage therapy brought pain relief to most patients.\n")
+    assert ("massage-therapy", "reduces", "pain") in triples(facts)
+
+
+def test_session_counts_are_not_interventions() -> None:
+    facts = facts_of(
+        "Massage versus usual care for pain in advanced cancer\n"
+        "A pilot study enrolled 40 patients with advanced cancer. "
+        "The massage group received six 30-minute sessions.\n"
+    )
+    arms = facts.studies[0].arms
+    massage = [a for a in arms if name(a.intervention) == "massage-therapy"]
+    assert len(massage) == 1
+    assert massage[0].sessions == 6
+    assert all("sessions" not in (name(a.intervention) or "") for a in arms)
+
+
+def test_a_journal_is_not_the_field_it_is_named_after() -> None:
+    facts = facts_of(
+        "Hart L, Okafor B. Aromatherapy massage for anxiety in advanced cancer. "
+        "Palliative Medicine. 2013;27(4):310-8.\n"
+    )
+    journal = facts.studies[0].journal
+    assert journal is not None
+    assert journal.concept is None
+    assert journal.label == "Palliative Medicine"
+
+
+def test_a_structured_abstract_gives_ages_and_place() -> None:
+    facts = facts_of(
+        "Acupuncture for hot flashes in breast cancer survivors\n"
+        "Background: Hot flashes are common after breast cancer treatment.\n"
+        "Design: Randomized controlled trial.\n"
+        "Participants: 120 women aged 35–70 treated in Leeds, England.\n"
+        "Results: Acupuncture reduced hot flash frequency.\n"
+    )
+    study = facts.studies[0]
+    assert (study.sample_size, study.min_age, study.max_age) == (120, 35, 70)
+    assert study.location == "Leeds, England"
+
+
+def test_caused_by_stays_inside_its_clause() -> None:
+    facts = facts_of(
+        "Nausea caused by chemotherapy can be severe, and anaemia due to bleeding is rare.\n"
+    )
+    links = {(name(r.condition), r.relation, name(r.related)) for r in facts.condition_relations}
+    assert all(condition != "nausea" or related != "anaemia" for condition, _, related in links)
+    assert not any(
+        related in ("anaemia", "bleeding") and condition == "nausea"
+        for condition, _, related in links
+    )
+
+
+def test_bounded_percentages_are_statistics() -> None:
+    facts = facts_of("Fatigue affects up to 90% of patients receiving radiotherapy.\n")
+    stats = [(name(s.subject), s.low, s.high) for s in facts.statistics]
+    assert ("fatigue", None, 90.0) in stats
+    facts = facts_of("More than 50% of survivors report insomnia.\n")
+    assert ("insomnia", 50.0, None) in [(name(s.subject), s.low, s.high) for s in facts.statistics]
+
+
+def test_another_trial_and_a_sample_after_of_are_studies() -> None:
+    facts = facts_of(
+        "One trial (n=40) found less pain with acupuncture. Another trial (n=60) found no "
+        "difference in pain.\n"
+    )
+    assert sorted(s.sample_size or 0 for s in facts.studies) == [40, 60]
+
+
+def test_a_label_line_over_a_list_is_its_heading_even_after_another_label_line() -> None:
+    document = read_text_document(
+        "Central Entity: Acupuncture\nSupporting Entity: Nausea\n"
+        "- Reported by about 30% of patients receiving chemotherapy\n",
+        "a.txt",
+        "a",
+    )
+    kinds = [b.kind.value for b in document.blocks]
+    assert kinds == ["label_value", "heading", "list_item"]
+
+
+def test_arms_named_twice_are_one_arm() -> None:
+    facts = facts_of(
+        "Acupuncture for fatigue: a randomized trial\n"
+        "Design: Randomized controlled trial.\n"
+        "Interventions: Participants were randomly assigned to usual care or usual care plus "
+        "acupuncture.\n"
+        "- Acupuncture Group (n=60): six 20-minute sessions of acupuncture\n"
+        "- Usual Care Group (n=60): usual care alone\n"
+        "Results: Acupuncture reduced fatigue.\n"
+    )
+    arms = facts.studies[0].arms
+    assert sorted(name(a.intervention) or "" for a in arms) == ["acupuncture", "usual-care"]
+    assert sorted(a.size or 0 for a in arms) == [60, 60]
