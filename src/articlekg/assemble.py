@@ -18,27 +18,8 @@ from articlekg.document import Document, Span
 from articlekg.facts import EntityRef, Facts, Finding, normal_label
 from articlekg.iris import check_base, checked, digest, slug
 from articlekg.lexicon import Lexicon
-from articlekg.vocab import AKG, PREFIXES, SCHEMA
+from articlekg.vocab import AKG, ENTITY_CLASSES, PREFIXES, SCHEMA
 
-ENTITY_CLASSES = frozenset(
-    {
-        "Intervention",
-        "Condition",
-        "Outcome",
-        "Mechanism",
-        "Study",
-        "StudyArm",
-        "Population",
-        "Periodical",
-        "Organization",
-        "Recommendation",
-        "Context",
-        "Attribute",
-        "Topic",
-        "StudyDesign",
-        "Entity",
-    }
-)
 ROLE_DEFAULTS = {"central": "Intervention", "supporting": "Condition"}
 
 

@@ -19,28 +19,9 @@ from rdflib.namespace import RDF, RDFS
 
 from articlekg.atomic import write_text
 from articlekg.export import ArticleGraph, write_corpus
-from articlekg.vocab import AKG, CONCEPT
+from articlekg.vocab import AKG, CONCEPT, ENTITY_CLASSES
 
 MERGE_LOG = "corpus.merge-log.json"
-SHARED_CLASSES = frozenset(
-    {
-        "Intervention",
-        "Condition",
-        "Outcome",
-        "Mechanism",
-        "Study",
-        "StudyArm",
-        "Population",
-        "Periodical",
-        "Organization",
-        "Recommendation",
-        "Context",
-        "Attribute",
-        "Topic",
-        "StudyDesign",
-        "Entity",
-    }
-)
 
 
 @dataclass(frozen=True)
@@ -80,7 +61,7 @@ def merges(articles: Sequence[ArticleGraph], base_iri: str) -> list[Merge]:
             if (
                 not isinstance(subject, URIRef)
                 or not str(cls).startswith(str(AKG))
-                or (local not in SHARED_CLASSES)
+                or (local not in ENTITY_CLASSES)
             ):
                 continue
             iri = str(subject)

@@ -21,6 +21,27 @@ SCHEMA = Namespace("https://schema.org/")
 PROV = Namespace("http://www.w3.org/ns/prov#")
 QUDT_UNIT = Namespace("http://qudt.org/vocab/unit/")
 
+ENTITY_CLASSES = frozenset(
+    {
+        "Intervention",
+        "Condition",
+        "Outcome",
+        "Mechanism",
+        "Study",
+        "StudyArm",
+        "Population",
+        "Periodical",
+        "Organization",
+        "Recommendation",
+        "Context",
+        "Attribute",
+        "Topic",
+        "StudyDesign",
+        "Entity",
+    }
+)
+"""Local names of the classes an entity node may carry (``Entity`` when nothing more is known)."""
+
 PREFIXES: dict[str, str] = {
     "akg": str(AKG),
     "concept": str(CONCEPT),

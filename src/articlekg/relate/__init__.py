@@ -15,8 +15,10 @@ from articlekg.facts import ContextFact, EntityRef, Facts
 from articlekg.lexicon import Lexicon
 from articlekg.recognise import Mention, Recognised
 from articlekg.relate.advice import relate_advice
+from articlekg.relate.arms import relate_arms
 from articlekg.relate.conditions import relate_conditions
 from articlekg.relate.effects import relate_effects
+from articlekg.relate.measures import measured_outcomes, relate_measures
 from articlekg.relate.mechanisms import relate_mechanisms
 from articlekg.relate.statistics import relate_statistics
 from articlekg.relate.studies import is_citation, relate_studies
@@ -42,6 +44,8 @@ def relate(
     _publisher(view)
     relate_topical(view)
     relate_studies(view)
+    relate_arms(view)
+    relate_measures(view)
     main = main_intervention(view)
     relate_effects(view, main)
     measured_outcomes(view)
@@ -51,16 +55,6 @@ def relate(
     relate_advice(view)
     infer_about(view)
     return view.facts
-
-
-def measured_outcomes(view: ArticleView) -> None:
-    """A study measured every outcome it reports a finding on."""
-    for study in view.facts.studies:
-        known = {ref.key for ref, _ in study.measures}
-        for finding in view.facts.findings:
-            if finding.study == study.key and finding.outcome.key not in known:
-                known.add(finding.outcome.key)
-                study.measures.append((finding.outcome, finding.evidence[0]))
 
 
 def part_of_name(view: ArticleView, mention: Mention) -> bool:

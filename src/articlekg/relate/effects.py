@@ -17,89 +17,35 @@ from dataclasses import dataclass
 from articlekg.document import BlockKind, Span
 from articlekg.facts import Duration, EntityRef, Finding
 from articlekg.quantities import Quantity
-from articlekg.relate.view import ArticleView, masked
-
-TRIGGERS: list[tuple[str, str]] = [
-    (
-        r"no (?:statistically )?significant (?:difference|change|effect|improvement|reduction)s?"
-        r"(?: between the groups)?(?: in| on| for)?",
-        "noEffect",
-    ),
-    (r"no differences? (?:was|were) (?:found|seen|observed)(?: in| on| for)?", "noEffect"),
-    (r"did not (?:significantly )?(?:improve|reduce|change|affect|differ)", "noEffect"),
-    (r"reduc(?:e|es|ed|ing|tions?)(?: in| of)?", "reduces"),
-    (r"decreas(?:e|es|ed|ing)(?: in)?", "reduces"),
-    (r"lower(?:ed|s|ing)?(?: than normal)?", "reduces"),
-    (r"less|fewer", "reduces"),
-    (
-        r"reliev(?:e|es|ed|ing)|relief(?: of| from)?|alleviat(?:e|es|ed|ing)|eas(?:e|es|ed|ing)",
-        "reduces",
-    ),
-    (r"calm(?:s|ed|ing)?|help(?:s|ed)? (?:to )?(?:manage|control)", "reduces"),
-    (
-        r"improv(?:e|es|ed|ing|ements?)(?: in)?|better|greater|enhanc(?:e|es|ed|ing|ement)",
-        "improves",
-    ),
-    (r"promot(?:e|es|ed|ing)|boost(?:s|ed|ing)?|restor(?:e|es|ed|ing)", "improves"),
-    (r"increas(?:e|es|ed|ing)(?: in)?|elevat(?:e|es|ed|ion)|rais(?:e|es|ed)|higher", "increases"),
-    (r"worsen(?:s|ed|ing)?|exacerbat(?:e|es|ed)|aggravat(?:e|es|ed)", "worsens"),
-]
-TRIGGER = re.compile(
-    r"\b(?:" + "|".join(f"(?P<t{k}>{p})" for k, (p, _) in enumerate(TRIGGERS)) + r")\b", re.I
+from articlekg.relate.cues import (
+    ANAPHORA,
+    ARM_SUBJECT,
+    BOTH,
+    CLAUSE_END,
+    CLAUSE_START,
+    COMPARATOR,
+    COMPOUND,
+    DISCOVERING,
+    DURATION,
+    EFFECT_SIZE,
+    EVIDENCE_SUMMARY,
+    GENERIC_OUTCOME_CUE,
+    HEDGE,
+    MAX_DISCOVERED_WORDS,
+    MECHANISM_CUE,
+    NOMINAL,
+    NOT_SIGNIFICANT,
+    NOUN_EFFECTS,
+    RELATIVE,
+    SIGNIFICANT,
+    STOP_PHRASES,
+    STUDY_CONTEXT,
+    STUDY_HEADING,
+    TIME_UNITS,
+    TRIGGER,
+    TRIGGERS,
 )
-NOMINAL = re.compile(r"^\s*(?:reduction|relief|enhancement|elevation|improvement|uplift)\b", re.I)
-CLAUSE_END = re.compile(
-    r"[;.]|\s(?:in|among|after|during|following|compared|than|while|when|whereas|but|because|"
-    r"via|through|by|which|that|who|versus|vs|from|to)\s|\s[—–]\s|:|"
-    r"\s(?:of|in|among|for)\s+(?:[\w-]+\s+){0,3}?(?:patients|people|persons|survivors|women|men|adults|"
-    r"children|participants)\b"
-)
-MECHANISM_CUE = re.compile(r"\b(?:via|through|by way of|mediated by|by means of|thanks to)\b", re.I)
-COMPARATOR = re.compile(r"\b(?:compared (?:with|to)|versus|vs\.?|than|rather than)\s+", re.I)
-HEDGE = re.compile(
-    r"\b(?:may|might|could|appears? to|seems? to|suggests?|possibly|potentially|"
-    r"is thought to|are thought to|believed to|likely|not conclusive|inconclusive|"
-    r"no firm conclusions?|some (?:limited )?evidence|limited evidence|mixed)\b",
-    re.I,
-)
-SIGNIFICANT = re.compile(
-    r"\b(?:statistically significant|significant(?:ly)?|p\s*[<≤]\s*0?\.0\d)\b", re.I
-)
-NOT_SIGNIFICANT = re.compile(
-    r"\bno (?:statistically )?significant|not (?:statistically )?significant|"
-    r"did not (?:significantly|reach)",
-    re.I,
-)
-DURATION = re.compile(
-    r"\b(?:last(?:ed|ing|s)?|sustained for|persist(?:ed|ing)? for|for up to)\b", re.I
-)
-EFFECT_SIZE = re.compile(r"effect size (?:of )?(?P<value>-?\d+(?:\.\d+)?)", re.I)
-CLAUSE_START = re.compile(r"(?:;|\b(?:although|though|whereas|but|however),?)\s", re.I)
-BOTH = re.compile(r"\b(?:both|all|the two) groups\b", re.I)
-ARM_SUBJECT = re.compile(
-    r"\b(?:the|those in the|participants in the|patients in the)\s+(?P<name>[\w-]+)\s+"
-    r"(?:group|arm)\b",
-    re.I,
-)
-STUDY_CONTEXT = re.compile(
-    r"\b(?:group|groups|trials?|study|studies|reviews?|participants|results?|randomi[sz]ed|"
-    r"compared with|sham|patients who received)\b",
-    re.I,
-)
-STUDY_HEADING = re.compile(r"result|finding|benefit|found|outcome|trial|study|evidence", re.I)
-EVIDENCE_SUMMARY = re.compile(r"\b(?:evidence|reviews?|studies show|research)\b", re.I)
-GENERIC_OUTCOME_CUE = re.compile(r"\s+(?:such as|including|like)\b", re.I)
-NOUN_EFFECTS = {
-    "relief": "reduces",
-    "reduction": "reduces",
-    "control": "reduces",
-    "improvement": "improves",
-    "enhancement": "improves",
-    "elevation": "increases",
-}
-COMPOUND = re.compile(r"(?P<base>.+?)\s+(?P<noun>" + "|".join(NOUN_EFFECTS) + r")", re.I)
-TIME_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year"})
-MAX_DISCOVERED_WORDS = 5
+from articlekg.relate.view import ArticleView, masked, split_items
 
 
 @dataclass
@@ -107,10 +53,6 @@ class Trigger:
     start: int
     end: int
     effect: str
-
-
-RELATIVE = re.compile(r"(?:,\s*|\s)(?:which|who)\s+(?:\w+\s+)?$", re.I)
-DISCOVERING = re.compile(r"(?:\s(?:in|of|on|for)|less|fewer|better|greater|lower|higher)$", re.I)
 
 
 def triggers_in(view: ArticleView, span: Span) -> list[Trigger]:
@@ -122,7 +64,7 @@ def triggers_in(view: ArticleView, span: Span) -> list[Trigger]:
             m.span.start <= match.start() and match.end() <= m.span.end
             for m in view.mentions(view.sentence_index(span), "Outcome", "Condition", "Mechanism")
         ):
-            continue  # inside a lexicon term: see compound_outcome
+            continue  # inside a lexicon term: see compound_findings
         effect = next(TRIGGERS[int(k[1:])][1] for k, v in match.groupdict().items() if v)
         found.append(Trigger(match.start(), match.end(), effect))
     return found
@@ -202,49 +144,61 @@ def _outside_mechanisms(view: ArticleView, triggers: list[Trigger], span: Span) 
 
 
 def _subjects(view: ArticleView, index: int, before: int) -> list[EntityRef]:
+    """Who the sentence says had the effect: arms it names, else the first intervention
+    named before the effect word, in its clause or outside a 'compared with ...' phrase."""
     span = view.sentences[index].span
-    text = view.text
-    head = text[span.start : before]
-    if BOTH.search(head):
-        return [a.intervention for s in view.facts.studies[:1] for a in s.arms if a.intervention]
+    head = view.text[span.start : before]
+    arms = _arm_subjects(view, head)
+    if arms:
+        return arms
     # The subject stands in the effect word's clause: "For X, ... although ... Y to help manage".
     clause = last_match(CLAUSE_START, head)
-    clause_start = span.start + clause.end() if clause else span.start
-    in_clause = [
-        m for m in view.mentions(index, "Intervention") if clause_start <= m.span.start < before
-    ]
-    if clause is not None and in_clause:
-        return [view.ref(in_clause[0])]
+    if clause is not None:
+        inside = _interventions_between(view, index, span.start + clause.end(), before)
+        if inside:
+            return inside[:1]
     comparator = COMPARATOR.search(head)
-    excluded = (
-        Span(
-            span.start + comparator.end(),
-            span.start + (head.find(",", comparator.end()) % (len(head) + 1) or len(head)),
+    excluded = None
+    if comparator is not None:
+        comma = head.find(",", comparator.end())
+        excluded = Span(
+            span.start + comparator.end(), span.start + (comma if comma >= 0 else len(head))
         )
-        if comparator
-        else None
-    )
-    for mention in view.mentions(index, "Intervention"):
-        if mention.span.start >= before:
-            break
-        if excluded is not None and excluded.contains(mention.span):
-            continue
-        return [view.ref(mention)]
-    arm = ARM_SUBJECT.search(head)
-    if arm is not None:
-        for study in view.facts.studies[:1]:
-            for candidate in study.arms:
-                if (
-                    candidate.label.lower().startswith(arm.group("name").lower())
-                    and candidate.intervention
-                ):
-                    return [candidate.intervention]
+    outside = [
+        ref
+        for mention, ref in _interventions_with_spans(view, index, span.start, before)
+        if excluded is None or not excluded.contains(mention)
+    ]
+    return outside[:1]
+
+
+def _arm_subjects(view: ArticleView, head: str) -> list[EntityRef]:
+    """'Both groups ...' -> every arm's intervention; 'the yoga group ...' -> that arm's."""
+    arms = [a for s in view.facts.studies[:1] for a in s.arms if a.intervention]
+    if BOTH.search(head):
+        return [a.intervention for a in arms if a.intervention]
+    named = ARM_SUBJECT.search(head)
+    if named is not None:
+        for arm in arms:
+            if arm.label.lower().startswith(named.group("name").lower()) and arm.intervention:
+                return [arm.intervention]
     return []
 
 
-ANAPHORA = frozenset(
-    {"use", "their use", "its use", "levels", "their levels", "scores", "it", "them"}
-)
+def _interventions_with_spans(
+    view: ArticleView, index: int, start: int, before: int
+) -> list[tuple[Span, EntityRef]]:
+    return [
+        (m.span, view.ref(m))
+        for m in view.mentions(index, "Intervention")
+        if start <= m.span.start < before
+    ]
+
+
+def _interventions_between(
+    view: ArticleView, index: int, start: int, before: int
+) -> list[EntityRef]:
+    return [ref for _, ref in _interventions_with_spans(view, index, start, before)]
 
 
 def _clause_subjects(view: ArticleView, index: int, trigger: Trigger) -> list[EntityRef]:
@@ -259,20 +213,8 @@ def _clause_subjects(view: ArticleView, index: int, trigger: Trigger) -> list[En
 
 
 def _subjects_in(view: ArticleView, index: int, start: int, before: int) -> list[EntityRef]:
-    head = view.text[start:before]
-    if BOTH.search(head):
-        return [a.intervention for s in view.facts.studies[:1] for a in s.arms if a.intervention]
-    arm = ARM_SUBJECT.search(head)
-    if arm is not None:
-        for study in view.facts.studies[:1]:
-            for candidate in study.arms:
-                if (
-                    candidate.label.lower().startswith(arm.group("name").lower())
-                    and candidate.intervention
-                ):
-                    return [candidate.intervention]
-    inside = [m for m in view.mentions(index, "Intervention") if start <= m.span.start < before]
-    return [view.ref(inside[0])] if inside else []
+    arms = _arm_subjects(view, view.text[start:before])
+    return arms or _interventions_between(view, index, start, before)[:1]
 
 
 def last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -458,8 +400,6 @@ def _outcomes(
         return [(m.span, view.ref(m)) for m in mentions]
     if not discovering:
         return []
-    from articlekg.relate.studies import split_items  # shared list splitter
-
     for item in split_items(text, zone):
         phrase = text[item.start : item.end]
         words = phrase.split()
@@ -478,25 +418,6 @@ def _outcomes(
         start = item.end - len(cleaned)
         found.append((Span(start, item.end), view.ref_for_span(Span(start, item.end))))
     return found
-
-
-STOP_PHRASES = frozenset(
-    {
-        "it",
-        "them",
-        "this",
-        "that",
-        "these",
-        "those",
-        "symptoms",
-        "outcomes",
-        "patient outcomes",
-        "benefit",
-        "safety",
-        "more",
-        "the picture",
-    }
-)
 
 
 def _duration(view: ArticleView, index: int, span: Span) -> Duration | None:

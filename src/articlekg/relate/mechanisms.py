@@ -6,9 +6,9 @@ import re
 
 from articlekg.document import Span
 from articlekg.facts import EntityRef, MechanismClaim
-from articlekg.relate.effects import MECHANISM_CUE, claim_sentences, triggers_in
-from articlekg.relate.studies import split_items
-from articlekg.relate.view import ArticleView
+from articlekg.relate.cues import MECHANISM_CUE
+from articlekg.relate.effects import claim_sentences, triggers_in
+from articlekg.relate.view import ArticleView, split_items
 
 MECHANISM_END = re.compile(r"[.;:]|\s[—–]\s|\s(?:which|that|while|but)\s")
 RELEASE = re.compile(
