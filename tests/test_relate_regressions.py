@@ -148,3 +148,39 @@ def test_arms_named_twice_are_one_arm() -> None:
     arms = facts.studies[0].arms
     assert sorted(name(a.intervention) or "" for a in arms) == ["acupuncture", "usual-care"]
     assert sorted(a.size or 0 for a in arms) == [60, 60]
+
+
+def test_a_term_inside_a_proper_name_is_not_a_mention() -> None:
+    facts = facts_of("Setting: Population-based Palliative Care Research Network.\n")
+    assert not any(
+        ref.concept and ref.concept.endswith("/palliative-care")
+        for ref, _, _ in facts.entities.values()
+    )
+    assert [name(c.context) for c in facts.contexts] == [
+        "Population-based Palliative Care Research Network"
+    ]
+
+
+def test_through_without_an_effect_before_it_is_not_a_mechanism() -> None:
+    facts = facts_of(
+        "The Central Entity, modeled through entity-attribute-value notation, was "
+        "nutrition therapy.\nMassage calms anxiety via reduced cortisol.\n"
+    )
+    claims = {(name(m.intervention), name(m.mechanism)) for m in facts.mechanisms}
+    assert claims == {("massage-therapy", "cortisol-reduction")}
+
+
+def test_a_raised_risk_starts_from_the_condition_at_risk() -> None:
+    facts = facts_of(
+        "Chemotherapy may lower the number of white blood cells, which increases "
+        "your risk of infection.\n"
+    )
+    links = {(name(r.condition), r.relation, name(r.related)) for r in facts.condition_relations}
+    assert ("infection", "hasRiskFactor", "white-blood-cell-count") in links
+
+
+def test_a_statistic_keeps_the_adjective_of_its_subject() -> None:
+    facts = facts_of("Minor bruising or soreness at the needle site followed 4% of sessions.\n")
+    assert [(s.subject.label, s.low, s.high) for s in facts.statistics] == [
+        ("Minor bruising or soreness at the needle site", 4.0, 4.0)
+    ]

@@ -32,12 +32,14 @@ def relate(
 ) -> Facts:
     view = ArticleView(document, sentences, recognised, lexicon, Facts())
     for mention in recognised.mentions:
-        view.add_mention(mention)
-        if (
-            mention.category == "Context"
-            and not is_citation(view, mention.sentence)
-            and not (part_of_name(view, mention))
+        # A term inside a proper name ("Palliative Care Research Network") is not a mention
+        # of it; a field named in a cited title is not a context of this article.
+        if part_of_name(view, mention) or (
+            mention.category == "Context" and is_citation(view, mention.sentence)
         ):
+            continue
+        view.add_mention(mention)
+        if mention.category == "Context":
             view.facts.contexts.append(
                 ContextFact(view.ref(mention), [sentences[mention.sentence].span])
             )
@@ -59,6 +61,8 @@ def relate(
 
 def part_of_name(view: ArticleView, mention: Mention) -> bool:
     """'Palliative Care Research Network': a term inside a capitalised proper name."""
+    if mention.category in ("Periodical", "Organization"):
+        return False  # those are names themselves
     following = view.text[mention.span.end : mention.span.end + 20]
     return bool(re.match(r"\s+[A-Z][a-z]", following)) and view.text[mention.span.start].isupper()
 

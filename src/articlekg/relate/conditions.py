@@ -25,7 +25,8 @@ COMMON_IN = re.compile(
 )
 COMPLICATION_OF = re.compile(r"\bcomplications? of\b", re.I)
 CLAUSE_BOUNDARY = re.compile(r";|,\s+(?:and|but|while|whereas|although)\s|\.\s", re.I)
-RISK = re.compile(r"\bincreases? (?:your |the )?risk of\b", re.I)
+# Stops before "risk of": the lexicon may read "risk of infection" as one term.
+RISK = re.compile(r"\bincreases? (?:your |the )?(?=risk of\b)", re.I)
 DISEASE = ("Condition",)
 
 

@@ -30,12 +30,10 @@ def relate_mechanisms(view: ArticleView, fallback: EntityRef | None) -> None:
         if intervention is None:
             continue
         outcome = _outcome(view, index, span.start, cue.start() if cue else span.end)
-        if (
-            cue is not None
-            and outcome is None
-            and not triggers_in(view, Span(span.start, cue.start()))
-        ):
-            continue  # "access the study via the following sources": no effect, no mechanism
+        if cue is not None and not _effect_just_before(view, index, cue.start()):
+            # "access the study via the following sources", "modeled through EAV notation":
+            # a mechanism explains an effect named right before it.
+            continue
         if cue is not None:
             end_match = MECHANISM_END.search(view.text, cue.end(), span.end)
             zone = Span(cue.end(), end_match.start() if end_match else span.end)
@@ -44,6 +42,21 @@ def relate_mechanisms(view: ArticleView, fallback: EntityRef | None) -> None:
             mechanisms = [view.add_mention(m) for m in mechanism_mentions]
         for mechanism in mechanisms:
             view.facts.mechanisms.append(MechanismClaim(intervention, mechanism, [span], outcome))
+
+
+EFFECT_REACH = 4
+"""Words between an effect ("calm nausea", "pain relief") and its "via"/"through"."""
+
+
+def _effect_just_before(view: ArticleView, index: int, cue_start: int) -> bool:
+    span = view.sentences[index].span
+    words = list(re.finditer(r"\S+", view.text[span.start : cue_start]))[-EFFECT_REACH:]
+    if not words:
+        return False
+    reach = Span(span.start + words[0].start(), cue_start)
+    return bool(triggers_in(view, reach)) or bool(
+        view.mentions_between(index, reach.start, reach.end, "Outcome", "Condition")
+    )
 
 
 def _intervention(

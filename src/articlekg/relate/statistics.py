@@ -36,7 +36,7 @@ PEOPLE = re.compile(
 )
 # "minor bruising or soreness at the needle site followed 4% of sessions"
 FOLLOWED_SUBJECT = re.compile(
-    r"(?P<subject>[\w-]+(?:\s+(?:or|and)\s+[\w-]+)?(?:\s+at\s+the\s+[\w-]+\s+site)?)\s+"
+    r"(?P<subject>(?:[\w-]+\s+)?[\w-]+(?:\s+(?:or|and)\s+[\w-]+)?(?:\s+at\s+the\s+[\w-]+\s+site)?)\s+"
     r"(?:followed|occurred in|affected)\s+(?:in\s+)?(?:about\s+)?$"
 )
 # "Mild adverse effects can be expected in about 10% of all cases"
