@@ -184,3 +184,16 @@ def test_a_statistic_keeps_the_adjective_of_its_subject() -> None:
     assert [(s.subject.label, s.low, s.high) for s in facts.statistics] == [
         ("Minor bruising or soreness at the needle site", 4.0, 4.0)
     ]
+
+
+def test_compared_effects_name_the_arms_of_the_study_they_report() -> None:
+    facts = facts_of(
+        "One trial (n=74) indicated that effects of acupuncture delivered in a group setting "
+        "may be similar to those of individual acupuncture.\n"
+    )
+    (study,) = facts.studies
+    assert study.sample_size == 74
+    assert sorted(a.intervention.label for a in study.arms if a.intervention) == [
+        "acupuncture delivered in a group setting",
+        "individual acupuncture",
+    ]

@@ -15,7 +15,7 @@ from articlekg.facts import ContextFact, EntityRef, Facts
 from articlekg.lexicon import Lexicon
 from articlekg.recognise import Mention, Recognised
 from articlekg.relate.advice import relate_advice
-from articlekg.relate.arms import relate_arms
+from articlekg.relate.arms import relate_arms, relate_compared_arms
 from articlekg.relate.conditions import relate_conditions
 from articlekg.relate.effects import relate_effects
 from articlekg.relate.measures import measured_outcomes, relate_measures
@@ -47,6 +47,7 @@ def relate(
     relate_topical(view)
     relate_studies(view)
     relate_arms(view)
+    relate_compared_arms(view)
     relate_measures(view)
     main = main_intervention(view)
     relate_effects(view, main)

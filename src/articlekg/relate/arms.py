@@ -134,6 +134,34 @@ def relate_arms(view: ArticleView) -> None:
     )
 
 
+COMPARED = re.compile(
+    r"\beffects? of (?P<a>[^,;]+?)\s+(?:may be|might be|were|was|are|is|appear(?:ed)? to be)\s+"
+    r"(?:similar|comparable|equivalent|superior|inferior|better|worse|different)\s+"
+    r"(?:to|than|from)\s+(?:those|that)?\s*(?:of\s+)?(?P<b>[^,;.]+)",
+    re.I,
+)
+
+
+def relate_compared_arms(view: ArticleView) -> None:
+    """'effects of X were similar to those of Y': X and Y are arms of the study the sentence
+    reports, whichever study that is; their roles are not stated."""
+    for index, sentence in enumerate(view.sentences):
+        study = next((s for s in view.facts.studies if sentence.span in s.evidence), None)
+        if study is None:
+            continue
+        for match in COMPARED.finditer(view.text, sentence.span.start, sentence.span.end):
+            for group in ("a", "b"):
+                part = view.trimmed(Span(match.start(group), match.end(group)))
+                if not view.mentions_between(index, part.start, part.end, "Intervention"):
+                    continue
+                ref = view.add_span(part, "Intervention")
+                if any(arm.intervention == ref for arm in study.arms):
+                    continue
+                study.arms.append(
+                    Arm(label=f"{ref.label} group", evidence=[sentence.span], intervention=ref)
+                )
+
+
 def merge_arms(arms: list[Arm]) -> list[Arm]:
     """Arms that receive the same intervention are one arm, however the text named them.
 
