@@ -16,27 +16,24 @@ from pathlib import Path
 
 from articlekg.errors import InputError, ValidationFailed
 from articlekg.export import EXPORTERS, ArticleGraph, get_exporter
-from articlekg.pipeline import BuildReport, BuiltArticle, build_document
-from articlekg.pipeline import build as _build
+from articlekg.pipeline import BuildReport, BuiltArticle, build, build_document
 from articlekg.read import read_document
 from articlekg.results import QueryResult
 from articlekg.store import LoadedGraph
 from articlekg.validate import ValidationReport, validate_file
 from articlekg.vocab import DEFAULT_BASE_IRI
 
-
-def build(
-    inputs: Sequence[Path],
-    outdir: Path,
-    formats: Sequence[str] | None = None,
-    base_iri: str = DEFAULT_BASE_IRI,
-    include: Sequence[str] = (),
-) -> BuildReport:
-    """Build article files (or folders of them) into checked graphs written to ``outdir``.
-
-    ``include`` globs pick files inside folders (default: every supported kind).
-    """
-    return _build(inputs, outdir, formats=formats, base_iri=base_iri, include=include)
+__all__ = [
+    "BuildReport",
+    "BuiltArticle",
+    "build",
+    "build_article",
+    "build_text",
+    "export",
+    "load",
+    "query",
+    "validate",
+]
 
 
 def build_article(path: Path, base_iri: str = DEFAULT_BASE_IRI) -> ArticleGraph:

@@ -111,6 +111,12 @@ def build(
     base_iri: str = DEFAULT_BASE_IRI,
     include: Sequence[str] = (),
 ) -> BuildReport:
+    """Build article files (or folders of them) into checked graphs written to ``outdir``.
+
+    Every article is built and validated before anything is written, so one failing article
+    leaves ``outdir`` untouched. ``include`` globs pick files inside folders (default: every
+    supported kind). Several articles also give the corpus exports and merge log.
+    """
     exporters = [get_exporter(name) for name in formats] if formats else list(EXPORTERS)
     report = BuildReport()
     found = collect_inputs(inputs, include)

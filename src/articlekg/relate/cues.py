@@ -8,6 +8,12 @@ from __future__ import annotations
 
 import re
 
+PEOPLE = (
+    r"(?:patients|participants|people|persons|adults|women|men|survivors|subjects|children|"
+    r"individuals|volunteers|respondents)"
+)
+"""Nouns for people: what a sample, a population or a count of people is made of."""
+
 TRIGGERS: list[tuple[str, str]] = [
     (
         r"no (?:statistically )?significant (?:difference|change|effect|improvement|reduction)s?"
@@ -40,8 +46,7 @@ NOMINAL = re.compile(r"^\s*(?:reduction|relief|enhancement|elevation|improvement
 CLAUSE_END = re.compile(
     r"[;.]|\s(?:in|among|after|during|following|compared|than|while|when|whereas|but|because|"
     r"via|through|by|which|that|who|versus|vs|from|to)\s|\s[—–]\s|:|"
-    r"\s(?:of|in|among|for)\s+(?:[\w-]+\s+){0,3}?(?:patients|people|persons|survivors|women|men|adults|"
-    r"children|participants)\b"
+    rf"\s(?:of|in|among|for)\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}\b"
 )
 MECHANISM_CUE = re.compile(r"\b(?:via|through|by way of|mediated by|by means of|thanks to)\b", re.I)
 COMPARATOR = re.compile(r"\b(?:compared (?:with|to)|versus|vs\.?|than|rather than)\s+", re.I)

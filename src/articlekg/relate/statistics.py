@@ -15,12 +15,12 @@ import re
 from articlekg.document import BlockKind, Span
 from articlekg.facts import EntityRef, Statistic
 from articlekg.quantities import Quantity
+from articlekg.relate.cues import PEOPLE
 from articlekg.relate.topical import ROLE_HEADING
 from articlekg.relate.view import ArticleView
 
 POPULATION_AFTER = re.compile(
-    r"\s+of\s+(?:(?:all|the)\s+)?(?P<population>(?:[\w-]+\s+){0,6}?(?:patients|people|persons|adults|women|men|"
-    r"survivors|cases|sessions|participants|children|individuals)"
+    rf"\s+of\s+(?:(?:all|the)\s+)?(?P<population>(?:[\w-]+\s+){{0,6}}?(?:{PEOPLE}|cases|sessions)"
     r"(?:\s+(?:with|who|treated|receiving|undergoing|having|on)\b[^,.;]*?)?)(?=[,.;]|\s+(?:will|who|experience|report|develop|have|are|is|at|during|after)\b|$)",
     re.I,
 )
@@ -30,10 +30,7 @@ PREVALENCE_VERB = re.compile(
     re.I,
 )
 SEVERITY = re.compile(r"\b(?:severity|rated|intensity|score)\b", re.I)
-PEOPLE = re.compile(
-    r"\b(?:patients|participants|people|persons|adults|women|men|survivors|"
-    r"subjects|children|individuals|volunteers|respondents)$"
-)
+COUNTED_PEOPLE = re.compile(rf"\b{PEOPLE}$")
 # "minor bruising or soreness at the needle site followed 4% of sessions"
 FOLLOWED_SUBJECT = re.compile(
     r"(?P<subject>(?:[\w-]+\s+)?[\w-]+(?:\s+(?:or|and)\s+[\w-]+)?(?:\s+at\s+the\s+[\w-]+\s+site)?)\s+"
@@ -193,7 +190,7 @@ def _count(view: ArticleView, index: int, quantity: Quantity) -> None:
         subject = view.add_span(Span(start, start + len(position.group("subject"))), "Entity")
     else:
         noun = COUNT_NOUN.match(text, quantity.end, span.end)
-        if noun is None or PEOPLE.search(noun.group("noun")):
+        if noun is None or COUNTED_PEOPLE.search(noun.group("noun")):
             return
         subject = view.add_span(Span(noun.start("noun"), noun.end("noun")), "Entity")
     low = None if quantity.bound == "upper" else quantity.low

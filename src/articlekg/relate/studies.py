@@ -17,6 +17,7 @@ from articlekg.document import BlockKind, Span
 from articlekg.facts import EntityRef, Study, normal_label
 from articlekg.places import country_in
 from articlekg.quantities import NUM, number_value
+from articlekg.relate.cues import PEOPLE
 from articlekg.relate.view import ArticleView
 
 STUDY_NOUN = r"(?:study|trial|review|meta-analysis|analysis|survey|experiment)"
@@ -34,20 +35,18 @@ YEAR = re.compile(r"\b(?P<year>(?:19|20)\d\d)\b")
 SAMPLE = re.compile(
     rf"\b(?:evaluated|enrolled|included|recruited|randomi[sz]ed|involved|studied|followed|"
     rf"analy[sz]ed|assigned)\s+(?P<n>{NUM})\s+(?:[\w-]+\s+){{0,3}}?"
-    r"(?:patients|participants|adults|women|men|people|persons|survivors|subjects|children|"
-    r"volunteers|individuals)\b",
+    rf"{PEOPLE}\b",
     re.I,
 )
 LEADING_SAMPLE = re.compile(
-    r"^(?P<n>\d[\d,]*)\s+(?:[\w-]+\s+){0,3}?(?:patients|participants|adults|women|men|"
-    r"people|persons|survivors|subjects|children|volunteers|individuals)\b",
+    rf"^(?P<n>\d[\d,]*)\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}\b",
 )
 GROUPED = re.compile(
     r"\b(?:were|was)\s+(?:divided|randomi[sz]ed|assigned|allocated|enrolled|recruited)\b"
 )
 SAMPLE_OF = re.compile(
     rf"\b{STUDY_NOUN}\s+(?:of|with|in|involving)\s+(?P<n>\d[\d,]*)\s+(?:[\w-]+\s+){{0,2}}?"
-    r"(?:patients|participants|adults|women|men|people|persons|survivors|subjects|children)\b",
+    rf"{PEOPLE}\b",
     re.I,
 )
 AGES = re.compile(rf"\baged\s+(?P<low>{NUM})\s*(?:–|-|to)\s*(?P<high>{NUM})", re.I)
