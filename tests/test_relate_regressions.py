@@ -197,3 +197,12 @@ def test_compared_effects_name_the_arms_of_the_study_they_report() -> None:
         "acupuncture delivered in a group setting",
         "individual acupuncture",
     ]
+
+
+def test_and_in_a_list_of_causes_does_not_end_the_clause() -> None:
+    facts = facts_of(
+        "Each participant suffered from bone metastases caused by various cancers "
+        "including breast, lung, and gastrointestinal types.\n"
+    )
+    related = {name(r.related) for r in facts.condition_relations if r.relation == "causedBy"}
+    assert related == {"breast-cancer", "lung-cancer", "gastrointestinal-cancer"}

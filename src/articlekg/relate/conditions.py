@@ -24,7 +24,13 @@ COMMON_IN = re.compile(
     re.I,
 )
 COMPLICATION_OF = re.compile(r"\bcomplications? of\b", re.I)
-CLAUSE_BOUNDARY = re.compile(r";|,\s+(?:and|but|while|whereas|although)\s|\.\s", re.I)
+# ", and" opens a clause only when a verb follows before the next comma ("..., and anaemia
+# due to bleeding is rare"); in "breast, lung, and gastrointestinal types" it joins a list.
+CLAUSE_BOUNDARY = re.compile(
+    r";|\.\s|,\s+(?:but|while|whereas|although)\s|"
+    r",\s+and\s(?=[^,;.]*\b(?:is|are|was|were|can|may|might|will|would|has|have|had|does|do)\b)",
+    re.I,
+)
 # Stops before "risk of": the lexicon may read "risk of infection" as one term.
 RISK = re.compile(r"\bincreases? (?:your |the )?(?=risk of\b)", re.I)
 DISEASE = ("Condition",)
