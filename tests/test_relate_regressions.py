@@ -206,3 +206,37 @@ def test_and_in_a_list_of_causes_does_not_end_the_clause() -> None:
     )
     related = {name(r.related) for r in facts.condition_relations if r.relation == "causedBy"}
     assert related == {"breast-cancer", "lung-cancer", "gastrointestinal-cancer"}
+
+
+def test_an_abstracts_objective_is_an_aim_not_a_result() -> None:
+    facts = facts_of(
+        "Reiki for fatigue: a randomized trial\n"
+        "Objective: To evaluate the efficacy of reiki for decreasing fatigue.\n"
+        "Design: Randomized controlled trial.\n"
+        "Results: Reiki did not reduce anxiety.\n"
+    )
+    assert ("reiki", "reduces", "fatigue") not in triples(facts)
+
+
+def test_their_use_after_a_plain_verb_is_the_outcome_named_before() -> None:
+    facts = facts_of(
+        "Researchers conducted a randomized trial that included 300 cancer survivors. "
+        "Participants were randomly assigned to usual care or usual care plus yoga. "
+        "Participants in the yoga group decreased their use of sleep medication by 21 percent, "
+        "whereas those in the control group increased their use by 5 percent.\n"
+    )
+    found = triples(facts)
+    assert ("usual-care", "increases", "sleep-medication-use") in found
+    assert ("yoga", "reduces", "sleep-medication-use") in found
+
+
+def test_they_after_a_study_sentence_reports_that_study() -> None:
+    facts = facts_of(
+        "Researchers conducted a randomized trial that included 200 cancer survivors. "
+        "Participants in the yoga group showed greater improvement in sleep quality. "
+        "They reported less fatigue.\n"
+    )
+    (study,) = facts.studies
+    fatigue = [f for f in facts.findings if name(f.outcome) == "fatigue"]
+    assert fatigue
+    assert all(f.study == study.key for f in fatigue)

@@ -82,6 +82,8 @@ STUDY_CONTEXT = re.compile(
 )
 STUDY_HEADING = re.compile(r"result|finding|benefit|found|outcome|trial|study|evidence", re.I)
 EVIDENCE_SUMMARY = re.compile(r"\b(?:evidence|reviews?|studies show|research)\b", re.I)
+AIM_LABEL = re.compile(r"objectives?|aims?|purpose|research questions?|hypothes[ie]s", re.I)
+ANAPHOR_AT_START = re.compile(r"\s*(?:their|its)\s+(use|levels?|scores?)\b", re.I)
 GENERIC_OUTCOME_CUE = re.compile(r"\s+(?:such as|including|like)\b", re.I)
 NOUN_EFFECTS = {
     "relief": "reduces",
@@ -97,7 +99,18 @@ MAX_DISCOVERED_WORDS = 5
 RELATIVE = re.compile(r"(?:,\s*|\s)(?:which|who)\s+(?:\w+\s+)?$", re.I)
 DISCOVERING = re.compile(r"(?:\s(?:in|of|on|for)|less|fewer|better|greater|lower|higher)$", re.I)
 ANAPHORA = frozenset(
-    {"use", "their use", "its use", "levels", "their levels", "scores", "it", "them"}
+    {
+        "use",
+        "their use",
+        "its use",
+        "level",
+        "levels",
+        "their levels",
+        "score",
+        "scores",
+        "it",
+        "them",
+    }
 )
 STOP_PHRASES = frozenset(
     {

@@ -18,6 +18,8 @@ from articlekg.document import BlockKind, Span
 from articlekg.facts import Duration, EntityRef, Finding
 from articlekg.quantities import Quantity
 from articlekg.relate.cues import (
+    AIM_LABEL,
+    ANAPHOR_AT_START,
     ANAPHORA,
     ARM_SUBJECT,
     BOTH,
@@ -81,13 +83,15 @@ def structural_spans(view: ArticleView) -> set[Span]:
 
 
 def claim_sentences(view: ArticleView) -> list[int]:
-    """Sentences that can state a claim: not headings, table rows or topical-map labels."""
+    """Sentences that can state a claim: not headings, table rows, topical-map labels, or a
+    structured abstract's aim ("Objective: To evaluate the efficacy of X for decreasing Y")."""
     structural = structural_spans(view)
     kinds = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.LABEL_VALUE)
     return [
         i
         for i, s in enumerate(view.sentences)
         if view.block_of(i).kind in kinds
+        and not _states_an_aim(view, i)
         and not any(
             span.overlaps(s.span) and view.block_of(i).kind is BlockKind.LIST_ITEM
             for span in structural
@@ -95,11 +99,18 @@ def claim_sentences(view: ArticleView) -> list[int]:
     ]
 
 
+def _states_an_aim(view: ArticleView, index: int) -> bool:
+    block = view.block_of(index)
+    label = view.document.slice(block.label) if block.label is not None else ""
+    return bool(AIM_LABEL.fullmatch(label))
+
+
 def relate_effects(view: ArticleView, main_intervention: EntityRef | None) -> None:
     claimable = set(claim_sentences(view))
     carried: Trigger | None = None
     carried_subjects: list[EntityRef] = []
     previous_subjects: list[EntityRef] = []
+    previous_in_study = False
     for index, sentence in enumerate(view.sentences):
         if index not in claimable:
             carried = None
@@ -113,15 +124,29 @@ def relate_effects(view: ArticleView, main_intervention: EntityRef | None) -> No
             carried = None
         if not triggers and not compounds and carried is not None:
             # "... and improvements in:" followed by "- Mood stability"
-            _emit(view, index, [carried], span, carried_subjects, main_intervention, item=True)
+            _emit(
+                view,
+                index,
+                [carried],
+                span,
+                carried_subjects,
+                main_intervention,
+                item=True,
+                in_study=_in_study(view, index),
+            )
             continue
         if not triggers and not compounds:
             previous_subjects = subjects_here or previous_subjects
             continue
         subjects = subjects_here
-        if not subjects and re.match(r"\s*(?:they|it|its)\b", view.sentence_text(index), re.I):
+        # "They reported ...": the subjects, and the study, of the sentence before.
+        pronoun = not subjects and bool(
+            re.match(r"\s*(?:they|it|its)\b", view.sentence_text(index), re.I)
+        )
+        if pronoun:
             subjects = view.last_subjects or previous_subjects
         view.last_subjects = []
+        in_study = _in_study(view, index) or (pronoun and previous_in_study)
         _emit(
             view,
             index,
@@ -130,7 +155,9 @@ def relate_effects(view: ArticleView, main_intervention: EntityRef | None) -> No
             subjects,
             main_intervention,
             item=block.kind is BlockKind.LIST_ITEM,
+            in_study=in_study,
         )
+        previous_in_study = in_study
         if triggers and view.sentence_text(index).rstrip().endswith(":"):
             carried = triggers[-1]
             carried_subjects = subjects
@@ -247,6 +274,7 @@ def _emit(
     subjects: list[EntityRef],
     main: EntityRef | None,
     item: bool,
+    in_study: bool,
 ) -> None:
     text = view.text
     sentence_text = text[span.start : span.end]
@@ -261,7 +289,6 @@ def _emit(
     elif SIGNIFICANT.search(sentence_text):
         significant = True
     duration = _duration(view, index, span)
-    in_study = _in_study(view, index)
     claim = (
         "studyResult"
         if in_study
@@ -281,7 +308,9 @@ def _emit(
         view.last_subjects = clause_subjects
         for outcome_span, found in outcomes:
             outcome = found
-            if outcome.concept is None and outcome.label.lower() in ANAPHORA and found_here:
+            if outcome.concept is None and outcome.label.lower() in ANAPHORA:
+                if not found_here:
+                    continue
                 # "decreased their use of X, whereas ... increased their use"
                 outcome = found_here[-1]
             found_here.append(outcome)
@@ -398,6 +427,10 @@ def _outcomes(
     ]
     if mentions:
         return [(m.span, view.ref(m)) for m in mentions]
+    anaphor = ANAPHOR_AT_START.match(text, zone.start, zone.end)
+    if anaphor is not None:
+        # "... increased their use": resolved to the outcome named before it in _emit
+        return [(Span(anaphor.start(1), anaphor.end(1)), EntityRef(anaphor.group(1)))]
     if not discovering:
         return []
     for item in split_items(text, zone):
