@@ -29,6 +29,8 @@ ADVICE_CONTEXT = re.compile(
     r"benefit|protocol|rules|checklist",
     re.I,
 )
+# Only warnings open running text as imperatives reliably: "Use of X ..." is a noun phrase.
+PROSE_PRECAUTION = re.compile(r"(?:avoid|do not|don't|never)\s+(?!of\b)\w", re.I)
 PROSE_ADVICE = re.compile(
     r"\b(?:it is (?:advisable|recommended|important|best) to|you should(?: also)?|"
     r"patients should(?: also)?|we recommend(?: that you)?|you must)\s+(?P<advice>.+?)[.!]?$",
@@ -48,6 +50,9 @@ def relate_advice(view: ArticleView) -> None:
         ):
             advice = view.trimmed(span)
             _add(view, Span(advice.start, advice.end), span)
+            continue
+        if block.kind is BlockKind.PARAGRAPH and PROSE_PRECAUTION.match(text):
+            _add(view, view.trimmed(span), span)
             continue
         prose = PROSE_ADVICE.search(text)
         if prose is not None and block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):

@@ -142,6 +142,9 @@ COMPARED = re.compile(
 )
 
 
+ARM_SIZE = re.compile(r"\s*\(\s*n\s*=\s*(?P<n>\d+)\s*\)")
+
+
 def relate_compared_arms(view: ArticleView) -> None:
     """'effects of X were similar to those of Y': X and Y are arms of the study the sentence
     reports, whichever study that is; their roles are not stated."""
@@ -202,21 +205,22 @@ def _assigned(view: ArticleView, index: int, arms: dict[str, Arm]) -> None:
         chosen = [
             m for m in inside if view.text[m.span.start : m.span.end].lower() not in other_text
         ]
+        # "usual care or usual care plus yoga": the second arm is what it adds.
         mention = (chosen or inside)[-1]
         ref = view.add_mention(mention)
-        role = (
-            "control" if CONTROL_WORDS.search(match.group(group)) and not chosen else "intervention"
-        )
-        if group == "a" and CONTROL_WORDS.search(match.group(group)):
-            role = "control"
+        wording = view.text[mention.span.start : mention.span.end]
+        role = "control" if CONTROL_WORDS.search(wording) else "intervention"
         target = next((a for a in arms.values() if a.role == role and a.intervention is None), None)
         if target is None:
             target = next((a for a in arms.values() if a.intervention == ref), None)
         if target is None:
-            name = "control" if role == "control" else short_name(view, ref)
+            name = "control" if role == "control" else arm_name(wording)
             target = arms.setdefault(normal_label(name), Arm(label=f"{name} group", evidence=[]))
         target.intervention = target.intervention or ref
         target.role = target.role or role
+        size = ARM_SIZE.match(view.text, mention.span.end, part.end + 20)
+        if size is not None and target.size is None:
+            target.size = int(size.group("n"))
         target.evidence.append(span)
 
 
@@ -248,6 +252,17 @@ def _versus(view: ArticleView, arms: dict[str, Arm]) -> None:
                 )
             target.intervention, target.role = ref, role
             target.evidence.append(span)
+
+
+GENERIC_TAIL = re.compile(
+    r"(?:\s+(?:intervention|program|programme|therapy|treatment|sessions?|practice))+$", re.I
+)
+
+
+def arm_name(wording: str) -> str:
+    """An arm is called after what it received, as the text words it, without generic tails:
+    'a 4-week yoga intervention' -> 'yoga group', 'tai chi' -> 'tai chi group'."""
+    return GENERIC_TAIL.sub("", wording.lower()) or wording.lower()
 
 
 def short_name(view: ArticleView, ref: EntityRef) -> str:

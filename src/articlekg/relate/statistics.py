@@ -122,9 +122,10 @@ def _percentage(view: ArticleView, index: int, quantity: Quantity) -> None:
             )
     if subject is None:
         return
+    stated = verb_after or PREVALENCE_VERB.search(before)
     measure = (
         "prevalence"
-        if (population is not None and verb_after) or _subject_of_list(view, index)
+        if (population is not None and stated) or _subject_of_list(view, index)
         else "proportion"
     )
     view.facts.statistics.append(

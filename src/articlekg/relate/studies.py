@@ -28,8 +28,10 @@ INTRO = re.compile(
 )
 TITLED = re.compile(r"\b(?:titled|entitled|called)\s+[“\"](?P<title>[^”\"]+)[”\"]")
 PUBLISHED_IN = re.compile(
-    r"\bpublished\s+in\s+(?:the\s+)?(?P<journal>[A-Z][\w&\-]*(?:\s+(?:of|and|in|for|&|the|[A-Z][\w&\-]*))*)"
-    r"(?:\s*\((?P<year>(?:19|20)\d\d)\))?"
+    # a journal name: capitalised words, joined by 'of', 'and', ... only before another one
+    r"\bpublished\s+in\s+(?:the\s+)?(?P<journal>[A-Z][\w&\-]*"
+    r"(?:\s+(?:(?:of|and|in|for|&|the)\s+)*[A-Z][\w&\-]*)*)"
+    r"(?:\s*\((?P<year>(?:19|20)\d\d)\)|\s+in\s+(?P<year_in>(?:19|20)\d\d)\b)?"
 )
 YEAR = re.compile(r"\b(?P<year>(?:19|20)\d\d)\b")
 SAMPLE = re.compile(
@@ -38,11 +40,11 @@ SAMPLE = re.compile(
     rf"{PEOPLE}\b",
     re.I,
 )
-LEADING_SAMPLE = re.compile(
-    rf"^(?P<n>\d[\d,]*)\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}\b",
-)
+LEADING_SAMPLE = re.compile(rf"^(?P<n>{NUM})\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}\b", re.I)
+PEOPLE_COUNT = re.compile(rf"\b(?P<n>\d[\d,]*|{NUM})\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}\b", re.I)
 GROUPED = re.compile(
-    r"\b(?:were|was)\s+(?:divided|randomi[sz]ed|assigned|allocated|enrolled|recruited)\b"
+    r"\b(?:were|was)\s+(?:randomly\s+)?(?:divided|randomi[sz]ed|assigned|allocated|enrolled|"
+    r"recruited)\b"
 )
 SAMPLE_OF = re.compile(
     rf"\b{STUDY_NOUN}\s+(?:of|with|in|involving)\s+(?P<n>\d[\d,]*)\s+(?:[\w-]+\s+){{0,2}}?"
@@ -106,10 +108,23 @@ def relate_studies(view: ArticleView) -> None:
     abstract = _abstract_study(view)
     if abstract is not None:
         candidates.append(abstract)
+    details: list[Study] = []
     for index in range(len(view.sentences)):
-        candidates.extend(_sentence_studies(view, index))
+        found = _sentence_studies(view, index)
+        candidates.extend(found)
+        if not found:
+            details.extend(_study_details(view, index))
     for study in candidates:
         _merge(view, study)
+    # Sample and ages stated apart from any study reference complete the main study; they
+    # never make a study of their own.
+    if view.facts.studies:
+        main = view.facts.studies[0]
+        for detail in details:
+            main.sample_size = main.sample_size or detail.sample_size
+            if main.min_age is None:
+                main.min_age, main.max_age = detail.min_age, detail.max_age
+            main.location = main.location or detail.location
 
 
 def _conflict(a: Study, b: Study) -> bool:
@@ -262,8 +277,9 @@ def _sentence_studies(view: ArticleView, index: int) -> list[Study]:
                 span.start + published.start("journal"), span.start + published.end("journal")
             )
             study.journal = _journal_ref(view, index, journal_span)
-            if published.group("year"):
-                study.year = int(published.group("year"))
+            year = published.group("year") or published.group("year_in")
+            if year:
+                study.year = int(year)
         if study.year is None:
             year = YEAR.search(text[match.start() : match.end() + 12])
             study.year = int(year.group("year")) if year else None
@@ -291,17 +307,26 @@ def _sentence_studies(view: ArticleView, index: int) -> list[Study]:
             )
             found.append(study)
         break
-    if not found:
-        sample = (
-            SAMPLE.search(text) or LEADING_SAMPLE.match(text)
-            if GROUPED.search(text) or SAMPLE.search(text)
-            else None
-        )
-        if sample and view.facts.studies:
-            view.facts.studies[0].sample_size = view.facts.studies[0].sample_size or int(
-                number_value(sample.group("n"))
-            )
     return found
+
+
+def _study_details(view: ArticleView, index: int) -> list[Study]:
+    """'In the study, 90 survivors aged 42 to 83 in Seoul, Korea were randomly assigned ...'"""
+    text = view.sentence_text(index)
+    sample = SAMPLE.search(text) or (PEOPLE_COUNT.search(text) if GROUPED.search(text) else None)
+    if sample is None:
+        return []
+    span = view.sentences[index].span
+    detail = Study(
+        key=study_key(view, span), evidence=[span], sample_size=int(number_value(sample.group("n")))
+    )
+    ages = AGES.search(text)
+    if ages:
+        detail.min_age = int(number_value(ages.group("low")))
+        detail.max_age = int(number_value(ages.group("high")))
+    place = PLACE.search(text)
+    detail.location = place.group("place") if place else None
+    return [detail]
 
 
 def _journal_ref(view: ArticleView, index: int, span: Span) -> EntityRef:
