@@ -89,3 +89,48 @@ def test_news_on_a_trial() -> None:
     assert ("insomnia", "prevalence", None, 60.0, "breast cancer survivors") in stats
     advice = {(r.text, r.kind) for r in facts.recommendations}
     assert ("Avoid strenuous movements if you have lymphedema", "precaution") in advice
+
+
+def test_semantic_seo_page() -> None:
+    facts = facts_of("music-therapy-seo.txt")
+    roles = {(name(ref), role) for ref, role, _ in facts.central}
+    assert roles == {("music-therapy", "central"), ("Cancer-Related Anxiety", "supporting")}
+    assert {(a.attribute.label, name(a.link)) for a in facts.attributes} == {
+        ("Anxiety relief", "Pre-procedure anxiety in oncology"),
+        ("Session format", "Live versus recorded music"),
+    }
+    sections = {
+        (s.kind, s.intent, tuple(name(t) for t, _ in s.topics)) for s in facts.topical_sections
+    }
+    assert (
+        "core",
+        "music therapy for anxiety in cancer",
+        ("Cancer-Related Anxiety", "Live music sessions"),
+    ) in sections
+    assert ("outer", None, ("Music and sleep", "Caregiver wellbeing")) in sections
+    (study,) = facts.studies
+    assert (name(study.design), study.year) == ("cochrane-review", 2021)
+    hedged = {(name(f.outcome), f.hedged) for f in facts.findings if f.effect == "reduces"}
+    assert hedged == {("anxiety", True), ("pain", True)}
+    assert {(r.text, r.kind) for r in facts.recommendations} == {
+        ("Ask your care team whether a board-certified music therapist is available", "practice"),
+        ("Avoid loud music after head and neck surgery", "precaution"),
+    }
+
+
+def test_evidence_summary() -> None:
+    facts = facts_of("ginger-evidence.txt")
+    assert facts.studies == []  # "five randomized trials" is a body of evidence, not a study
+    findings = {
+        (name(f.outcome), f.effect, f.significant, f.hedged, f.claim_type) for f in facts.findings
+    }
+    assert ("acute nausea", "noEffect", False, False, "evidenceSummary") in {
+        (o.replace("-", " ") if o else o, e, s, h, c) for o, e, s, h, c in findings
+    }
+    assert any(
+        outcome and "delayed" in outcome and hedged and effect == "reduces"
+        for outcome, effect, _, hedged, _ in findings
+    )
+    stats = [(s.subject.label, s.low, s.high, name(s.population)) for s in facts.statistics]
+    assert ("mild heartburn", 5.0, 5.0, "participants") in stats
+    assert [r.kind for r in facts.recommendations] == ["practice"]

@@ -33,7 +33,8 @@ ADVICE_CONTEXT = re.compile(
 PROSE_PRECAUTION = re.compile(r"(?:avoid|do not|don't|never)\s+(?!of\b)\w", re.I)
 PROSE_ADVICE = re.compile(
     r"\b(?:it is (?:advisable|recommended|important|best) to|you should(?: also)?|"
-    r"patients should(?: also)?|we recommend(?: that you)?|you must)\s+(?P<advice>.+?)[.!]?$",
+    r"(?:patients|people)(?:\s+[\w-]+){0,3}?\s+should(?: also)?|we recommend(?: that you)?|"
+    r"you must)\s+(?P<advice>.+?)[.!]?$",
     re.I,
 )
 

@@ -289,11 +289,10 @@ def _emit(
     elif SIGNIFICANT.search(sentence_text):
         significant = True
     duration = _duration(view, index, span)
-    claim = (
-        "studyResult"
-        if in_study
-        else ("evidenceSummary" if EVIDENCE_SUMMARY.search(sentence_text) else "generalClaim")
+    summary = EVIDENCE_SUMMARY.search(sentence_text) or EVIDENCE_SUMMARY.search(
+        view.heading_of(index)
     )
+    claim = "studyResult" if in_study else ("evidenceSummary" if summary else "generalClaim")
     zones = _zones(view, index, triggers, span, item) if triggers else []
     found_here: list[EntityRef] = []
     named: list[tuple[Trigger, list[tuple[Span, EntityRef]]]] = []

@@ -38,8 +38,9 @@ FOLLOWED_SUBJECT = re.compile(
 )
 # "Mild adverse effects can be expected in about 10% of all cases"
 EXPECTED_SUBJECT = re.compile(
-    r"(?P<subject>(?:[A-Z]?[\w-]+\s+){0,2}[\w-]+)\s+(?:can be expected|occur|occurs|are seen|"
-    r"is seen|were enrolled|was enrolled)\s+(?:in\s+)?(?:about\s+|approximately\s+)?$"
+    r"(?P<subject>(?:[A-Z]?[\w-]+\s+){0,2}[\w-]+)\s+(?:can be expected|occur|occurs|occurred|"
+    r"are seen|is seen|were enrolled|was enrolled|(?:was|were) (?:reported|observed|seen|noted))"
+    r"\s+(?:in\s+)?(?:about\s+|approximately\s+|around\s+)?$"
 )
 REPORT_VERB = re.compile(
     r"\b(?:recorded|revealed|found|showed|reached|achieved|generated|had)\b", re.I

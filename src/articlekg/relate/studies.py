@@ -33,6 +33,7 @@ PUBLISHED_IN = re.compile(
     r"(?:\s+(?:(?:of|and|in|for|&|the)\s+)*[A-Z][\w&\-]*)*)"
     r"(?:\s*\((?P<year>(?:19|20)\d\d)\)|\s+in\s+(?P<year_in>(?:19|20)\d\d)\b)?"
 )
+PUBLISHED_YEAR = re.compile(r"\s+(?:published|conducted|reported)\s+in\s+(?P<year>(?:19|20)\d\d)\b")
 YEAR = re.compile(r"\b(?P<year>(?:19|20)\d\d)\b")
 SAMPLE = re.compile(
     rf"\b(?:evaluated|enrolled|included|recruited|randomi[sz]ed|involved|studied|followed|"
@@ -281,7 +282,10 @@ def _sentence_studies(view: ArticleView, index: int) -> list[Study]:
             if year:
                 study.year = int(year)
         if study.year is None:
-            year = YEAR.search(text[match.start() : match.end() + 12])
+            # "A 2013 study", "a Cochrane review in 2015", "a review published in 2021"
+            year = YEAR.search(text[match.start() : match.end() + 12]) or PUBLISHED_YEAR.match(
+                text, match.end()
+            )
             study.year = int(year.group("year")) if year else None
         if match.group("size"):
             study.sample_size = int(match.group("size").replace(",", ""))
