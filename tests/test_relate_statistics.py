@@ -57,8 +57,9 @@ def test_prevalence_with_a_range_and_its_population() -> None:
 
 def test_a_single_percentage_has_equal_bounds() -> None:
     facts = facts_of("Fatigue Facts\nFatigue is reported by 70% of patients.\n")
+    # A share of a population that reports a condition is its prevalence.
     assert [row(s) for s in facts.statistics] == [
-        ("fatigue", "proportion", 70, 70, "percent", "patients", None)
+        ("fatigue", "prevalence", 70, 70, "percent", "patients", None)
     ]
 
 
