@@ -21,11 +21,7 @@ from articlekg.relate.cues import (
     AIM_LABEL,
     ANAPHOR_AT_START,
     ANAPHORA,
-    ARM_SUBJECT,
-    BOTH,
     CLAUSE_END,
-    CLAUSE_START,
-    COMPARATOR,
     COMPOUND,
     DISCOVERING,
     DURATION,
@@ -47,6 +43,7 @@ from articlekg.relate.cues import (
     TRIGGER,
     TRIGGERS,
 )
+from articlekg.relate.subjects import clause_subjects, fallback_subjects, sentence_subjects
 from articlekg.relate.view import ArticleView, masked, split_items
 
 
@@ -119,7 +116,7 @@ def relate_effects(view: ArticleView, main_intervention: EntityRef | None) -> No
         span = sentence.span
         triggers = _outside_mechanisms(view, triggers_in(view, span), span)
         compounds = compound_findings(view, index)
-        subjects_here = _subjects(view, index, triggers[0].start if triggers else span.end)
+        subjects_here = sentence_subjects(view, index, triggers[0].start if triggers else span.end)
         if block.kind is not BlockKind.LIST_ITEM:
             carried = None
         if not triggers and not compounds and carried is not None:
@@ -170,102 +167,6 @@ def _outside_mechanisms(view: ArticleView, triggers: list[Trigger], span: Span) 
     return [t for t in triggers if cue is None or t.start < cue.start()]
 
 
-def _subjects(view: ArticleView, index: int, before: int) -> list[EntityRef]:
-    """Who the sentence says had the effect: arms it names, else the first intervention
-    named before the effect word, in its clause or outside a 'compared with ...' phrase."""
-    span = view.sentences[index].span
-    head = view.text[span.start : before]
-    arms = _arm_subjects(view, head)
-    if arms:
-        return arms
-    # The subject stands in the effect word's clause: "For X, ... although ... Y to help manage".
-    clause = last_match(CLAUSE_START, head)
-    if clause is not None:
-        inside = _interventions_between(view, index, span.start + clause.end(), before)
-        if inside:
-            return inside[:1]
-    comparator = COMPARATOR.search(head)
-    excluded = None
-    if comparator is not None:
-        comma = head.find(",", comparator.end())
-        excluded = Span(
-            span.start + comparator.end(), span.start + (comma if comma >= 0 else len(head))
-        )
-    outside = [
-        ref
-        for mention, ref in _interventions_with_spans(view, index, span.start, before)
-        if excluded is None or not excluded.contains(mention)
-    ]
-    return outside[:1]
-
-
-def _arm_subjects(view: ArticleView, head: str) -> list[EntityRef]:
-    """'Both groups ...' -> every arm's intervention; 'the yoga group ...' -> that arm's."""
-    arms = [a for s in view.facts.studies[:1] for a in s.arms if a.intervention]
-    if BOTH.search(head):
-        return [a.intervention for a in arms if a.intervention]
-    named = ARM_SUBJECT.search(head)
-    if named is not None:
-        for arm in arms:
-            if arm.label.lower().startswith(named.group("name").lower()) and arm.intervention:
-                return [arm.intervention]
-    return []
-
-
-def _interventions_with_spans(
-    view: ArticleView, index: int, start: int, before: int
-) -> list[tuple[Span, EntityRef]]:
-    return [
-        (m.span, view.ref(m))
-        for m in view.mentions(index, "Intervention")
-        if start <= m.span.start < before
-    ]
-
-
-def _interventions_between(
-    view: ArticleView, index: int, start: int, before: int
-) -> list[EntityRef]:
-    return [ref for _, ref in _interventions_with_spans(view, index, start, before)]
-
-
-def _clause_subjects(view: ArticleView, index: int, trigger: Trigger) -> list[EntityRef]:
-    """The subject named in the trigger's own clause, when the sentence has several."""
-    span = view.sentences[index].span
-    head = view.text[span.start : trigger.start]
-    clause = last_match(CLAUSE_START, head)
-    if clause is None:
-        return []
-    start = span.start + clause.end()
-    return _subjects_in(view, index, start, trigger.start)
-
-
-def _subjects_in(view: ArticleView, index: int, start: int, before: int) -> list[EntityRef]:
-    arms = _arm_subjects(view, view.text[start:before])
-    return arms or _interventions_between(view, index, start, before)[:1]
-
-
-def last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    found = None
-    for found in pattern.finditer(text):  # noqa: B007 - the last one is what we want
-        pass
-    return found
-
-
-def _fallback_subject(view: ArticleView, index: int, main: EntityRef | None) -> list[EntityRef]:
-    block = view.block_of(index)
-    if block.heading is not None:
-        heading = view.document.blocks[block.heading]
-        heading_sentence = next(
-            (i for i, s in enumerate(view.sentences) if s.block == block.heading), None
-        )
-        if heading_sentence is not None:
-            found = view.mentions(heading_sentence, "Intervention")
-            if found:
-                return [view.ref(found[0])]
-        del heading
-    return [main] if main is not None else []
-
-
 def _emit(
     view: ArticleView,
     index: int,
@@ -279,7 +180,7 @@ def _emit(
     text = view.text
     sentence_text = text[span.start : span.end]
     if not subjects:
-        subjects = _fallback_subject(view, index, main)
+        subjects = fallback_subjects(view, index, main)
     if not subjects:
         return
     hedged = bool(HEDGE.search(sentence_text))
@@ -303,8 +204,8 @@ def _emit(
         named.append((trigger, _outcomes(view, index, zone, discovering)))
     named += [(trigger, [(base, ref)]) for trigger, base, ref in compound_findings(view, index)]
     for trigger, outcomes in sorted(named, key=lambda pair: pair[0].start):
-        clause_subjects = _clause_subjects(view, index, trigger) or subjects
-        view.last_subjects = clause_subjects
+        who = clause_subjects(view, index, trigger.start) or subjects
+        view.last_subjects = who
         for outcome_span, found in outcomes:
             outcome = found
             if outcome.concept is None and outcome.label.lower() in ANAPHORA:
@@ -313,10 +214,10 @@ def _emit(
                 # "decreased their use of X, whereas ... increased their use"
                 outcome = found_here[-1]
             found_here.append(outcome)
-            if any(outcome.key == s.key for s in clause_subjects):
+            if any(outcome.key == s.key for s in who):
                 continue
             size = EFFECT_SIZE.search(text, outcome_span.end, min(span.end, outcome_span.end + 40))
-            for subject in clause_subjects:
+            for subject in who:
                 view.add(outcome, "Outcome", outcome_span)
                 finding = Finding(
                     intervention=subject,
