@@ -171,16 +171,6 @@ def _http_error(error: urllib.error.HTTPError, endpoint: str, graph: str) -> str
     return message
 
 
-def _unreachable(
-    endpoint: str, error: OSError, user: str | None, password: str | None
-) -> RemoteError:
-    reason = getattr(error, "reason", error)
-    hint = ""
-    if isinstance(reason, BrokenPipeError | ConnectionResetError):
-        hint = " (the server closed the connection mid-request: does it want credentials?)"
-    return RemoteError(_scrub(f"cannot reach {endpoint}: {reason}{hint}", user, password))
-
-
 def push(
     paths: Sequence[Path],
     endpoint: str,

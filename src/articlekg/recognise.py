@@ -41,7 +41,6 @@ class Recognised:
 
 
 def _match_at(lexicon: Lexicon, toks: list[tuple[str, int, int]], i: int) -> tuple[int, str] | None:
-    best: tuple[int, str] | None = None
     for length in range(min(lexicon.longest, len(toks) - i), 0, -1):
         window = toks[i : i + length]
         exact = lexicon.exact.get(tuple(t for t, _, _ in window))
@@ -54,10 +53,22 @@ def _match_at(lexicon: Lexicon, toks: list[tuple[str, int, int]], i: int) -> tup
         if length == 1 and window[0][0].isupper() and len(window[0][0]) > 1:
             continue
         folded = lexicon.folded.get(tuple(fold(t) for t, _, _ in window))
-        if folded is not None and best is None:
-            best = (length, folded)
-            break
-    return best
+        if folded is not None:
+            return length, folded
+    return None
+
+
+def _expanded(
+    lexicon: Lexicon, token: tuple[str, int, int], iri: str, offset: int, sentence: int
+) -> Mention:
+    """A modifier read with a coordination's head: "breast" in "breast and lung cancer"."""
+    return Mention(
+        Span(offset + token[1], offset + token[2]),
+        iri,
+        lexicon.concepts[iri].category,
+        sentence,
+        expanded=True,
+    )
 
 
 def _expand_coordination(
@@ -83,21 +94,12 @@ def _expand_coordination(
         iri = lexicon.folded.get((fold(word), *head))
         if iri is None:
             break
-        found.append(
-            Mention(
-                Span(offset + toks[j][1], offset + toks[j][2]),
-                iri,
-                lexicon.concepts[iri].category,
-                sentence,
-                expanded=True,
-            )
-        )
+        found.append(_expanded(lexicon, toks[j], iri, offset, sentence))
     return found
 
 
 def _generic_head_coordination(
     lexicon: Lexicon,
-    text: str,
     toks: list[tuple[str, int, int]],
     offset: int,
     sentence: int,
@@ -121,15 +123,7 @@ def _generic_head_coordination(
             if len(hits) >= 2:
                 for m in sorted(hits):
                     iri = lexicon.folded[(fold(toks[m][0]), head)]
-                    found.append(
-                        Mention(
-                            Span(offset + toks[m][1], offset + toks[m][2]),
-                            iri,
-                            lexicon.concepts[iri].category,
-                            sentence,
-                            expanded=True,
-                        )
-                    )
+                    found.append(_expanded(lexicon, toks[m], iri, offset, sentence))
                 break
     return found
 
@@ -153,7 +147,7 @@ def mentions_in(
         if length >= 2:
             mentions.extend(_expand_coordination(lexicon, toks, i, length, offset, index))
         i += length
-    mentions.extend(_generic_head_coordination(lexicon, text, toks, offset, index))
+    mentions.extend(_generic_head_coordination(lexicon, toks, offset, index))
     unique = {(m.span, m.concept): m for m in mentions}
     return sorted(unique.values(), key=lambda m: (m.span.start, m.span.end, m.concept))
 

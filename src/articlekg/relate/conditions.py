@@ -33,7 +33,6 @@ CLAUSE_BOUNDARY = re.compile(
 )
 # Stops before "risk of": the lexicon may read "risk of infection" as one term.
 RISK = re.compile(r"\bincreases? (?:your |the )?(?=risk of\b)", re.I)
-DISEASE = ("Condition",)
 
 
 def clause_around(view: ArticleView, span: Span, start: int, end: int) -> Span:

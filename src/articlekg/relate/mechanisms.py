@@ -8,6 +8,7 @@ from articlekg.document import Span
 from articlekg.facts import EntityRef, MechanismClaim
 from articlekg.relate.cues import MECHANISM_CUE
 from articlekg.relate.effects import claim_sentences, triggers_in
+from articlekg.relate.subjects import heading_subject
 from articlekg.relate.view import ArticleView, split_items
 
 MECHANISM_END = re.compile(r"[.;:]|\s[—–]\s|\s(?:which|that|while|but)\s")
@@ -69,14 +70,7 @@ def _intervention(
         return view.ref(preceding[-1])
     if found:
         return view.ref(found[0])
-    block = view.block_of(index)
-    if block.heading is not None:
-        heading_sentences = view.sentences_of_block(block.heading)
-        for heading_index in heading_sentences:
-            inside = view.mentions(heading_index, "Intervention")
-            if inside:
-                return view.ref(inside[0])
-    return fallback
+    return heading_subject(view, index) or fallback
 
 
 def _outcome(view: ArticleView, index: int, start: int, end: int) -> EntityRef | None:

@@ -93,16 +93,18 @@ def last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return found
 
 
-def fallback_subjects(view: ArticleView, index: int, main: EntityRef | None) -> list[EntityRef]:
+def heading_subject(view: ArticleView, index: int) -> EntityRef | None:
+    """The intervention the sentence's section heading names ("The Role of Massage in ...")."""
     block = view.block_of(index)
-    if block.heading is not None:
-        heading = view.document.blocks[block.heading]
-        heading_sentence = next(
-            (i for i, s in enumerate(view.sentences) if s.block == block.heading), None
-        )
-        if heading_sentence is not None:
-            found = view.mentions(heading_sentence, "Intervention")
-            if found:
-                return [view.ref(found[0])]
-        del heading
-    return [main] if main is not None else []
+    if block.heading is None:
+        return None
+    for heading_index in view.sentences_of_block(block.heading):
+        found = view.mentions(heading_index, "Intervention")
+        if found:
+            return view.ref(found[0])
+    return None
+
+
+def fallback_subjects(view: ArticleView, index: int, main: EntityRef | None) -> list[EntityRef]:
+    subject = heading_subject(view, index) or main
+    return [subject] if subject is not None else []
