@@ -240,3 +240,17 @@ def test_they_after_a_study_sentence_reports_that_study() -> None:
     fatigue = [f for f in facts.findings if name(f.outcome) == "fatigue"]
     assert fatigue
     assert all(f.study == study.key for f in fatigue)
+
+
+def test_a_central_entity_named_only_by_its_role_is_an_intervention() -> None:
+    facts = facts_of(
+        "The Central Entity was expressed as Weight-Care Program {medical evaluation, "
+        "nutrition therapy}.\n"
+    )
+    classes = {
+        kind
+        for ref, kinds, _ in facts.entities.values()
+        if ref.label == "Weight-Care Program"
+        for kind in kinds
+    }
+    assert "Intervention" in classes

@@ -20,8 +20,6 @@ from articlekg.iris import check_base, checked, digest, slug
 from articlekg.lexicon import Lexicon
 from articlekg.vocab import AKG, ENTITY_CLASSES, PREFIXES, SCHEMA
 
-ROLE_DEFAULTS = {"central": "Intervention", "supporting": "Condition"}
-
 
 def decimal(value: float) -> Literal:
     number = Decimal(repr(value)).normalize()
@@ -161,7 +159,7 @@ class Assembler:
             if meta.publisher_span is None:
                 g.add((publisher, RDF.type, AKG.Organization))
                 g.add((publisher, RDFS.label, Literal(meta.publisher)))
-        for ref, role, span in self.facts.central:
+        for ref, role, _ in self.facts.central:
             node = self.entity(ref)
             g.add(
                 (
@@ -170,9 +168,6 @@ class Assembler:
                     node,
                 )
             )
-            known = self.facts.entities.get(ref.key)
-            if known is None or not (known[1] & ENTITY_CLASSES):
-                self.facts.add_entity(ref, ROLE_DEFAULTS[role], span)
 
     def add_entities(self) -> None:
         g = self.graph

@@ -8,7 +8,6 @@ entity is the fallback subject of effects and mechanisms.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from articlekg.document import Document
 from articlekg.facts import ContextFact, EntityRef, Facts
@@ -22,7 +21,7 @@ from articlekg.relate.measures import measured_outcomes, relate_measures
 from articlekg.relate.mechanisms import relate_mechanisms
 from articlekg.relate.statistics import relate_statistics
 from articlekg.relate.studies import is_citation, relate_studies
-from articlekg.relate.topical import infer_about, relate_topical
+from articlekg.relate.topical import infer_about, relate_topical, salience
 from articlekg.relate.view import ArticleView
 from articlekg.segment import Sentence
 
@@ -57,7 +56,20 @@ def relate(
     relate_conditions(view)
     relate_advice(view)
     infer_about(view)
+    type_central_entities(view)
     return view.facts
+
+
+ROLE_DEFAULTS = {"central": "Intervention", "supporting": "Condition"}
+
+
+def type_central_entities(view: ArticleView) -> None:
+    """A central or supporting entity the text names only by its role ("Central Entity:
+    Weight-Care Program") is, by default, an intervention or a condition."""
+    for ref, role, span in view.facts.central:
+        known = view.facts.entities.get(ref.key)
+        if known is None or not (known[1] - {"Entity"}):
+            view.add(ref, ROLE_DEFAULTS[role], span)
 
 
 def part_of_name(view: ArticleView, mention: Mention) -> bool:
@@ -73,14 +85,11 @@ def main_intervention(view: ArticleView) -> EntityRef | None:
     for ref, role, _ in view.facts.central:
         if role == "central":
             return ref
-    counts: Counter[str] = Counter(
-        m.concept for m in view.recognised.mentions if m.category == "Intervention"
-    )
-    if not counts:
+    ranked = salience(view, "Intervention")
+    if not ranked:
         return None
-    first = {m.concept: m.span.start for m in reversed(view.recognised.mentions)}
-    best = min(counts, key=lambda iri: (-counts[iri], first[iri]))
-    return view.ref(next(m for m in view.recognised.mentions if m.concept == best))
+    concept = view.lexicon.concepts[ranked[0]]
+    return EntityRef(concept.pref_label, concept.iri)
 
 
 def _publisher(view: ArticleView) -> None:
