@@ -20,6 +20,7 @@ SHARED = ROOT.parent / "shared"
 SCORER = SHARED / "eval" / "score.py"
 DEV = SHARED / "eval" / "dev"
 SEED = ROOT / "seeds" / "massage-metastatic-bone-pain.txt"
+FLOORS = ROOT / "tests" / "data" / "dev-floors.json"
 
 
 def score(graph: Path, gold: Path, source: Path | None = None) -> dict[str, object]:
@@ -54,19 +55,40 @@ def dev_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {p.stem: out / f"{p.stem}.ttl" for p in articles}
 
 
-def test_seed_scores_at_least_090_with_exact_quotes(tmp_path: Path) -> None:
+def test_seed_scores_at_least_095_with_exact_quotes(tmp_path: Path) -> None:
     api.build([SEED], tmp_path, formats=["turtle"])
     result = score(tmp_path / f"{SEED.stem}.ttl", SHARED / "eval" / "seed" / "gold.json", SEED)
     assert result["provenance_ok"] is True
-    assert float(result["f1"]) >= 0.90  # type: ignore[arg-type]
+    assert float(result["f1"]) >= 0.95  # type: ignore[arg-type]
 
 
-def test_dev_articles_score_without_errors_and_meet_the_bar(dev_builds: dict[str, Path]) -> None:
-    figures = {}
-    for stem, graph in dev_builds.items():
-        result = score(graph, DEV / f"{stem}.gold.json", DEV / f"{stem}.txt")
-        assert result["provenance_ok"] is True, stem
-        figures[stem] = float(result["f1"])  # type: ignore[arg-type]
-    mean = sum(figures.values()) / len(figures)
-    assert mean >= 0.75, figures
-    assert min(figures.values()) >= 0.55, figures
+@pytest.fixture(scope="module")
+def dev_scores(dev_builds: dict[str, Path]) -> dict[str, dict[str, object]]:
+    return {
+        stem: score(graph, DEV / f"{stem}.gold.json", DEV / f"{stem}.txt")
+        for stem, graph in dev_builds.items()
+    }
+
+
+def test_every_dev_article_builds_conforms_and_quotes_exactly(
+    dev_builds: dict[str, Path], dev_scores: dict[str, dict[str, object]]
+) -> None:
+    # api.build validates every article before writing: a Turtle file means it conformed.
+    assert all(graph.is_file() for graph in dev_builds.values()), dev_builds
+    wrong = [stem for stem, result in dev_scores.items() if result["provenance_ok"] is not True]
+    assert not wrong, wrong
+
+
+def test_no_dev_article_falls_below_its_floor(dev_scores: dict[str, dict[str, object]]) -> None:
+    """Floors are each article's score when last raised, less 0.05 (tests/data/dev-floors.json).
+
+    The goals themselves are measured by ../shared/eval/score-all and reported, not asserted.
+    """
+    floors: dict[str, float] = json.loads(FLOORS.read_text(encoding="utf-8"))["floors"]
+    assert set(floors) == set(dev_scores), "a dev article without a floor, or a floor without one"
+    below = {}
+    for stem, result in dev_scores.items():
+        f1 = float(result["f1"])  # type: ignore[arg-type]
+        if f1 < floors[stem]:
+            below[stem] = (round(f1, 3), floors[stem])
+    assert not below, below
