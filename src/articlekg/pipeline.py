@@ -1,4 +1,4 @@
-"""The pipeline: read → segment → recognise → relate → assemble → validate → export.
+"""The pipeline: read → segment → parse → recognise → relate → assemble → validate → export.
 
 Each stage is a plain function of the one before; this module only chains them and
 collects inputs.
@@ -17,6 +17,7 @@ from articlekg.errors import InputError, ValidationFailed
 from articlekg.export import EXPORTERS, ArticleGraph, get_exporter
 from articlekg.facts import Facts
 from articlekg.lexicon import Lexicon, default_lexicon
+from articlekg.parse import parse
 from articlekg.read import read_document, supported_suffixes
 from articlekg.recognise import recognise
 from articlekg.relate import relate
@@ -39,11 +40,12 @@ class BuildReport:
 
 
 def extract(document: Document, lexicon: Lexicon | None = None) -> Facts:
-    """Segment, recognise and relate: the facts an article states."""
+    """Segment, parse, recognise and relate: the facts an article states."""
     lexicon = lexicon or default_lexicon()
     sentences = segment(document)
+    parsed = parse(document, sentences)
     recognised = recognise(document, sentences, lexicon)
-    return relate(document, sentences, recognised, lexicon)
+    return relate(document, sentences, parsed, recognised, lexicon)
 
 
 def build_document(

@@ -12,6 +12,7 @@ import re
 from articlekg.document import Document
 from articlekg.facts import ContextFact, EntityRef, Facts
 from articlekg.lexicon import Lexicon
+from articlekg.parse import Parsed
 from articlekg.recognise import Mention, Recognised
 from articlekg.relate.advice import relate_advice
 from articlekg.relate.arms import relate_arms, relate_compared_arms
@@ -27,9 +28,13 @@ from articlekg.segment import Sentence
 
 
 def relate(
-    document: Document, sentences: list[Sentence], recognised: Recognised, lexicon: Lexicon
+    document: Document,
+    sentences: list[Sentence],
+    parsed: Parsed,
+    recognised: Recognised,
+    lexicon: Lexicon,
 ) -> Facts:
-    view = ArticleView(document, sentences, recognised, lexicon, Facts())
+    view = ArticleView(document, sentences, parsed, recognised, lexicon, Facts())
     for mention in recognised.mentions:
         # A term inside a proper name ("Palliative Care Research Network") is not a mention
         # of it; a field named in a cited title is not a context of this article.

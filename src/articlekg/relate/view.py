@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from articlekg.document import Block, BlockKind, Document, Span
 from articlekg.facts import EntityRef, Facts
 from articlekg.lexicon import Lexicon
+from articlekg.parse import Parsed
 from articlekg.quantities import Quantity
 from articlekg.recognise import Mention, Recognised
 from articlekg.segment import Sentence
@@ -19,6 +20,7 @@ TRIM = " \t.,;:()[]\"'“”‘’—–-"
 class ArticleView:
     document: Document
     sentences: list[Sentence]
+    parsed: Parsed
     recognised: Recognised
     lexicon: Lexicon
     facts: Facts

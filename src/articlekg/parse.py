@@ -1,0 +1,59 @@
+"""The parse stage: tags, lemmas and dependency arcs for every sentence (spaCy).
+
+Each sentence the segment stage found is parsed on its own, so sentence boundaries stay
+those of :mod:`articlekg.segment` (which knows "n=72", "p < 0.01" and "et al."). A token's
+offset in the document is its sentence's start plus ``token.idx``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from articlekg.document import Document, Span
+from articlekg.language import english
+from articlekg.segment import Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span as TokenSpan, Token
+
+
+@dataclass(frozen=True)
+class Parsed:
+    docs: tuple[Doc, ...]
+    """One parsed Doc per sentence, in sentence order."""
+    starts: tuple[int, ...]
+    """Where each sentence starts in the document's text."""
+
+    def doc(self, index: int) -> Doc:
+        return self.docs[index]
+
+    def span_of(self, index: int, token: Token) -> Span:
+        start = self.starts[index] + token.idx
+        return Span(start, start + len(token.text))
+
+    def span_of_tokens(self, index: int, tokens: TokenSpan) -> Span:
+        base = self.starts[index]
+        return Span(base + tokens.start_char, base + tokens.end_char)
+
+    def token_at(self, index: int, offset: int) -> Token | None:
+        """The token of sentence ``index`` that covers document offset ``offset``."""
+        local = offset - self.starts[index]
+        for token in self.docs[index]:
+            if token.idx <= local < token.idx + len(token.text):
+                return token
+        return None
+
+    def tokens_within(self, index: int, span: Span) -> Iterator[Token]:
+        base = self.starts[index]
+        for token in self.docs[index]:
+            if span.start <= base + token.idx and base + token.idx + len(token.text) <= span.end:
+                yield token
+
+
+def parse(document: Document, sentences: list[Sentence]) -> Parsed:
+    nlp = english()
+    texts = [document.slice(s.span) for s in sentences]
+    docs = tuple(nlp.pipe(texts))
+    return Parsed(docs=docs, starts=tuple(s.span.start for s in sentences))
