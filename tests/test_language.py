@@ -31,7 +31,7 @@ def test_the_installed_model_loads_without_its_entity_recogniser() -> None:
     ],
 )
 def test_a_model_of_another_language_size_or_release_is_refused(meta: dict[str, object]) -> None:
-    with pytest.raises(SetupError, match="needs en_core_web_sm 3.7 or 3.8"):
+    with pytest.raises(SetupError, match=r"needs en_core_web_sm 3\.7 or 3\.8"):
         language.check_meta("some_model", meta)
 
 

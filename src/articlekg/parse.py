@@ -16,7 +16,8 @@ from articlekg.language import english
 from articlekg.segment import Sentence
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span as TokenSpan, Token
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as TokenSpan
 
 
 @dataclass(frozen=True)
