@@ -49,10 +49,14 @@ def test_library_does_not_import_cli() -> None:
 
 
 def test_pipeline_stages_do_not_import_exporters_or_stores() -> None:
-    """read → segment → recognise → relate → assemble know nothing of what comes after."""
+    """read → sections → segment → parse → recognise → relate → assemble know nothing of
+    what comes after."""
     stages = [
         "read",
+        "sections.py",
         "segment.py",
+        "language.py",
+        "parse.py",
         "quantities.py",
         "lexicon.py",
         "recognise.py",

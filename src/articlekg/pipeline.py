@@ -1,4 +1,5 @@
-"""The pipeline: read → segment → parse → recognise → relate → assemble → validate → export.
+"""The pipeline: read → sections → segment → parse → recognise → relate → assemble →
+validate → export.
 
 Each stage is a plain function of the one before; this module only chains them and
 collects inputs.
@@ -21,6 +22,7 @@ from articlekg.parse import parse
 from articlekg.read import read_document, supported_suffixes
 from articlekg.recognise import recognise
 from articlekg.relate import relate
+from articlekg.sections import find_sections
 from articlekg.segment import segment
 from articlekg.validate import validate_graph
 from articlekg.vocab import DEFAULT_BASE_IRI
@@ -40,12 +42,13 @@ class BuildReport:
 
 
 def extract(document: Document, lexicon: Lexicon | None = None) -> Facts:
-    """Segment, parse, recognise and relate: the facts an article states."""
+    """Sections, segment, parse, recognise and relate: the facts an article states."""
     lexicon = lexicon or default_lexicon()
+    sections = find_sections(document)
     sentences = segment(document)
     parsed = parse(document, sentences)
     recognised = recognise(document, sentences, lexicon)
-    return relate(document, sentences, parsed, recognised, lexicon)
+    return relate(document, sections, sentences, parsed, recognised, lexicon)
 
 
 def build_document(

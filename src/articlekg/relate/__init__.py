@@ -24,17 +24,19 @@ from articlekg.relate.statistics import relate_statistics
 from articlekg.relate.studies import is_citation, relate_studies
 from articlekg.relate.topical import infer_about, relate_topical, salience
 from articlekg.relate.view import ArticleView
+from articlekg.sections import Sections
 from articlekg.segment import Sentence
 
 
 def relate(
     document: Document,
+    sections: Sections,
     sentences: list[Sentence],
     parsed: Parsed,
     recognised: Recognised,
     lexicon: Lexicon,
 ) -> Facts:
-    view = ArticleView(document, sentences, parsed, recognised, lexicon, Facts())
+    view = ArticleView(document, sections, sentences, parsed, recognised, lexicon, Facts())
     for mention in recognised.mentions:
         # A term inside a proper name ("Palliative Care Research Network") is not a mention
         # of it; a field named in a cited title is not a context of this article.

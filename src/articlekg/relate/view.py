@@ -11,6 +11,7 @@ from articlekg.lexicon import Lexicon
 from articlekg.parse import Parsed
 from articlekg.quantities import Quantity
 from articlekg.recognise import Mention, Recognised
+from articlekg.sections import Sections
 from articlekg.segment import Sentence
 
 TRIM = " \t.,;:()[]\"'“”‘’—–-"
@@ -19,6 +20,7 @@ TRIM = " \t.,;:()[]\"'“”‘’—–-"
 @dataclass
 class ArticleView:
     document: Document
+    sections: Sections
     sentences: list[Sentence]
     parsed: Parsed
     recognised: Recognised
@@ -47,6 +49,10 @@ class ArticleView:
 
     def block_of(self, index: int) -> Block:
         return self.document.blocks[self.sentences[index].block]
+
+    def slots(self, index: int) -> frozenset[str]:
+        """The section slots sentence ``index`` falls under ("results", "safety", ...)."""
+        return self.sections.slots_of(self.sentences[index].block)
 
     def heading_of(self, index: int) -> str:
         return self.document.heading_text(self.block_of(index)) or ""
