@@ -190,17 +190,20 @@ class Assembler:
                         Literal(self.lexicon.concepts[ref.concept].pref_label, lang="en"),
                     )
                 )
-                for alias in self.aliases(ref.concept, spans):
-                    g.add((node, SKOS.altLabel, Literal(alias, lang="en")))
+            for alias in self.aliases(ref, spans):
+                g.add((node, SKOS.altLabel, Literal(alias, lang="en")))
             for span in spans:
                 self.evidence(node, span)
             if classes - {"StudyDesign"}:
                 g.add((self.article, AKG.mentions, node))
 
-    def aliases(self, concept: str, spans: list[Span]) -> list[str]:
-        """How this article words a concept where the lexicon words it otherwise."""
-        known = self.lexicon.concepts[concept]
-        labels = {known.pref_label.lower(), *(a.lower() for a in known.alt_labels)}
+    def aliases(self, ref: EntityRef, spans: list[Span]) -> list[str]:
+        """How this article words an entity where its label (and for a lexicon concept,
+        the lexicon) words it otherwise."""
+        labels = {ref.label.lower()}
+        if ref.concept:
+            known = self.lexicon.concepts[ref.concept]
+            labels |= {known.pref_label.lower(), *(a.lower() for a in known.alt_labels)}
         found = {" ".join(self.document.text[s.start : s.end].split()) for s in spans}
         return sorted(a for a in found if a.lower() not in labels)
 

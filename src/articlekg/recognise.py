@@ -9,9 +9,12 @@ takes its head from the noun before "including".
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
+from articlekg.abbreviations import find_definitions
 from articlekg.document import Document, Span
+from articlekg.facts import EntityRef
 from articlekg.lexicon import Lexicon, fold, tokens
 from articlekg.quantities import Quantity, find_quantities
 from articlekg.segment import Sentence
@@ -31,10 +34,27 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Abbreviation:
+    short: str
+    long_form: EntityRef
+    """The lexicon concept the long form names, or the long form as written."""
+    category: str | None
+    """The concept's category; None for a long form the lexicon does not know."""
+    definition: Span
+    """Where the article spells the long form out."""
+
+
+@dataclass(frozen=True)
 class Recognised:
     mentions: list[Mention]
     quantities: dict[int, list[Quantity]]
     """Quantities per sentence index."""
+    abbreviations: dict[str, Abbreviation] = field(default_factory=dict)
+    """Short forms the article defines ("tai chi chuan (TCC)"), by the short form."""
+
+    def long_form(self, text: str) -> EntityRef | None:
+        found = self.abbreviations.get(text.strip())
+        return found.long_form if found is not None else None
 
     def in_sentence(self, index: int) -> list[Mention]:
         return [m for m in self.mentions if m.sentence == index]
@@ -158,4 +178,65 @@ def recognise(document: Document, sentences: list[Sentence], lexicon: Lexicon) -
     for index, sentence in enumerate(sentences):
         mentions.extend(mentions_in(lexicon, document, sentence, index))
         quantities[index] = find_quantities(document.text, sentence.span.start, sentence.span.end)
-    return Recognised(mentions=mentions, quantities=quantities)
+    abbreviations = defined_abbreviations(document, sentences, lexicon, mentions)
+    mentions.extend(abbreviation_mentions(document, sentences, abbreviations, mentions))
+    mentions.sort(key=lambda m: (m.sentence, m.span.start, m.span.end, m.concept))
+    return Recognised(mentions=mentions, quantities=quantities, abbreviations=abbreviations)
+
+
+def defined_abbreviations(
+    document: Document, sentences: list[Sentence], lexicon: Lexicon, mentions: list[Mention]
+) -> dict[str, Abbreviation]:
+    """Each short form the article defines, with what its long form names (first wins)."""
+    found: dict[str, Abbreviation] = {}
+    for sentence in sentences:
+        for definition in find_definitions(document.text, sentence.span.start, sentence.span.end):
+            if definition.short in found:
+                continue
+            long_text = " ".join(document.slice(definition.long_span).split())
+            concept = lexicon.lookup(long_text)
+            if concept is None:
+                # A lexicon term that ends the long form and covers most of it.
+                ending = [
+                    m
+                    for m in mentions
+                    if m.span.end == definition.long_span.end
+                    and definition.long_span.contains(m.span)
+                    and (m.span.end - m.span.start) * 2 > len(long_text)
+                ]
+                if ending:
+                    concept = lexicon.concepts[
+                        max(ending, key=lambda m: m.span.end - m.span.start).concept
+                    ]
+            ref = (
+                EntityRef(concept.pref_label, concept.iri)
+                if concept is not None
+                else EntityRef(long_text)
+            )
+            category = concept.category if concept is not None else None
+            found[definition.short] = Abbreviation(
+                definition.short, ref, category, definition.long_span
+            )
+    return found
+
+
+def abbreviation_mentions(
+    document: Document,
+    sentences: list[Sentence],
+    abbreviations: dict[str, Abbreviation],
+    known: list[Mention],
+) -> list[Mention]:
+    """Uses of a defined short form whose long form is a lexicon concept, as its mentions."""
+    taken = {m.span for m in known}
+    found: list[Mention] = []
+    for short, abbreviation in sorted(abbreviations.items()):
+        concept = abbreviation.long_form.concept
+        if concept is None or abbreviation.category is None:
+            continue
+        pattern = re.compile(rf"(?<![\w-]){re.escape(short)}(?![\w-])")
+        for index, sentence in enumerate(sentences):
+            for match in pattern.finditer(document.text, sentence.span.start, sentence.span.end):
+                span = Span(match.start(), match.end())
+                if span not in taken:
+                    found.append(Mention(span, concept, abbreviation.category, index))
+    return found

@@ -15,6 +15,7 @@ from articlekg.lexicon import Lexicon
 from articlekg.parse import Parsed
 from articlekg.recognise import Mention, Recognised
 from articlekg.relate.advice import relate_advice
+from articlekg.relate.aliases import relate_aliases
 from articlekg.relate.arms import relate_arms, relate_compared_arms
 from articlekg.relate.conditions import relate_conditions
 from articlekg.relate.effects import relate_effects
@@ -50,16 +51,17 @@ def relate(
                 ContextFact(view.ref(mention), [sentences[mention.sentence].span])
             )
     _publisher(view)
+    relate_aliases(view)
     relate_topical(view)
     relate_studies(view)
     relate_arms(view)
     relate_compared_arms(view)
     relate_measures(view)
     main = main_intervention(view)
-    relate_effects(view, main)
+    claims = relate_effects(view, main)
     measured_outcomes(view)
     relate_statistics(view)
-    relate_mechanisms(view, main)
+    relate_mechanisms(view, main, claims)
     relate_conditions(view)
     relate_advice(view)
     infer_about(view)

@@ -1,98 +1,179 @@
-"""How an intervention is said to work: "X relief through Y", "calm X via Y and Z"."""
+"""How an intervention is said to work, read from the parse.
+
+- the means of an effect: "reduces inflammation by constricting blood vessels", "numb pain
+  by blocking nerve signals and reducing swelling", "relief through the release of X";
+- what acts for the intervention: "releases endorphins, which reduce pain";
+- working by some means: "X works by stimulating ...", "acts by blocking ...";
+- acting on the body: "X stimulates your blood circulation", "targets the fascia", with
+  the effect the same sentence names, if any.
+"""
 
 from __future__ import annotations
 
-import re
+from typing import TYPE_CHECKING
 
 from articlekg.document import Span
 from articlekg.facts import EntityRef, MechanismClaim
-from articlekg.relate.cues import MECHANISM_CUE
-from articlekg.relate.effects import claim_sentences, triggers_in
-from articlekg.relate.subjects import heading_subject
-from articlekg.relate.view import ArticleView, split_items
+from articlekg.relate.agents import Subject, agents_of_subject, role_words, subject_token
+from articlekg.relate.claims import claim_sentences
+from articlekg.relate.effects import MEANS, Claim
+from articlekg.relate.phrases import phrases
+from articlekg.relate.subjects import fallback_subjects
+from articlekg.relate.view import ArticleView
 
-MECHANISM_END = re.compile(r"[.;:]|\s[—–]\s|\s(?:which|that|while|but)\s")
-RELEASE = re.compile(
-    r"\b(?:release[sd]?|releasing|stimulat\w+|activat\w+|modulat\w+|correct(?:s|ed|ing)?|"
-    r"restor(?:e|es|ed|ing)|balanc(?:e|es|ed|ing)|unblock\w*)\b",
-    re.I,
-)
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+LEAVE_OUT = frozenset({"relcl", "punct", "cc", "conj", "appos", "advcl"})
+"""Parts of a means clause that are not the means itself."""
+MAX_MEANS_WORDS = 12
 
 
-def relate_mechanisms(view: ArticleView, fallback: EntityRef | None) -> None:
+def relate_mechanisms(
+    view: ArticleView, main: EntityRef | None, claims: dict[int, list[Claim]]
+) -> None:
     for index in claim_sentences(view):
-        span = view.sentences[index].span
-        cue = MECHANISM_CUE.search(view.text, span.start, span.end)
-        mechanism_mentions = view.mentions(index, "Mechanism")
-        if cue is None and not (mechanism_mentions and RELEASE.search(view.sentence_text(index))):
+        here = claims.get(index, [])
+        for claim in here:
+            outcome = _outcome(view, claim)
+            for means in _means_of(claim.frame.trigger):
+                _add(view, index, claim.agents, means, outcome)
+            if claim.via is not None:
+                _add(view, index, claim.agents, claim.via, outcome)
+        _working_by(view, index, main, here)
+
+
+def _outcome(view: ArticleView, claim: Claim) -> EntityRef | None:
+    """The first outcome of an effect, as an entity with its evidence (a mechanism may be
+    stated in a sentence whose effect is only hypothetical: "aims to ease X by ...")."""
+    if not claim.outcomes:
+        return None
+    phrase = claim.outcomes[0]
+    return view.add(phrase.ref, "Outcome", phrase.span)
+
+
+def _means_of(trigger: Token) -> list[Token]:
+    """The heads of 'by ...', 'via ...', 'through ...' on the trigger or the verbs above it."""
+    found: list[Token] = []
+    for head in [trigger, *_verb_chain(trigger)]:
+        for child in head.children:
+            if child.dep_ in ("prep", "agent") and child.lower_ in MEANS:
+                for part in child.children:
+                    if part.dep_ in ("pcomp", "pobj"):
+                        found.extend([part, *(c for c in part.conjuncts if c.i > part.i)])
+        if found:
+            break
+    return found
+
+
+def _verb_chain(token: Token) -> list[Token]:
+    chain = []
+    while token.dep_ in ("xcomp", "conj", "ccomp") and token.head is not token:
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def _working_by(view: ArticleView, index: int, main: EntityRef | None, claims: list[Claim]) -> None:
+    words = role_words()
+    doc = view.parsed.doc(index)
+    outcome = _outcome(view, claims[0]) if claims else None
+    for verb in doc:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ not in ("VERB", "AUX"):
             continue
-        verb = cue or RELEASE.search(view.text, span.start, span.end)
-        intervention = _intervention(view, index, fallback, verb.start() if verb else span.end)
-        if intervention is None:
+        if lemma in words.means_verbs:
+            means = _means_of(verb)
+            if means and not any(c.frame.trigger == verb for c in claims):
+                agents = _agents(view, index, verb, main)
+                for token in means:
+                    _add(view, index, agents, token, outcome)
+        elif lemma in words.mechanism_verbs and not any(c.frame.trigger == verb for c in claims):
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+            if not objects:
+                continue
+            agents = _agents(view, index, verb, main, strict=True)
+            for target in objects:
+                for phrase in phrases(view, index, target, ("Mechanism",)):
+                    if _acted_on(view, phrase.ref, target):
+                        _add_phrase(view, index, agents, phrase.span, phrase.ref, outcome)
+
+
+def _acted_on(view: ArticleView, ref: EntityRef, head: Token) -> bool:
+    """A mechanism is something of the body or a named mechanism, not any object."""
+    if ref.concept is not None:
+        return view.lexicon.concepts[ref.concept].category == "Mechanism"
+    return head.lemma_.lower() in role_words().mechanism_heads
+
+
+def _agents(
+    view: ArticleView, index: int, verb: Token, main: EntityRef | None, strict: bool = False
+) -> list[EntityRef]:
+    subject = subject_token(verb)
+    if subject is None:
+        return [] if strict else fallback_subjects(view, index, main)
+    named = agents_of_subject(view, index, subject)
+    if isinstance(named, list):
+        return named
+    if named is Subject.POINTS_BACK and view.last_subjects:
+        return view.last_subjects
+    if named is Subject.OTHER:
+        return []
+    return fallback_subjects(view, index, main)
+
+
+def _add(
+    view: ArticleView,
+    index: int,
+    agents: list[EntityRef],
+    means: Token,
+    outcome: EntityRef | None,
+) -> None:
+    """The means as the text words it: "constricting blood vessels", "the release of
+    endorphins", without what follows it (relative clauses, coordinated means, asides)."""
+    if not agents:
+        return
+    tokens = _clause(means)
+    while tokens and tokens[0].dep_ in ("det", "poss", "predet", "advmod") and tokens[0] != means:
+        tokens = tokens[1:]
+    if not tokens or len(tokens) > MAX_MEANS_WORDS:
+        return
+    span = view.parsed.span_of_tokens(index, means.doc[tokens[0].i : tokens[-1].i + 1])
+    _add_phrase(view, index, agents, span, view.ref_for_span(span), outcome)
+
+
+def _clause(head: Token) -> list[Token]:
+    """The head and its dependents, without relative clauses, coordination or asides."""
+    kept = [head]
+    for child in head.children:
+        if child.dep_ in LEAVE_OUT:
             continue
-        outcome = _outcome(view, index, span.start, cue.start() if cue else span.end)
-        if cue is not None and not _effect_just_before(view, index, cue.start()):
-            # "access the study via the following sources", "modeled through EAV notation":
-            # a mechanism explains an effect named right before it.
+        kept.extend(_clause(child))
+    kept.sort(key=lambda t: t.i)
+    # Keep the contiguous run that holds the head.
+    run = [t for t in kept if t.i >= head.i]
+    contiguous = [run[0]]
+    for token in run[1:]:
+        if token.i != contiguous[-1].i + 1:
+            break
+        contiguous.append(token)
+    before = [t for t in kept if t.i < head.i]
+    while before and before[-1].i == contiguous[0].i - 1:
+        contiguous.insert(0, before.pop())
+    return contiguous
+
+
+def _add_phrase(
+    view: ArticleView,
+    index: int,
+    agents: list[EntityRef],
+    span: Span,
+    ref: EntityRef,
+    outcome: EntityRef | None,
+) -> None:
+    mechanism = view.add(ref, "Mechanism", span)
+    evidence = view.sentences[index].span
+    for agent in agents:
+        if agent.key == mechanism.key:
             continue
-        if cue is not None:
-            end_match = MECHANISM_END.search(view.text, cue.end(), span.end)
-            zone = Span(cue.end(), end_match.start() if end_match else span.end)
-            mechanisms = _mechanisms_in(view, index, zone)
-        else:
-            mechanisms = [view.add_mention(m) for m in mechanism_mentions]
-        for mechanism in mechanisms:
-            view.facts.mechanisms.append(MechanismClaim(intervention, mechanism, [span], outcome))
-
-
-EFFECT_REACH = 4
-"""Words between an effect ("calm nausea", "pain relief") and its "via"/"through"."""
-
-
-def _effect_just_before(view: ArticleView, index: int, cue_start: int) -> bool:
-    span = view.sentences[index].span
-    words = list(re.finditer(r"\S+", view.text[span.start : cue_start]))[-EFFECT_REACH:]
-    if not words:
-        return False
-    reach = Span(span.start + words[0].start(), cue_start)
-    return bool(triggers_in(view, reach)) or bool(
-        view.mentions_between(index, reach.start, reach.end, "Outcome", "Condition")
-    )
-
-
-def _intervention(
-    view: ArticleView, index: int, fallback: EntityRef | None, before: int
-) -> EntityRef | None:
-    """The intervention named closest before the mechanism, else the first one named."""
-    found = view.mentions(index, "Intervention")
-    preceding = [m for m in found if m.span.end <= before]
-    if preceding:
-        return view.ref(preceding[-1])
-    if found:
-        return view.ref(found[0])
-    return heading_subject(view, index) or fallback
-
-
-def _outcome(view: ArticleView, index: int, start: int, end: int) -> EntityRef | None:
-    outcomes = view.mentions_between(index, start, end, "Outcome", "Condition")
-    if outcomes:
-        return view.add_mention(outcomes[-1], "Outcome")
-    return None
-
-
-def _mechanisms_in(view: ArticleView, index: int, zone: Span) -> list[EntityRef]:
-    refs: list[EntityRef] = []
-    for item in split_items(view.text, zone):
-        phrase = view.text[item.start : item.end]
-        if not phrase.strip() or (triggers_in(view, item) and len(phrase.split()) == 1):
-            continue
-        inside = view.mentions_between(index, item.start, item.end, "Mechanism")
-        if (
-            inside
-            and (inside[0].span.start - item.start) <= 1
-            and inside[0].span.end >= item.end - 1
-        ):
-            refs.append(view.add_mention(inside[0]))
-        elif len(phrase.split()) <= 7:
-            refs.append(view.add_span(item, "Mechanism"))
-    return refs
+        view.facts.mechanisms.append(MechanismClaim(agent, mechanism, [evidence], outcome))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from articlekg.document import Span
+from articlekg.document import BlockKind, Span
 from articlekg.facts import EntityRef
 from articlekg.relate.cues import ARM_SUBJECT, BOTH, CLAUSE_START, COMPARATOR
 from articlekg.relate.view import ArticleView
@@ -105,6 +105,28 @@ def heading_subject(view: ArticleView, index: int) -> EntityRef | None:
     return None
 
 
+TERM_SEPARATOR = re.compile(r"\s[—–-]\s|:\s")
+
+
+def item_subject(view: ArticleView, index: int) -> EntityRef | None:
+    """'Sports massage – used before or after sport': a list item or label line that names
+    an intervention and then describes it is about that intervention."""
+    block = view.block_of(index)
+    span = view.sentences[index].span
+    if (
+        block.kind not in (BlockKind.LIST_ITEM, BlockKind.LABEL_VALUE)
+        or block.span.start != span.start
+    ):
+        return None
+    separator = TERM_SEPARATOR.search(view.text, span.start, span.end)
+    if separator is None:
+        return None
+    named = _interventions_between(view, index, span.start, separator.start())
+    return named[0] if named else None
+
+
 def fallback_subjects(view: ArticleView, index: int, main: EntityRef | None) -> list[EntityRef]:
-    subject = heading_subject(view, index) or main
+    """Who had an effect when the sentence does not say: the intervention its list item or
+    section heading names, else what the article is about."""
+    subject = item_subject(view, index) or heading_subject(view, index) or main
     return [subject] if subject is not None else []

@@ -29,6 +29,8 @@ class ArticleView:
 
     def __post_init__(self) -> None:
         self.last_subjects: list[EntityRef] = []
+        self.aliases: dict[str, EntityRef] = {}
+        """Other names the article gives an entity, by normalised label."""
         """Subjects of the last clause an effect rule read, for "They ..." in the next sentence."""
         self._by_sentence: dict[int, list[Mention]] = {}
         for mention in self.recognised.mentions:

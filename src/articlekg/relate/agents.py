@@ -1,0 +1,228 @@
+"""Who had an effect: the intervention a frame's grammatical subject names.
+
+The subject comes from the arcs: the trigger's own subject, or, for a verb without one
+("can help to numb pain", "shown to improve mood and reduce anxiety", "which can reduce
+pain"), the subject of the verb it depends on. A subject that names an intervention, an arm
+("the yoga group", "both groups") or people who received one ("patients who received X")
+gives it; a pronoun points back; people and studies without an intervention in them
+("Participants reported ...", "The study found ...") leave the choice to the section or the
+article; any other subject (a condition, a chemical) means the sentence is about something
+else, and the frame states no effect of an intervention.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache
+from typing import TYPE_CHECKING
+
+from articlekg.facts import EntityRef
+from articlekg.relate.cues import ARM_SUBJECT, BOTH
+from articlekg.relate.phrases import coordinated, phrase_of
+from articlekg.relate.view import ArticleView
+from articlekg.resources import ontology_dir
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+SUBJECT_ARCS = ("nsubj", "nsubjpass", "csubj")
+CLIMB_ARCS = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp", "acl", "prep", "dep", "oprd"})
+MAX_CLIMB = 8
+AGENT_PREPOSITIONS = frozenset({"by", "with", "after", "following", "from", "through", "using"})
+GROUP_PREPOSITIONS = frozenset({"in", "among", "for", "with", "after", "following"})
+
+
+@dataclass(frozen=True)
+class RoleWords:
+    intervention_heads: frozenset[str]
+    people: frozenset[str]
+    studies: frozenset[str]
+    pronouns: frozenset[str]
+    mechanism_heads: frozenset[str]
+    mechanism_verbs: frozenset[str]
+    means_verbs: frozenset[str]
+    substance_heads: frozenset[str]
+
+
+@cache
+def role_words() -> RoleWords:
+    data = json.loads((ontology_dir() / "rules" / "roles.json").read_text(encoding="utf-8"))
+    return RoleWords(
+        *(
+            frozenset(data[key])
+            for key in (
+                "intervention_heads",
+                "people_nouns",
+                "study_nouns",
+                "pronouns",
+                "mechanism_heads",
+                "mechanism_verbs",
+                "means_verbs",
+                "substance_heads",
+            )
+        )
+    )
+
+
+class Subject(Enum):
+    """What a subject that names no intervention means for the frame."""
+
+    POINTS_BACK = "points back"
+    """A pronoun: the subject of the sentence before."""
+    UNSTATED = "unstated"
+    """People or a study: the section's or the article's intervention."""
+    OTHER = "other"
+    """Something else acts: no effect of an intervention."""
+
+
+Agents = list[EntityRef] | Subject
+
+
+def subject_token(trigger: Token) -> Token | None:
+    """The trigger's subject, or that of the verb it depends on."""
+    token = trigger
+    for _ in range(MAX_CLIMB):
+        for child in token.children:
+            if child.dep_ in SUBJECT_ARCS and not (token is trigger and child.dep_ == "nsubjpass"):
+                return child
+        if token.dep_ == "relcl":
+            # "endorphins, which reduce pain": the noun it describes; "X is a therapy that
+            # works by ...": the subject of "is".
+            antecedent = token.head
+            if antecedent.dep_ == "attr" and antecedent.head.lemma_ == "be":
+                return subject_token(antecedent.head) or antecedent
+            return antecedent
+        if token.dep_ not in CLIMB_ARCS or token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+NAMING_ARCS = frozenset({"oprd", "attr", "appos", "conj", "compound", "acl"})
+
+
+def acting_through(view: ArticleView, index: int, noun: Token) -> list[EntityRef] | None:
+    """'X releases chemicals called endorphins, which reduce pain': endorphins act for X.
+
+    The interventions whose verb takes the noun as its object, when the verb's subject
+    names them outright (or points back to them).
+    """
+    token = noun
+    for _ in range(MAX_CLIMB):
+        if token.dep_ in NAMING_ARCS and token.head is not token:
+            token = token.head
+            continue
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        if token.dep_ not in ("dobj", "pobj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        subject = subject_token(verb)
+        if subject is None:
+            return None
+        agents = agents_of_subject(view, index, subject)
+        if isinstance(agents, list):
+            return agents
+        if agents is Subject.POINTS_BACK and view.last_subjects:
+            return view.last_subjects
+        return None
+    return None
+
+
+def agents_of_subject(view: ArticleView, index: int, subject: Token) -> Agents:
+    """The interventions a subject phrase names, or what it means when it names none."""
+    words = role_words()
+    region = view.parsed.span_of_tokens(
+        index, subject.doc[subject.left_edge.i : subject.right_edge.i + 1]
+    )
+    arms = arm_agents(view, view.text[region.start : region.end])
+    if arms:
+        return arms
+    named = intervention_phrases(view, index, subject)
+    if named:
+        return named
+    inside = [
+        view.add_mention(m)
+        for m in view.mentions_between(index, region.start, region.end, "Intervention")
+    ]
+    if inside:
+        # "Patients who received aromatherapy massage ...": whom they received it from.
+        return _distinct(inside)
+    lemma = subject.lemma_.lower()
+    if subject.lower_ in words.pronouns or lemma in words.pronouns:
+        return Subject.POINTS_BACK
+    if lemma in words.people or lemma in words.studies or subject.lower_ in words.people:
+        return Subject.UNSTATED
+    return Subject.OTHER
+
+
+def intervention_phrases(view: ArticleView, index: int, head: Token) -> list[EntityRef]:
+    """Interventions a noun and the nouns coordinated with it name ("Relaxation and
+    meditation"): lexicon interventions, defined abbreviations of them, and phrases the
+    lexicon does not know whose head is a therapy word ("cold plunge therapy")."""
+    words = role_words()
+    found: list[EntityRef] = []
+    for noun in coordinated(head):
+        phrase = phrase_of(view, index, noun, ("Intervention",))
+        if phrase is None:
+            continue
+        concept = phrase.ref.concept
+        known = concept is not None and view.lexicon.concepts[concept].category == "Intervention"
+        therapy_word = concept is None and (
+            noun.lemma_.lower() in words.intervention_heads
+            or noun.lower_ in words.intervention_heads
+            or bool(
+                view.mentions_between(index, phrase.span.start, phrase.span.end, "Intervention")
+            )
+        )
+        if known or therapy_word:
+            found.append(view.add(phrase.ref, "Intervention", phrase.span))
+    return _distinct(found)
+
+
+def prepositional_agents(view: ArticleView, index: int, *heads: Token) -> list[EntityRef]:
+    """'by reflexology', 'with massage', 'in the yoga group', 'among those who received X'."""
+    for head in heads:
+        for child in head.children:
+            if child.dep_ not in ("prep", "agent") or child.lower_ not in (
+                AGENT_PREPOSITIONS | GROUP_PREPOSITIONS
+            ):
+                continue
+            if child.lower_ == "than" or any(a.lower_ == "than" for a in child.ancestors):
+                continue
+            span = view.parsed.span_of_tokens(index, child.doc[child.i : child.right_edge.i + 1])
+            text = view.text[span.start : span.end]
+            arms = arm_agents(view, text)
+            if arms:
+                return arms
+            for part in child.children:
+                if part.dep_ == "pobj":
+                    phrases = intervention_phrases(view, index, part)
+                    if phrases:
+                        return phrases
+            named = view.mentions_between(index, span.start, span.end, "Intervention")
+            if named:
+                return [view.add_mention(named[0])]
+    return []
+
+
+def arm_agents(view: ArticleView, text: str) -> list[EntityRef]:
+    """'Both groups ...' -> every arm's intervention; 'the yoga group ...' -> that arm's."""
+    arms = [a for s in view.facts.studies[:1] for a in s.arms if a.intervention]
+    if BOTH.search(text):
+        return _distinct([a.intervention for a in arms if a.intervention])
+    named = ARM_SUBJECT.search(text)
+    if named is not None:
+        name = named.group("name").lower()
+        for arm in arms:
+            words = f"{arm.label} {arm.intervention.label if arm.intervention else ''}".lower()
+            if name in words.split() and arm.intervention:
+                return [arm.intervention]
+    return []
+
+
+def _distinct(refs: list[EntityRef]) -> list[EntityRef]:
+    seen: dict[str, EntityRef] = {}
+    for ref in refs:
+        seen.setdefault(ref.key, ref)
+    return list(seen.values())

@@ -1,0 +1,134 @@
+"""Effect frames: a trigger word and the outcome it governs, found by spaCy's
+DependencyMatcher with patterns and vocabulary kept as data (``ontology/rules/effects.json``).
+
+A frame says only "this word states an effect of this polarity on that noun"; who had the
+effect, negation, hedging and scope are decided by the rules that read the frames.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from articlekg.resources import ontology_dir
+
+if TYPE_CHECKING:
+    from spacy.matcher import DependencyMatcher
+    from spacy.tokens import Doc, Token
+    from spacy.vocab import Vocab
+
+POLARITIES = ("reduces", "improves", "increases", "worsens", "noEffect")
+
+
+@dataclass(frozen=True)
+class EffectRules:
+    vocabulary: dict[str, dict[str, tuple[str, ...]]]
+    """Vocabulary entry -> polarity -> lemmas."""
+    patterns: dict[str, list[dict[str, Any]]]
+    measure_heads: frozenset[str]
+    outcome_stopwords: frozenset[str]
+    phrase_stop_modifiers: frozenset[str]
+
+    def polarity(self, entry: str, lemma: str) -> str | None:
+        for polarity, lemmas in self.vocabulary.get(entry, {}).items():
+            if lemma in lemmas:
+                return polarity
+        return None
+
+    def words(self, entry: str) -> frozenset[str]:
+        return frozenset(w for ws in self.vocabulary.get(entry, {}).values() for w in ws)
+
+
+@cache
+def effect_rules() -> EffectRules:
+    data = json.loads((ontology_dir() / "rules" / "effects.json").read_text(encoding="utf-8"))
+    vocabulary = {
+        entry: {polarity: tuple(words) for polarity, words in by_polarity.items()}
+        for entry, by_polarity in data["vocabulary"].items()
+    }
+    return EffectRules(
+        vocabulary=vocabulary,
+        patterns=data["patterns"],
+        measure_heads=frozenset(data["measure_heads"]),
+        outcome_stopwords=frozenset(data["outcome_stopwords"]),
+        phrase_stop_modifiers=frozenset(data["phrase_stop_modifiers"]),
+    )
+
+
+def _resolve(value: Any, rules: EffectRules) -> Any:
+    """Replace '@entry' by the lemmas of that vocabulary entry, anywhere in a pattern."""
+    if isinstance(value, str) and value.startswith("@"):
+        return sorted(rules.words(value[1:]))
+    if isinstance(value, dict):
+        return {k: _resolve(v, rules) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_resolve(v, rules) for v in value]
+    return value
+
+
+@cache
+def _matcher(vocab: Vocab) -> DependencyMatcher:
+    from spacy.matcher import DependencyMatcher
+
+    rules = effect_rules()
+    matcher = DependencyMatcher(vocab)
+    for name, pattern in sorted(rules.patterns.items()):
+        matcher.add(name, [_resolve(pattern, rules)])
+    return matcher
+
+
+@dataclass(frozen=True)
+class Frame:
+    kind: str
+    """The pattern that found it: active, passive, intransitive, predicate, nominal, ..."""
+    trigger: Token
+    object: Token
+    effect: str
+
+
+TRIGGER_ENTRY = {
+    "active": "verbs",
+    "active_phrasal": "verbs",
+    "passive": "verbs",
+    "intransitive": "intransitive",
+    "predicate": "adjectives",
+    "nominal": "nouns",
+    "nominal_clause": "nouns",
+    "nominal_between": "nouns",
+    "compound": "nouns",
+    "effect_noun": "effect_nouns",
+    "modifier": "modifiers",
+}
+SUBJECT_ONLY = frozenset({"intransitive"})
+OBJECT_ARCS = frozenset({"dobj", "obj", "ccomp", "xcomp"})
+AS_WRITTEN = frozenset({"modifiers"})
+"""Entries matched by the word as written: "lower pain" is not "low pain"."""
+
+
+def find_frames(doc: Doc) -> list[Frame]:
+    """Every effect frame of a parsed sentence, in the order of their triggers."""
+    rules = effect_rules()
+    matcher = _matcher(doc.vocab)
+    frames: dict[tuple[int, int], Frame] = {}
+    for match_id, token_ids in matcher(doc):
+        kind = doc.vocab.strings[match_id]
+        names = [node["RIGHT_ID"] for node in rules.patterns[kind]]
+        slots = {name: doc[i] for name, i in zip(names, token_ids, strict=True)}
+        trigger, target = slots["trigger"], slots["object"]
+        if kind in SUBJECT_ONLY and any(c.dep_ in OBJECT_ARCS for c in trigger.children):
+            continue  # "X increased Y": X is the agent, not what increased
+        effect = _effect(kind, trigger, rules)
+        if effect is None:
+            continue
+        key = (trigger.i, target.i)
+        if key not in frames:
+            frames[key] = Frame(kind, trigger, target, effect)
+    return sorted(frames.values(), key=lambda f: (f.trigger.i, f.object.i))
+
+
+def _effect(kind: str, trigger: Token, rules: EffectRules) -> str | None:
+    entry = TRIGGER_ENTRY[kind]
+    word = trigger.lower_ if entry in AS_WRITTEN else trigger.lemma_.lower()
+    return rules.polarity(entry, word)
