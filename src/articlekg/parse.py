@@ -54,7 +54,26 @@ class Parsed:
 
 
 def parse(document: Document, sentences: list[Sentence]) -> Parsed:
+    """Parse every sentence; a "Label: value" line is parsed as two pieces, so that the
+    label ("Improved mood:") does not become the subject of the clause after it."""
+    from spacy.tokens import Doc
+
     nlp = english()
-    texts = [document.slice(s.span) for s in sentences]
-    docs = tuple(nlp.pipe(texts))
-    return Parsed(docs=docs, starts=tuple(s.span.start for s in sentences))
+    pieces = [_pieces(document, s) for s in sentences]
+    parsed = iter(nlp.pipe(document.text[p.start : p.end] for ps in pieces for p in ps))
+    docs = []
+    for ps in pieces:
+        parts = [next(parsed) for _ in ps]
+        docs.append(parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False))
+    return Parsed(docs=tuple(docs), starts=tuple(s.span.start for s in sentences))
+
+
+def _pieces(document: Document, sentence: Sentence) -> list[Span]:
+    block = document.blocks[sentence.block]
+    span = sentence.span
+    if block.label is None or block.value is None or not span.start <= block.label.start:
+        return [span]
+    cut = block.value.start
+    if not span.start < cut < span.end:
+        return [span]
+    return [Span(span.start, cut), Span(cut, span.end)]

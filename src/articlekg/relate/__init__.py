@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 
 from articlekg.document import Document
-from articlekg.facts import ContextFact, EntityRef, Facts
+from articlekg.facts import ContextFact, Facts
 from articlekg.lexicon import Lexicon
 from articlekg.parse import Parsed
 from articlekg.recognise import Mention, Recognised
+from articlekg.relate.about import infer_about, main_intervention
 from articlekg.relate.advice import relate_advice
 from articlekg.relate.aliases import relate_aliases
 from articlekg.relate.arms import relate_arms, relate_compared_arms
@@ -23,7 +24,7 @@ from articlekg.relate.measures import measured_outcomes, relate_measures
 from articlekg.relate.mechanisms import relate_mechanisms
 from articlekg.relate.statistics import relate_statistics
 from articlekg.relate.studies import is_citation, relate_studies
-from articlekg.relate.topical import infer_about, relate_topical, salience
+from articlekg.relate.topical import relate_topical
 from articlekg.relate.view import ArticleView
 from articlekg.sections import Sections
 from articlekg.segment import Sentence
@@ -64,7 +65,7 @@ def relate(
     relate_mechanisms(view, main, claims)
     relate_conditions(view)
     relate_advice(view)
-    infer_about(view)
+    infer_about(view, main)
     type_central_entities(view)
     return view.facts
 
@@ -87,18 +88,6 @@ def part_of_name(view: ArticleView, mention: Mention) -> bool:
         return False  # those are names themselves
     following = view.text[mention.span.end : mention.span.end + 20]
     return bool(re.match(r"\s+[A-Z][a-z]", following)) and view.text[mention.span.start].isupper()
-
-
-def main_intervention(view: ArticleView) -> EntityRef | None:
-    """What the article is about: its declared central entity, else its most named intervention."""
-    for ref, role, _ in view.facts.central:
-        if role == "central":
-            return ref
-    ranked = salience(view, "Intervention")
-    if not ranked:
-        return None
-    concept = view.lexicon.concepts[ranked[0]]
-    return EntityRef(concept.pref_label, concept.iri)
 
 
 def _publisher(view: ArticleView) -> None:

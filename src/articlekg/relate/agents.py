@@ -12,17 +12,14 @@ else, and the frame states no effect of an intervention.
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
 from enum import Enum
-from functools import cache
 from typing import TYPE_CHECKING
 
 from articlekg.facts import EntityRef
 from articlekg.relate.cues import ARM_SUBJECT, BOTH
 from articlekg.relate.phrases import coordinated, phrase_of
 from articlekg.relate.view import ArticleView
-from articlekg.resources import ontology_dir
+from articlekg.relate.words import role_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -32,38 +29,6 @@ CLIMB_ARCS = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp", "acl", "prep
 MAX_CLIMB = 8
 AGENT_PREPOSITIONS = frozenset({"by", "with", "after", "following", "from", "through", "using"})
 GROUP_PREPOSITIONS = frozenset({"in", "among", "for", "with", "after", "following"})
-
-
-@dataclass(frozen=True)
-class RoleWords:
-    intervention_heads: frozenset[str]
-    people: frozenset[str]
-    studies: frozenset[str]
-    pronouns: frozenset[str]
-    mechanism_heads: frozenset[str]
-    mechanism_verbs: frozenset[str]
-    means_verbs: frozenset[str]
-    substance_heads: frozenset[str]
-
-
-@cache
-def role_words() -> RoleWords:
-    data = json.loads((ontology_dir() / "rules" / "roles.json").read_text(encoding="utf-8"))
-    return RoleWords(
-        *(
-            frozenset(data[key])
-            for key in (
-                "intervention_heads",
-                "people_nouns",
-                "study_nouns",
-                "pronouns",
-                "mechanism_heads",
-                "mechanism_verbs",
-                "means_verbs",
-                "substance_heads",
-            )
-        )
-    )
 
 
 class Subject(Enum):

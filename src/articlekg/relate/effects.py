@@ -23,7 +23,6 @@ from articlekg.relate.agents import (
     acting_through,
     agents_of_subject,
     prepositional_agents,
-    role_words,
     subject_token,
 )
 from articlekg.relate.claims import claim_sentences, claim_type, duration_of, in_study
@@ -33,6 +32,7 @@ from articlekg.relate.phrases import Phrase, phrase_of, phrases
 from articlekg.relate.scope import scopes
 from articlekg.relate.subjects import fallback_subjects
 from articlekg.relate.view import ArticleView
+from articlekg.relate.words import role_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -110,9 +110,12 @@ def _explains_another(frame: Frame) -> bool:
 
 
 def _read(view: ArticleView, index: int, frame: Frame, main: EntityRef | None) -> Claim | None:
+    if _names_an_effect(frame.object):
+        return None  # "greater improvement", "improving pain management": the other frame
     outcomes = [
         p
-        for p in phrases(view, index, frame.object, OUTCOME_CATEGORIES)
+        for head in _object_heads(frame)
+        for p in phrases(view, index, head, OUTCOME_CATEGORIES)
         if _is_outcome(view, index, p)
     ]
     if not outcomes:
@@ -123,6 +126,25 @@ def _read(view: ArticleView, index: int, frame: Frame, main: EntityRef | None) -
     agents, via = found
     outcomes = [p for p in outcomes if all(p.ref.key != a.key for a in agents)]
     return Claim(frame, agents, outcomes, via) if outcomes else None
+
+
+def _object_heads(frame: Frame) -> list[Token]:
+    """The frame's object, and for an effect noun the nouns coordinated with the noun
+    itself ("improvement in X as well as Y and Z": the parser hangs Y and Z on it)."""
+    heads = [frame.object]
+    if frame.kind.startswith("nominal"):
+        heads += [
+            c
+            for c in frame.trigger.conjuncts
+            if c.i > frame.object.i and c.pos_ in ("NOUN", "PROPN") and not _names_an_effect(c)
+        ]
+    return heads
+
+
+def _names_an_effect(token: Token) -> bool:
+    rules = effect_rules()
+    lemma = token.lemma_.lower()
+    return any(rules.polarity(entry, lemma) for entry in ("nouns", "effect_nouns"))
 
 
 def _is_outcome(view: ArticleView, index: int, phrase: Phrase) -> bool:

@@ -30,6 +30,7 @@ class EffectRules:
     measure_heads: frozenset[str]
     outcome_stopwords: frozenset[str]
     phrase_stop_modifiers: frozenset[str]
+    non_identity_modifiers: frozenset[str]
 
     def polarity(self, entry: str, lemma: str) -> str | None:
         for polarity, lemmas in self.vocabulary.get(entry, {}).items():
@@ -54,6 +55,7 @@ def effect_rules() -> EffectRules:
         measure_heads=frozenset(data["measure_heads"]),
         outcome_stopwords=frozenset(data["outcome_stopwords"]),
         phrase_stop_modifiers=frozenset(data["phrase_stop_modifiers"]),
+        non_identity_modifiers=frozenset(data["non_identity_modifiers"]),
     )
 
 
@@ -119,6 +121,8 @@ def find_frames(doc: Doc) -> list[Frame]:
         trigger, target = slots["trigger"], slots["object"]
         if kind in SUBJECT_ONLY and any(c.dep_ in OBJECT_ARCS for c in trigger.children):
             continue  # "X increased Y": X is the agent, not what increased
+        if kind == "compound" and trigger.dep_ == "compound":
+            continue  # "an attention control condition" is a condition, not control of attention
         effect = _effect(kind, trigger, rules)
         if effect is None:
             continue

@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING
 
 from articlekg.document import Span
 from articlekg.facts import EntityRef, MechanismClaim
-from articlekg.relate.agents import Subject, agents_of_subject, role_words, subject_token
+from articlekg.relate.agents import Subject, agents_of_subject, subject_token
 from articlekg.relate.claims import claim_sentences
 from articlekg.relate.effects import MEANS, Claim
 from articlekg.relate.phrases import phrases
 from articlekg.relate.subjects import fallback_subjects
 from articlekg.relate.view import ArticleView
+from articlekg.relate.words import role_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -59,11 +60,18 @@ def _means_of(trigger: Token) -> list[Token]:
         for child in head.children:
             if child.dep_ in ("prep", "agent") and child.lower_ in MEANS:
                 for part in child.children:
-                    if part.dep_ in ("pcomp", "pobj"):
+                    # "decreased X by 21 percent": an amount, not a means.
+                    if part.dep_ in ("pcomp", "pobj") and not _amount(part):
                         found.extend([part, *(c for c in part.conjuncts if c.i > part.i)])
         if found:
             break
     return found
+
+
+def _amount(token: Token) -> bool:
+    return (
+        token.like_num or any(c.like_num for c in token.children) or token.lower_ in ("half", "%")
+    )
 
 
 def _verb_chain(token: Token) -> list[Token]:

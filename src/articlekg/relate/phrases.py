@@ -20,6 +20,7 @@ from articlekg.facts import EntityRef, normal_label
 from articlekg.recognise import Mention
 from articlekg.relate.frames import effect_rules
 from articlekg.relate.view import ArticleView, clean_label
+from articlekg.relate.words import role_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -42,8 +43,40 @@ class Phrase:
 
 
 def coordinated(head: Token) -> list[Token]:
-    """The head and the heads coordinated with it after it ("pain, mood and sleep")."""
-    return [head, *sorted((c for c in head.conjuncts if c.i > head.i), key=lambda t: t.i)]
+    """The head and the heads coordinated with it after it ("pain, mood and sleep"), also
+    across a bracketed aside the parser loses track at ("pain (-1.9 points) and mood")."""
+    heads = [head, *sorted((c for c in head.conjuncts if c.i > head.i), key=lambda t: t.i)]
+    after = _after_aside(heads[-1])
+    while after is not None and after not in heads:
+        heads.append(after)
+        heads.extend(c for c in after.conjuncts if c.i > after.i and c not in heads)
+        after = _after_aside(heads[-1])
+    return heads
+
+
+def _after_aside(head: Token) -> Token | None:
+    """'X (...) and Y': Y, when a bracket opens right after X."""
+    doc = head.doc
+    position = head.i + 1
+    if position >= len(doc) or doc[position].text not in "([":
+        return None
+    depth = 0
+    for token in doc[position:]:
+        if token.text in "([":
+            depth += 1
+        elif token.text in ")]":
+            depth -= 1
+            if depth == 0:
+                following = doc[token.i + 1 : token.i + 4]
+                if len(following) >= 2 and following[0].lower_ in ("and", "or", ","):
+                    nouns = [t for t in following[1:] if t.pos_ in NOUNS]
+                    candidate = nouns[0] if nouns else None
+                    # The noun that heads what follows ("and sleep quality" -> quality).
+                    while candidate is not None and candidate.dep_ == "compound":
+                        candidate = candidate.head
+                    return candidate
+                return None
+    return None
 
 
 def phrases(
@@ -65,32 +98,69 @@ def _phrases_of(
     view: ArticleView, index: int, head: Token, categories: tuple[str, ...]
 ) -> list[Phrase]:
     rules = effect_rules()
-    measured = _measured(head)
-    if head.lemma_.lower() in rules.measure_heads and measured is not None:
-        inner = phrases(view, index, measured, categories)
+    if head.lemma_.lower() in rules.measure_heads:
+        inner = _measured_phrases(view, index, head, categories)
         if inner:
             return inner
     phrase = phrase_of(view, index, head, categories)
     return [phrase] if phrase is not None else []
 
 
+def _measured_phrases(
+    view: ArticleView, index: int, head: Token, categories: tuple[str, ...]
+) -> list[Phrase]:
+    """'the frequency of headaches' names headaches, 'KPS and PSQI scores' the two scales;
+    the first keeps the whole wording as its evidence (so also as one of its labels)."""
+    measured = _measured(head)
+    if measured is not None:
+        inner = phrases(view, index, measured, categories)
+    else:
+        compounds = [c for c in head.lefts if c.dep_ == "compound"]
+        inner = []
+        for compound in compounds[:1]:
+            inner = [
+                p
+                for noun in coordinated(compound)
+                if (p := phrase_of(view, index, noun, categories)) is not None
+            ]
+    if not inner:
+        return []
+    start = view.parsed.span_of(index, _trimmed(head)[0]).start
+    first = inner[0]
+    if start < first.span.start:
+        inner[0] = Phrase(
+            Span(start, max(first.span.end, view.parsed.span_of(index, head).end)),
+            first.ref,
+            first.head,
+        )
+    return inner
+
+
 def _measured(head: Token) -> Token | None:
-    """'severity of X': X."""
+    """'severity of X': X; 'the proportion of patients with X': X."""
+    people = role_words().people
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in OF:
             objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects:
-                return objects[0]
+            if not objects:
+                continue
+            measured = objects[0]
+            if measured.lemma_.lower() in people:
+                having = [
+                    c
+                    for p in measured.children
+                    if p.dep_ == "prep" and p.lower_ == "with"
+                    for c in p.children
+                    if c.dep_ == "pobj"
+                ]
+                return having[0] if having else None
+            return measured
     return None
 
 
-def phrase_of(
-    view: ArticleView, index: int, head: Token, categories: tuple[str, ...] = ()
-) -> Phrase | None:
-    """The entity one head noun names, or None when it names nothing ("them", "benefits")."""
+def _trimmed(head: Token) -> list[Token]:
+    """The head's phrase without determiners, pronouns, numbers and evaluative words."""
     rules = effect_rules()
-    if not (head.pos_ in NOUNS or head.tag_ == "VBG"):
-        return None  # a gerund may name an outcome ("bruising"); other verbs and adjectives not
     tokens = [*_left_part(head), head]
     while (
         tokens
@@ -103,22 +173,44 @@ def phrase_of(
         and tokens[0] is not head
     ):
         tokens = tokens[1:]
+    return tokens
+
+
+def phrase_of(
+    view: ArticleView, index: int, head: Token, categories: tuple[str, ...] = ()
+) -> Phrase | None:
+    """The entity one head noun names, or None when it names nothing ("them", "benefits").
+
+    A lexicon term (or a defined abbreviation) that covers the head gives the phrase its
+    identity unless the phrase adds words that make it another thing: "your daily pain" is
+    pain, "fake acupuncture" and "cold water therapy" are things of their own.
+    """
+    rules = effect_rules()
+    if not (head.pos_ in NOUNS or head.tag_ == "VBG"):
+        return None  # a gerund may name an outcome ("bruising"); other verbs and adjectives not
+    tokens = _trimmed(head)
     span = view.parsed.span_of_tokens(index, head.doc[tokens[0].i : head.i + 1])
-    alias = view.aliases.get(normal_label(view.text[span.start : span.end]))
+    wording = view.text[span.start : span.end]
+    alias = view.aliases.get(normal_label(wording))
     if alias is not None:
         return Phrase(span, alias, head.i)
-    mention = _mention_for(view, index, span, view.parsed.span_of(index, head), categories)
+    head_span = view.parsed.span_of(index, head)
+    mention = _mention_for(view, index, span, head_span, categories)
+    known: tuple[EntityRef, Span] | None = None
     if mention is not None:
-        # The article's wording, if longer than the lexicon term, stays as its evidence.
-        return Phrase(
-            Span(min(span.start, mention.span.start), max(span.end, mention.span.end)),
-            view.ref(mention),
-            head.i,
-        )
-    abbreviation = view.recognised.long_form(view.text[span.start : span.end])
-    if abbreviation is not None:
-        return Phrase(span, abbreviation, head.i)
-    label = clean_label(view.text[span.start : span.end])
+        known = (view.ref(mention), mention.span)
+    elif (long_form := view.recognised.long_form(head.text)) is not None:
+        known = (long_form, head_span)
+    if known is not None:
+        ref, covered = known
+        extra = [t for t in tokens if not covered.contains(view.parsed.span_of(index, t))]
+        if all(_non_identity(t) for t in extra):
+            # The article's wording, if longer than the lexicon term, stays as its evidence.
+            return Phrase(
+                Span(min(span.start, covered.start), max(span.end, covered.end)), ref, head.i
+            )
+        return Phrase(span, EntityRef(clean_label(wording)), head.i)
+    label = clean_label(wording)
     if (
         not label
         or head.lemma_.lower() in rules.outcome_stopwords
@@ -128,6 +220,18 @@ def phrase_of(
     ):
         return None
     return Phrase(span, view.ref_for_span(span), head.i)
+
+
+def _non_identity(token: Token) -> bool:
+    """A word that leaves a lexicon term what it is: degree, frequency, time, numbers."""
+    rules = effect_rules()
+    parts = [p for p in token.lower_.split("-") if p]
+    return (
+        token.is_punct
+        or token.like_num
+        or token.lower_ in rules.non_identity_modifiers
+        or (bool(parts) and all(p in rules.non_identity_modifiers or p.isdigit() for p in parts))
+    )
 
 
 def _left_part(head: Token) -> list[Token]:

@@ -1,0 +1,106 @@
+"""What an article is about: the intervention it names most, counted as the article words
+it ("cold water therapy" is not the lexicon's "water therapy"), with its title counting
+double.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from articlekg.document import BlockKind, Span
+from articlekg.facts import EntityRef
+from articlekg.relate.phrases import NOUNS, phrase_of
+from articlekg.relate.view import ArticleView
+from articlekg.relate.words import role_words
+
+TITLE_WEIGHT = 2
+HEAD_ARCS = frozenset({"compound", "amod", "nmod", "poss"})
+"""A noun on these arcs modifies another: it is not the head of a phrase."""
+
+
+def intervention_mentions(view: ArticleView) -> dict[str, list[tuple[EntityRef, Span, int]]]:
+    """Every phrase that names an intervention, by entity key: (entity, span, weight)."""
+    words = role_words()
+    found: dict[str, list[tuple[EntityRef, Span, int]]] = {}
+    for index in range(len(view.sentences)):
+        weight = TITLE_WEIGHT if view.block_of(index).kind is BlockKind.TITLE else 1
+        for token in view.parsed.doc(index):
+            if token.pos_ not in NOUNS or (
+                token.dep_ in HEAD_ARCS and token.head.lemma_.lower() in words.intervention_heads
+            ):
+                continue  # a modifier of a therapy word: counted with that word's phrase
+            head_span = view.parsed.span_of(index, token)
+            named = [
+                m
+                for m in view.mentions(index, "Intervention")
+                if m.span.start <= head_span.start and head_span.end <= m.span.end
+            ]
+            therapy_word = token.lemma_.lower() in words.intervention_heads
+            if not named and not therapy_word:
+                continue
+            phrase = phrase_of(view, index, token, ("Intervention",))
+            if phrase is None:
+                continue
+            single_word = len(view.text[phrase.span.start : phrase.span.end].split()) == 1
+            if phrase.ref.concept is None and not named and single_word:
+                continue  # "treatment", "therapy": a generic word, not a named intervention
+            if phrase.ref.concept is not None and (
+                view.lexicon.concepts[phrase.ref.concept].category != "Intervention"
+            ):
+                continue
+            found.setdefault(phrase.ref.key, []).append((phrase.ref, phrase.span, weight))
+    return found
+
+
+def main_intervention(view: ArticleView) -> EntityRef | None:
+    """The article's declared central entity, else the intervention it names most (first
+    named wins a tie)."""
+    for ref, role, _ in view.facts.central:
+        if role == "central":
+            return ref
+    found = intervention_mentions(view)
+    if not found:
+        return None
+    counts = Counter({key: sum(w for _, _, w in uses) for key, uses in found.items()})
+    first = {key: min(span.start for _, span, _ in uses) for key, uses in found.items()}
+    best = min(counts, key=lambda key: (-counts[key], first[key]))
+    ref = found[best][0][0]
+    for _, span, _ in found[best]:
+        view.add(ref, "Intervention", span)
+    return ref
+
+
+FINDING_WEIGHT = 3
+MIN_SUPPORTING_MENTIONS = 2
+
+
+def condition_counts(view: ArticleView) -> Counter[str]:
+    """How often the article names each condition (as an entity key), with findings about
+    it, statistics on it and links from it counting extra."""
+    counts: Counter[str] = Counter()
+    for key, (_, kinds, spans) in view.facts.entities.items():
+        if "Condition" in kinds:
+            counts[key] += len(spans)
+    subjects = [s.subject for s in view.facts.statistics] + [
+        r.condition for r in view.facts.condition_relations
+    ]
+    for subject in subjects:
+        if subject.key in counts:
+            counts[subject.key] += FINDING_WEIGHT
+    return counts
+
+
+def infer_about(view: ArticleView, main: EntityRef | None) -> None:
+    """Without a topical map, the article is about its main intervention and the condition
+    it names most (when it names one more than once)."""
+    facts = view.facts
+    if any(role == "central" for _, role, _ in facts.central) or main is None:
+        return
+    facts.central.append((main, "central", None))
+    counts = condition_counts(view)
+    if not counts:
+        return
+    first = {key: min((s.start for s in facts.entities[key][2]), default=0) for key in counts}
+    best = min(counts, key=lambda key: (-counts[key], first[key]))
+    if len(facts.entities[best][2]) >= MIN_SUPPORTING_MENTIONS:
+        facts.central.append((facts.entities[best][0], "supporting", None))

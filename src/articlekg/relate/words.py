@@ -1,0 +1,42 @@
+"""Role words (ontology/rules/roles.json): what a noun phrase is when a sentence gives it a
+role: a therapy, people, a study, a pronoun, something a therapy acts on."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+
+from articlekg.resources import ontology_dir
+
+
+@dataclass(frozen=True)
+class RoleWords:
+    intervention_heads: frozenset[str]
+    people: frozenset[str]
+    studies: frozenset[str]
+    pronouns: frozenset[str]
+    mechanism_heads: frozenset[str]
+    mechanism_verbs: frozenset[str]
+    means_verbs: frozenset[str]
+    substance_heads: frozenset[str]
+
+
+@cache
+def role_words() -> RoleWords:
+    data = json.loads((ontology_dir() / "rules" / "roles.json").read_text(encoding="utf-8"))
+    return RoleWords(
+        *(
+            frozenset(data[key])
+            for key in (
+                "intervention_heads",
+                "people_nouns",
+                "study_nouns",
+                "pronouns",
+                "mechanism_heads",
+                "mechanism_verbs",
+                "means_verbs",
+                "substance_heads",
+            )
+        )
+    )
