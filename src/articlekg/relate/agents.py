@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from articlekg.facts import EntityRef
 from articlekg.relate.cues import ARM_SUBJECT, BOTH
 from articlekg.relate.phrases import coordinated, phrase_of
+from articlekg.relate.subjects import received
 from articlekg.relate.view import ArticleView
 from articlekg.relate.words import role_words
 
@@ -107,6 +108,11 @@ def agents_of_subject(view: ArticleView, index: int, subject: Token) -> Agents:
     if named:
         return named
     inside = [
+        ref
+        for _, ref in received(
+            view, index, subject.doc[subject.left_edge.i : subject.right_edge.i + 1]
+        )
+    ] or [
         view.add_mention(m)
         for m in view.mentions_between(index, region.start, region.end, "Intervention")
     ]

@@ -30,7 +30,7 @@ from articlekg.relate.cues import EFFECT_SIZE, NOT_SIGNIFICANT, SIGNIFICANT
 from articlekg.relate.frames import Frame, effect_rules, find_frames
 from articlekg.relate.phrases import Phrase, phrase_of, phrases
 from articlekg.relate.scope import scopes
-from articlekg.relate.subjects import fallback_subjects
+from articlekg.relate.subjects import fallback_subjects, named_before
 from articlekg.relate.view import ArticleView
 from articlekg.relate.words import role_words
 
@@ -186,10 +186,25 @@ def who(
         return named, None
     if named is Subject.OTHER:
         return None
+    # "Studies show that people who practise X have lower Y", "... that it is helpful":
+    # the intervention the sentence names before the effect word.
+    doc = trigger.doc
+    affected = frozenset(t.i for f in find_frames(doc) for t in f.object.subtree) | frozenset(
+        range(_pronoun_position(trigger), len(doc)) if named is Subject.POINTS_BACK else ()
+    )
+    before = named_before(view, index, trigger, affected)
+    if before:
+        return before, None
     if named is Subject.POINTS_BACK and view.last_subjects:
         return view.last_subjects, None
     fallback = fallback_subjects(view, index, main)
     return (fallback, None) if fallback else None
+
+
+def _pronoun_position(trigger: Token) -> int:
+    """Where the subject pronoun stands: what it points back to comes before it."""
+    subject = subject_token(trigger)
+    return subject.i if subject is not None else trigger.i
 
 
 def _nominal_agents(view: ArticleView, index: int, frame: Frame) -> list[EntityRef] | Subject:

@@ -1,96 +1,104 @@
-"""Who a sentence says had an effect: the arms it names ("both groups", "the yoga group"),
-the intervention named first in the effect word's clause or outside a "compared with ..."
-phrase, or, failing those, what the section or the article is about."""
+"""Who had an effect when the grammatical subject does not say: the intervention named
+before the effect word in the same sentence (not one it is compared with), the one a list
+item or a section heading names, else what the article is about."""
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from articlekg.document import BlockKind, Span
+from articlekg.document import BlockKind
 from articlekg.facts import EntityRef
-from articlekg.relate.cues import ARM_SUBJECT, BOTH, CLAUSE_START, COMPARATOR
+from articlekg.relate.phrases import phrase_of
 from articlekg.relate.view import ArticleView
+from articlekg.relate.words import role_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+COMPARATORS = frozenset({"than", "versus", "vs", "vs.", "compared", "comparing", "unlike"})
+TERM_SEPARATOR = re.compile(r"\s[—–-]\s|:\s")
 
 
-def sentence_subjects(view: ArticleView, index: int, before: int) -> list[EntityRef]:
-    """Who the sentence says had the effect: arms it names, else the first intervention
-    named before the effect word, in its clause or outside a 'compared with ...' phrase."""
-    span = view.sentences[index].span
-    head = view.text[span.start : before]
-    arms = _arm_subjects(view, head)
-    if arms:
-        return arms
-    # The subject stands in the effect word's clause: "For X, ... although ... Y to help manage".
-    clause = last_match(CLAUSE_START, head)
-    if clause is not None:
-        inside = _interventions_between(view, index, span.start + clause.end(), before)
-        if inside:
-            return inside[:1]
-    comparator = COMPARATOR.search(head)
-    excluded = None
-    if comparator is not None:
-        comma = head.find(",", comparator.end())
-        excluded = Span(
-            span.start + comparator.end(), span.start + (comma if comma >= 0 else len(head))
+def named_before(
+    view: ArticleView, index: int, trigger: Token, skip: frozenset[int] = frozenset()
+) -> list[EntityRef]:
+    """The intervention named last before the trigger, outside a comparison ("compared
+    with usual care, acupuncture reduced ...") and outside the tokens in ``skip`` (what the
+    sentence says was affected), as the sentence words it."""
+    candidates: list[tuple[int, EntityRef]] = []
+    for token, ref in received(view, index, trigger.doc[: trigger.i]):
+        candidates.append((token.i, ref))
+    for mention in view.mentions(index, "Intervention"):
+        found = view.parsed.token_at(index, mention.span.start)
+        if found is None or found.i >= trigger.i:
+            continue
+        token = head = found
+        while head.dep_ in ("compound", "amod") and head.head.i < trigger.i:
+            head = head.head
+        phrase = phrase_of(view, index, head, ("Intervention",))
+        category = (
+            view.lexicon.concepts[phrase.ref.concept].category
+            if phrase is not None and phrase.ref.concept
+            else None
         )
-    outside = [
-        ref
-        for mention, ref in _interventions_with_spans(view, index, span.start, before)
-        if excluded is None or not excluded.contains(mention)
-    ]
-    return outside[:1]
-
-
-def _arm_subjects(view: ArticleView, head: str) -> list[EntityRef]:
-    """'Both groups ...' -> every arm's intervention; 'the yoga group ...' -> that arm's."""
-    arms = [a for s in view.facts.studies[:1] for a in s.arms if a.intervention]
-    if BOTH.search(head):
-        return [a.intervention for a in arms if a.intervention]
-    named = ARM_SUBJECT.search(head)
-    if named is not None:
-        for arm in arms:
-            if arm.label.lower().startswith(named.group("name").lower()) and arm.intervention:
-                return [arm.intervention]
+        if phrase is not None and category in ("Intervention", None):
+            candidates.append((token.i, view.add(phrase.ref, "Intervention", phrase.span)))
+        else:
+            candidates.append((token.i, view.add_mention(mention)))
+    doc = trigger.doc
+    for position, ref in sorted(candidates, key=lambda c: -c[0]):
+        if position not in skip and not _compared(doc[position], trigger):
+            return [ref]
     return []
 
 
-def _interventions_with_spans(
-    view: ArticleView, index: int, start: int, before: int
-) -> list[tuple[Span, EntityRef]]:
-    return [
-        (m.span, view.ref(m))
-        for m in view.mentions(index, "Intervention")
-        if start <= m.span.start < before
-    ]
-
-
-def _interventions_between(
-    view: ArticleView, index: int, start: int, before: int
-) -> list[EntityRef]:
-    return [ref for _, ref in _interventions_with_spans(view, index, start, before)]
-
-
-def clause_subjects(view: ArticleView, index: int, before: int) -> list[EntityRef]:
-    """The subject named in the trigger's own clause, when the sentence has several."""
-    span = view.sentences[index].span
-    head = view.text[span.start : before]
-    clause = last_match(CLAUSE_START, head)
-    if clause is None:
-        return []
-    start = span.start + clause.end()
-    return _subjects_in(view, index, start, before)
-
-
-def _subjects_in(view: ArticleView, index: int, start: int, before: int) -> list[EntityRef]:
-    arms = _arm_subjects(view, view.text[start:before])
-    return arms or _interventions_between(view, index, start, before)[:1]
-
-
-def last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    found = None
-    for found in pattern.finditer(text):  # noqa: B007 - the last one is what we want
-        pass
+def received(view: ArticleView, index: int, tokens: Span | Doc) -> list[tuple[Token, EntityRef]]:
+    """'people who practise relaxation', 'patients receiving X': what they had is an
+    intervention, whatever the lexicon calls the word."""
+    words = role_words()
+    found: list[tuple[Token, EntityRef]] = []
+    for verb in tokens:
+        if verb.lemma_.lower() not in words.receiving_verbs or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        for child in verb.children:
+            if child.dep_ not in ("dobj", "obj", "pobj", "prep"):
+                continue
+            target = child
+            if child.dep_ == "prep":  # "participated in X", "engaged in X"
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if not objects:
+                    continue
+                target = objects[0]
+            phrase = phrase_of(view, index, target)
+            if phrase is not None:
+                found.append((target, view.add(phrase.ref, "Intervention", phrase.span)))
     return found
+
+
+def _compared(token: Token, trigger: Token) -> bool:
+    for ancestor in token.ancestors:
+        if ancestor == trigger:
+            return False
+        if ancestor.lower_ in COMPARATORS:
+            return True
+    return False
+
+
+def item_subject(view: ArticleView, index: int) -> EntityRef | None:
+    """'Sports massage – used before or after sport': a list item or label line that names
+    an intervention and then describes it is about that intervention."""
+    block = view.block_of(index)
+    span = view.sentences[index].span
+    if block.kind not in (BlockKind.LIST_ITEM, BlockKind.LABEL_VALUE):
+        return None
+    if block.span.start != span.start:
+        return None
+    separator = TERM_SEPARATOR.search(view.text, span.start, span.end)
+    if separator is None:
+        return None
+    named = view.mentions_between(index, span.start, separator.start(), "Intervention")
+    return view.ref(named[0]) if named else None
 
 
 def heading_subject(view: ArticleView, index: int) -> EntityRef | None:
@@ -103,26 +111,6 @@ def heading_subject(view: ArticleView, index: int) -> EntityRef | None:
         if found:
             return view.ref(found[0])
     return None
-
-
-TERM_SEPARATOR = re.compile(r"\s[—–-]\s|:\s")
-
-
-def item_subject(view: ArticleView, index: int) -> EntityRef | None:
-    """'Sports massage – used before or after sport': a list item or label line that names
-    an intervention and then describes it is about that intervention."""
-    block = view.block_of(index)
-    span = view.sentences[index].span
-    if (
-        block.kind not in (BlockKind.LIST_ITEM, BlockKind.LABEL_VALUE)
-        or block.span.start != span.start
-    ):
-        return None
-    separator = TERM_SEPARATOR.search(view.text, span.start, span.end)
-    if separator is None:
-        return None
-    named = _interventions_between(view, index, span.start, separator.start())
-    return named[0] if named else None
 
 
 def fallback_subjects(view: ArticleView, index: int, main: EntityRef | None) -> list[EntityRef]:

@@ -20,6 +20,7 @@ class RoleWords:
     mechanism_verbs: frozenset[str]
     means_verbs: frozenset[str]
     substance_heads: frozenset[str]
+    receiving_verbs: frozenset[str]
 
 
 @cache
@@ -37,6 +38,7 @@ def role_words() -> RoleWords:
                 "mechanism_verbs",
                 "means_verbs",
                 "substance_heads",
+                "receiving_verbs",
             )
         )
     )
