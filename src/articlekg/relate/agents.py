@@ -26,7 +26,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 SUBJECT_ARCS = ("nsubj", "nsubjpass", "csubj")
-CLIMB_ARCS = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp", "acl", "prep", "dep", "oprd"})
+NOUN_TAGS = ("NOUN", "PROPN")
+CLIMB_ARCS = frozenset(
+    {"xcomp", "conj", "advcl", "ccomp", "pcomp", "acl", "prep", "dep", "oprd", "acomp"}
+)
 MAX_CLIMB = 8
 AGENT_PREPOSITIONS = frozenset({"by", "with", "after", "following", "from", "through", "using"})
 GROUP_PREPOSITIONS = frozenset({"in", "among", "for", "with", "after", "following"})
@@ -95,9 +98,55 @@ def acting_through(view: ArticleView, index: int, noun: Token) -> list[EntityRef
     return None
 
 
+def purpose_agents(view: ArticleView, index: int, verb: Token) -> list[EntityRef]:
+    """'select lavender or marjoram to relieve muscle spasm': what is used for the purpose
+    does the effect, whatever the lexicon calls it."""
+    if verb.dep_ not in ("advcl", "xcomp") or not any(c.lower_ == "to" for c in verb.lefts):
+        return []
+    user = verb.head
+    if user.lemma_.lower() not in role_words().using_verbs:
+        return []
+    found: list[EntityRef] = []
+    for child in user.children:
+        # The parser may hang a bare noun object on the verb as an adverb ("select lavender").
+        if child.dep_ in ("dobj", "obj") or (
+            child.dep_ in ("advmod", "npadvmod") and child.pos_ in NOUN_TAGS
+        ):
+            for noun in coordinated(child):
+                phrase = phrase_of(view, index, noun, ("Intervention",))
+                if phrase is not None:
+                    found.append(view.add(phrase.ref, "Intervention", phrase.span))
+    return _distinct(found)
+
+
+def example_agents(view: ArticleView, index: int, subject: Token) -> list[EntityRef]:
+    """'Other oils such as rosemary or peppermint ...': the examples are who acts."""
+    found: list[EntityRef] = []
+    tokens = list(subject.subtree)
+    for k, token in enumerate(tokens[:-1]):
+        if not (token.lower_ == "such" and tokens[k + 1].lower_ == "as") and token.lower_ not in (
+            "including",
+        ):
+            continue
+        start = k + 2 if token.lower_ == "such" else k + 1
+        for example in tokens[start:]:
+            if example.dep_ in ("cc", "punct") or example.pos_ not in (*NOUN_TAGS, "ADJ"):
+                continue
+            if example.dep_ in ("compound",) or (example.pos_ == "ADJ" and example.dep_ != "amod"):
+                continue
+            phrase = phrase_of(view, index, example, ("Intervention",), any_word=True)
+            if phrase is not None:
+                found.append(view.add(phrase.ref, "Intervention", phrase.span))
+        break
+    return _distinct(found)
+
+
 def agents_of_subject(view: ArticleView, index: int, subject: Token) -> Agents:
     """The interventions a subject phrase names, or what it means when it names none."""
     words = role_words()
+    examples = example_agents(view, index, subject)
+    if examples:
+        return examples
     region = view.parsed.span_of_tokens(
         index, subject.doc[subject.left_edge.i : subject.right_edge.i + 1]
     )

@@ -23,6 +23,7 @@ from articlekg.relate.agents import (
     acting_through,
     agents_of_subject,
     prepositional_agents,
+    purpose_agents,
     subject_token,
 )
 from articlekg.relate.claims import claim_sentences, claim_type, duration_of, in_study
@@ -167,11 +168,14 @@ def who(
     if frame.kind in SUBJECT_FIRST:
         heads = [trigger, trigger.head] if frame.kind == "predicate" else [trigger]
         named = prepositional_agents(view, index, *heads) or Subject.UNSTATED
-    elif frame.kind in ("active", "active_phrasal") or any(
+    elif frame.kind in ("active", "active_phrasal", "efficacy") or any(
         c.dep_ == "nsubj" for c in trigger.children
     ):
         # A verb with a subject of its own, even where the parser took "X reduced pain." for
         # a noun phrase and hung "X" under "reduced".
+        purpose = purpose_agents(view, index, trigger)
+        if purpose:
+            return purpose, None
         subject = subject_token(trigger)
         named = Subject.UNSTATED
         if subject is not None:
@@ -317,6 +321,8 @@ def _emit(view: ArticleView, index: int, claims: list[Claim]) -> None:
             if scope.hypothetical:
                 continue
             effect = "noEffect" if scope.negated else claim.frame.effect
+            if claim.frame.kind == "efficacy" and is_condition(view, index, phrase):
+                effect = "reduces"  # "effective for arthritis": arthritis is what it eases
             size = EFFECT_SIZE.search(
                 view.text, phrase.span.end, min(span.end, phrase.span.end + 40)
             )
@@ -337,6 +343,13 @@ def _emit(view: ArticleView, index: int, claims: list[Claim]) -> None:
                         effect_size=float(size.group("value")) if size else None,
                     )
                 )
+
+
+def is_condition(view: ArticleView, index: int, phrase: Phrase) -> bool:
+    concept = phrase.ref.concept
+    if concept is not None:
+        return view.lexicon.concepts[concept].category == "Condition"
+    return view.parsed.doc(index)[phrase.head].lemma_.lower() in role_words().condition_heads
 
 
 def _tokens_of(view: ArticleView, index: int, phrase: Phrase) -> tuple[int, int]:

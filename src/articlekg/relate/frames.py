@@ -102,6 +102,7 @@ TRIGGER_ENTRY = {
     "compound": "nouns",
     "effect_noun": "effect_nouns",
     "modifier": "modifiers",
+    "efficacy": "efficacy",
 }
 SUBJECT_ONLY = frozenset({"intransitive"})
 OBJECT_ARCS = frozenset({"dobj", "obj", "ccomp", "xcomp"})

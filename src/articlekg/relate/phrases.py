@@ -177,7 +177,11 @@ def _trimmed(head: Token) -> list[Token]:
 
 
 def phrase_of(
-    view: ArticleView, index: int, head: Token, categories: tuple[str, ...] = ()
+    view: ArticleView,
+    index: int,
+    head: Token,
+    categories: tuple[str, ...] = (),
+    any_word: bool = False,
 ) -> Phrase | None:
     """The entity one head noun names, or None when it names nothing ("them", "benefits").
 
@@ -186,8 +190,10 @@ def phrase_of(
     pain, "fake acupuncture" and "cold water therapy" are things of their own.
     """
     rules = effect_rules()
-    if not (head.pos_ in NOUNS or head.tag_ == "VBG"):
-        return None  # a gerund may name an outcome ("bruising"); other verbs and adjectives not
+    if not (head.pos_ in NOUNS or head.tag_ == "VBG" or any_word):
+        # A gerund may name an outcome ("bruising"); other verbs and adjectives not, unless
+        # the role says it is a name the tagger misread ("such as rosemary").
+        return None
     tokens = _trimmed(head)
     span = view.parsed.span_of_tokens(index, head.doc[tokens[0].i : head.i + 1])
     wording = view.text[span.start : span.end]

@@ -21,6 +21,8 @@ class RoleWords:
     means_verbs: frozenset[str]
     substance_heads: frozenset[str]
     receiving_verbs: frozenset[str]
+    condition_heads: frozenset[str]
+    using_verbs: frozenset[str]
 
 
 @cache
@@ -39,6 +41,8 @@ def role_words() -> RoleWords:
                 "means_verbs",
                 "substance_heads",
                 "receiving_verbs",
+                "condition_heads",
+                "using_verbs",
             )
         )
     )
