@@ -113,12 +113,17 @@ def _explains_another(frame: Frame) -> bool:
 def _read(view: ArticleView, index: int, frame: Frame, main: EntityRef | None) -> Claim | None:
     if _names_an_effect(frame.object):
         return None  # "greater improvement", "improving pain management": the other frame
-    outcomes = [
-        p
-        for head in _object_heads(frame)
-        for p in phrases(view, index, head, OUTCOME_CATEGORIES)
-        if _is_outcome(view, index, p)
-    ]
+    if frame.kind == "active_misread" and not view.mentions_between(
+        index, *_bounds(view, index, frame.object), *OUTCOME_CATEGORIES
+    ):
+        return None
+    if frame.kind == "active_misread":
+        misread = phrase_of(view, index, frame.object, OUTCOME_CATEGORIES, any_word=True)
+        named = [misread] if misread is not None else []
+    else:
+        heads = _object_heads(frame)
+        named = [p for h in heads for p in phrases(view, index, h, OUTCOME_CATEGORIES)]
+    outcomes = [p for p in named if _is_outcome(view, index, p)]
     if not outcomes:
         return None
     found = who(view, index, frame, main)
@@ -127,6 +132,11 @@ def _read(view: ArticleView, index: int, frame: Frame, main: EntityRef | None) -
     agents, via = found
     outcomes = [p for p in outcomes if all(p.ref.key != a.key for a in agents)]
     return Claim(frame, agents, outcomes, via) if outcomes else None
+
+
+def _bounds(view: ArticleView, index: int, token: Token) -> tuple[int, int]:
+    span = view.parsed.span_of(index, token)
+    return span.start, span.end
 
 
 def _object_heads(frame: Frame) -> list[Token]:
@@ -168,7 +178,7 @@ def who(
     if frame.kind in SUBJECT_FIRST:
         heads = [trigger, trigger.head] if frame.kind == "predicate" else [trigger]
         named = prepositional_agents(view, index, *heads) or Subject.UNSTATED
-    elif frame.kind in ("active", "active_phrasal", "efficacy") or any(
+    elif frame.kind in ("active", "active_phrasal", "active_misread", "efficacy") or any(
         c.dep_ == "nsubj" for c in trigger.children
     ):
         # A verb with a subject of its own, even where the parser took "X reduced pain." for

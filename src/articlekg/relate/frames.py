@@ -93,6 +93,7 @@ class Frame:
 TRIGGER_ENTRY = {
     "active": "verbs",
     "active_phrasal": "verbs",
+    "active_misread": "verbs",
     "passive": "verbs",
     "intransitive": "intransitive",
     "predicate": "adjectives",

@@ -17,7 +17,7 @@ from articlekg.facts import EntityRef, MechanismClaim
 from articlekg.relate.agents import Subject, agents_of_subject, subject_token
 from articlekg.relate.claims import claim_sentences
 from articlekg.relate.effects import MEANS, Claim
-from articlekg.relate.phrases import phrases
+from articlekg.relate.phrases import phrase_of, phrases
 from articlekg.relate.subjects import fallback_subjects
 from articlekg.relate.view import ArticleView
 from articlekg.relate.words import role_words
@@ -41,7 +41,28 @@ def relate_mechanisms(
                 _add(view, index, claim.agents, means, outcome)
             if claim.via is not None:
                 _add(view, index, claim.agents, claim.via, outcome)
+            _for_a_purpose(view, index, claim, outcome)
         _working_by(view, index, main, here)
+
+
+def _for_a_purpose(view: ArticleView, index: int, claim: Claim, outcome: EntityRef | None) -> None:
+    """'uses slow breathing to calm the body': slow breathing is how; 'stretches parts of
+    the body to release stiffness': stretching them is how."""
+    trigger = claim.frame.trigger
+    if trigger.dep_ not in ("advcl", "xcomp") or not any(c.lower_ == "to" for c in trigger.lefts):
+        return
+    verb = trigger.head
+    using = verb.lemma_.lower() in role_words().using_verbs
+    # "shown to", "thought to", "help to" take a complement (xcomp), not a purpose (advcl).
+    if verb.pos_ not in ("VERB", "AUX") or (trigger.dep_ == "xcomp" and not using):
+        return
+    if using:
+        for child in verb.children:
+            if child.dep_ in ("dobj", "obj"):
+                for noun in [child, *(c for c in child.conjuncts if c.i > child.i)]:
+                    _add(view, index, claim.agents, noun, outcome, whole=True)
+        return
+    _add(view, index, claim.agents, verb, outcome, skip=frozenset({trigger.i}))
 
 
 def _outcome(view: ArticleView, claim: Claim) -> EntityRef | None:
@@ -63,6 +84,13 @@ def _means_of(trigger: Token) -> list[Token]:
                     # "decreased X by 21 percent": an amount, not a means.
                     if part.dep_ in ("pcomp", "pobj") and not _amount(part):
                         found.extend([part, *(c for c in part.conjuncts if c.i > part.i)])
+                        # "by reducing X and improving Y": the parser may hang the second
+                        # gerund on X; it is a means of its own.
+                        found.extend(
+                            t
+                            for t in part.subtree
+                            if t.dep_ == "conj" and t.tag_ == "VBG" and t.head.pos_ != "VERB"
+                        )
         if found:
             break
     return found
@@ -90,7 +118,9 @@ def _working_by(view: ArticleView, index: int, main: EntityRef | None, claims: l
         lemma = verb.lemma_.lower()
         if verb.pos_ not in ("VERB", "AUX"):
             continue
-        if lemma in words.means_verbs:
+        if _inside_means(verb):
+            continue  # already the means of another verb
+        if lemma in words.means_verbs or _by_doing(verb):
             means = _means_of(verb)
             if means and not any(c.frame.trigger == verb for c in claims):
                 agents = _agents(view, index, verb, main)
@@ -105,6 +135,20 @@ def _working_by(view: ArticleView, index: int, main: EntityRef | None, claims: l
                 for phrase in phrases(view, index, target, ("Mechanism",)):
                     if _acted_on(view, phrase.ref, target):
                         _add_phrase(view, index, agents, phrase.span, phrase.ref, outcome)
+
+
+def _by_doing(verb: Token) -> bool:
+    """'X activates Y by increasing Z': a verb with 'by' and a gerund says how."""
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ == "by"
+        and any(c.dep_ == "pcomp" for c in child.children)
+        for child in verb.children
+    )
+
+
+def _inside_means(token: Token) -> bool:
+    return any(a.dep_ in ("prep", "agent") and a.lower_ in MEANS for a in token.ancestors)
 
 
 def _acted_on(view: ArticleView, ref: EntityRef, head: Token) -> bool:
@@ -136,27 +180,37 @@ def _add(
     agents: list[EntityRef],
     means: Token,
     outcome: EntityRef | None,
+    whole: bool = False,
+    skip: frozenset[int] = frozenset(),
 ) -> None:
     """The means as the text words it: "constricting blood vessels", "the release of
-    endorphins", without what follows it (relative clauses, coordinated means, asides)."""
+    endorphins and other neurotransmitters", without what follows it (relative clauses,
+    coordinated means, asides) or the purpose it serves (``skip``)."""
     if not agents:
         return
-    tokens = _clause(means)
+    tokens = _clause(means, skip)
     while tokens and tokens[0].dep_ in ("det", "poss", "predet", "advmod") and tokens[0] != means:
         tokens = tokens[1:]
     if not tokens or len(tokens) > MAX_MEANS_WORDS:
         return
     span = view.parsed.span_of_tokens(index, means.doc[tokens[0].i : tokens[-1].i + 1])
-    _add_phrase(view, index, agents, span, view.ref_for_span(span), outcome)
+    ref = view.ref_for_span(span)
+    if whole:
+        phrase = phrase_of(view, index, means)
+        ref = phrase.ref if phrase is not None else ref
+    _add_phrase(view, index, agents, span, ref, outcome)
 
 
-def _clause(head: Token) -> list[Token]:
-    """The head and its dependents, without relative clauses, coordination or asides."""
+def _clause(head: Token, skip: frozenset[int] = frozenset(), top: bool = True) -> list[Token]:
+    """The head and its dependents, without relative clauses, asides, and (at the top) the
+    means coordinated with it; a coordination inside it stays ("X and other Y")."""
     kept = [head]
     for child in head.children:
-        if child.dep_ in LEAVE_OUT:
+        if child.i in skip or (
+            child.dep_ in LEAVE_OUT and (top or child.dep_ not in ("cc", "conj"))
+        ):
             continue
-        kept.extend(_clause(child))
+        kept.extend(_clause(child, skip, top=False))
     kept.sort(key=lambda t: t.i)
     # Keep the contiguous run that holds the head.
     run = [t for t in kept if t.i >= head.i]
