@@ -20,6 +20,7 @@ from articlekg.relate.aliases import relate_aliases
 from articlekg.relate.arms import relate_arms, relate_compared_arms
 from articlekg.relate.conditions import relate_conditions
 from articlekg.relate.effects import relate_effects
+from articlekg.relate.entities import relate_roles
 from articlekg.relate.measures import measured_outcomes, relate_measures
 from articlekg.relate.mechanisms import relate_mechanisms
 from articlekg.relate.statistics import relate_statistics
@@ -53,6 +54,7 @@ def relate(
             )
     _publisher(view)
     relate_aliases(view)
+    relate_roles(view)
     relate_topical(view)
     relate_studies(view)
     relate_arms(view)
