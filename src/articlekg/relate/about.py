@@ -5,6 +5,7 @@ double.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from articlekg.document import BlockKind, Span
@@ -75,12 +76,23 @@ MIN_SUPPORTING_MENTIONS = 2
 
 
 def condition_counts(view: ArticleView) -> Counter[str]:
-    """How often the article names each condition (as an entity key), with findings about
-    it, statistics on it and links from it counting extra."""
+    """How often the article names each condition (as an entity key): every occurrence of
+    its wording, the title's counting double, with statistics on it and links from it
+    counting extra."""
     counts: Counter[str] = Counter()
-    for key, (_, kinds, spans) in view.facts.entities.items():
-        if "Condition" in kinds:
-            counts[key] += len(spans)
+    for key, (ref, kinds, spans) in view.facts.entities.items():
+        if "Condition" not in kinds:
+            continue
+        wordings = {ref.label.lower()} | {view.text[s.start : s.end].lower() for s in spans}
+        pattern = re.compile(
+            r"(?<!\w)(?:"
+            + "|".join(re.escape(w) for w in sorted(wordings, key=len, reverse=True))
+            + r")(?!\w)"
+        )
+        for index, sentence in enumerate(view.sentences):
+            weight = TITLE_WEIGHT if view.block_of(index).kind is BlockKind.TITLE else 1
+            found = pattern.findall(view.text.lower(), sentence.span.start, sentence.span.end)
+            counts[key] += weight * len(found)
     subjects = [s.subject for s in view.facts.statistics] + [
         r.condition for r in view.facts.condition_relations
     ]
@@ -102,5 +114,5 @@ def infer_about(view: ArticleView, main: EntityRef | None) -> None:
         return
     first = {key: min((s.start for s in facts.entities[key][2]), default=0) for key in counts}
     best = min(counts, key=lambda key: (-counts[key], first[key]))
-    if len(facts.entities[best][2]) >= MIN_SUPPORTING_MENTIONS:
+    if counts[best] >= MIN_SUPPORTING_MENTIONS:
         facts.central.append((facts.entities[best][0], "supporting", None))

@@ -36,7 +36,7 @@ def relate_roles(view: ArticleView) -> None:
             if kind is None:
                 continue
             for noun in coordinated(token):
-                phrase = phrase_of(view, index, noun, (kind,))
+                phrase = phrase_of(view, index, noun, (kind,), any_word=_nominal(noun))
                 if phrase is not None and _fits(view, phrase.ref.concept, kind):
                     view.add(phrase.ref, kind, phrase.span)
 
@@ -52,8 +52,8 @@ def _fits(view: ArticleView, concept: str | None, kind: str) -> bool:
 def _kind_of(token: Token) -> str | None:
     """The class the token's role gives it, for nouns that take a role."""
     words = role_words()
-    if token.pos_ not in ("NOUN", "PROPN"):
-        return None
+    if not _nominal(token) or any(c.dep_ in ("ccomp", "mark") for c in token.children):
+        return None  # "people with chronic pain report that ...": a verb the tagger misread
     head = token.head
     if token.dep_ == "pobj" and head.dep_ == "prep":
         holder = head.head
@@ -72,7 +72,7 @@ def _kind_of(token: Token) -> str | None:
             return _kind_of_class(holder)
     # "X is a condition ...", "X is one of the most troubling symptoms"
     if token.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in COPULAS:
-        for attr in (c for c in head.children if c.dep_ == "attr"):
+        for attr in (c for c in head.children if c.dep_ == "attr" and _close(head, c)):
             named = attr
             if attr.lower_ == "one":
                 named = next(
@@ -90,6 +90,21 @@ def _kind_of(token: Token) -> str | None:
         if objects and any(t.like_num for t in objects[0].subtree):
             return "Condition"
     return None
+
+
+NOMINAL_ARCS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "conj", "appos"})
+
+
+def _nominal(token: Token) -> bool:
+    """A noun, or a word the tagger took for an adjective where a noun stands ("include
+    fibromyalgia")."""
+    return token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "ADJ" and token.dep_ in NOMINAL_ARCS)
+
+
+def _close(copula: Token, attr: Token) -> bool:
+    """'X is a condition ...', not 'X was to see ... — conditions that ...'."""
+    between = copula.doc[copula.i + 1 : attr.i]
+    return len(between) <= 6 and not any(t.is_punct for t in between)
 
 
 def _kind_of_class(noun: Token) -> str | None:
