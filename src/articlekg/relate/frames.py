@@ -105,6 +105,9 @@ TRIGGER_ENTRY = {
     "modifier": "modifiers",
     "efficacy": "efficacy",
 }
+ARGUMENT_ARCS = frozenset(
+    {"ROOT", "nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "oprd", "npadvmod"}
+)
 SUBJECT_ONLY = frozenset({"intransitive"})
 OBJECT_ARCS = frozenset({"dobj", "obj", "ccomp", "xcomp"})
 AS_WRITTEN = frozenset({"modifiers"})
@@ -123,8 +126,8 @@ def find_frames(doc: Doc) -> list[Frame]:
         trigger, target = slots["trigger"], slots["object"]
         if kind in SUBJECT_ONLY and any(c.dep_ in OBJECT_ARCS for c in trigger.children):
             continue  # "X increased Y": X is the agent, not what increased
-        if kind == "compound" and trigger.dep_ == "compound":
-            continue  # "an attention control condition" is a condition, not control of attention
+        if kind == "compound" and trigger.dep_ not in ARGUMENT_ARCS:
+            continue  # "an attention control condition", "a (symptom control) team": names
         effect = _effect(kind, trigger, rules)
         if effect is None:
             continue

@@ -30,6 +30,8 @@ LEFT_MODIFIERS = frozenset({"compound", "amod", "nmod", "npadvmod", "poss", "cc"
 DROP_AT_LEFT = frozenset({"det", "predet", "nummod", "quantmod", "case", "punct", "cc", "prep"})
 NOUNS = frozenset({"NOUN", "PROPN"})
 MAX_WORDS = 6
+GENERIC_EXTENSIONS = frozenset({"other", "similar", "related"})
+EXAMPLES = frozenset({"including", "like", "especially", "particularly"})
 OF = frozenset({"of"})
 
 
@@ -45,7 +47,11 @@ class Phrase:
 def coordinated(head: Token) -> list[Token]:
     """The head and the heads coordinated with it after it ("pain, mood and sleep"), also
     across a bracketed aside the parser loses track at ("pain (-1.9 points) and mood")."""
-    heads = [head, *sorted((c for c in head.conjuncts if c.i > head.i), key=lambda t: t.i)]
+    heads = [head]
+    for conjunct in sorted((c for c in head.conjuncts if c.i > head.i), key=lambda t: t.i):
+        if any(c.lower_ in GENERIC_EXTENSIONS for c in conjunct.lefts):
+            break  # "pain and other symptoms": the rest only widens what was named
+        heads.append(conjunct)
     after = _after_aside(heads[-1])
     while after is not None and after not in heads:
         heads.append(after)
@@ -103,7 +109,21 @@ def _phrases_of(
         if inner:
             return inner
     phrase = phrase_of(view, index, head, categories)
-    return [phrase] if phrase is not None else []
+    own = [phrase] if phrase is not None else []
+    return own + [p for e in examples(head) for p in phrases(view, index, e, categories)]
+
+
+def examples(head: Token) -> list[Token]:
+    """'symptoms such as sickness or hot flushes': sickness (hot flushes follows as its
+    conjunct)."""
+    found: list[Token] = []
+    for child in head.rights:
+        if child.dep_ != "prep":
+            continue
+        such_as = child.lower_ == "as" and any(c.lower_ == "such" for c in child.lefts)
+        if such_as or child.lower_ in EXAMPLES:
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+    return found
 
 
 def _measured_phrases(
