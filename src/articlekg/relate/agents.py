@@ -187,6 +187,8 @@ def intervention_phrases(view: ArticleView, index: int, head: Token) -> list[Ent
         if phrase is None:
             continue
         concept = phrase.ref.concept
+        if concept is None and " " not in view.text[phrase.span.start : phrase.span.end].strip():
+            continue  # "classes", "the treatment": a generic word names no intervention
         known = concept is not None and view.lexicon.concepts[concept].category == "Intervention"
         therapy_word = concept is None and (
             noun.lemma_.lower() in words.intervention_heads

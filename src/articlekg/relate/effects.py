@@ -29,7 +29,7 @@ from articlekg.relate.agents import (
 from articlekg.relate.claims import claim_sentences, claim_type, duration_of, in_study
 from articlekg.relate.cues import EFFECT_SIZE, NOT_SIGNIFICANT, SIGNIFICANT
 from articlekg.relate.frames import Frame, effect_rules, find_frames
-from articlekg.relate.phrases import Phrase, phrase_of, phrases
+from articlekg.relate.phrases import Phrase, misread_subject, phrase_of, phrases
 from articlekg.relate.scope import scopes
 from articlekg.relate.subjects import fallback_subjects, named_before
 from articlekg.relate.view import ArticleView
@@ -62,6 +62,7 @@ def relate_effects(view: ArticleView, main: EntityRef | None) -> dict[int, list[
     claimable = set(claim_sentences(view))
     carried: tuple[str, list[EntityRef]] | None = None
     read: dict[int, list[Claim]] = {}
+    reporting = False
     for index in range(len(view.sentences)):
         if index not in claimable:
             carried = None
@@ -75,13 +76,53 @@ def relate_effects(view: ArticleView, main: EntityRef | None) -> dict[int, list[
             carried = _lead_in(view, index, main)
         if claims:
             read[index] = claims
-            _emit(view, index, claims)
+            # "They reported less fatigue." goes on reporting the study the sentence
+            # before reported.
+            reporting = in_study(view, index) or (reporting and _points_back(view, index))
+            _emit(view, index, claims, reporting)
         _remember_subject(view, index)
     return read
 
 
+def _anaphor(token: Token) -> bool:
+    """'their use', 'its level': a measure of something named before."""
+    return token.lemma_.lower() in effect_rules().measure_heads and any(
+        c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children
+    )
+
+
+def _points_back(view: ArticleView, index: int) -> bool:
+    doc = view.parsed.doc(index)
+    first = next((t for t in doc if not t.is_punct), None)
+    return first is not None and first.lower_ in role_words().pronouns
+
+
 def read_claims(view: ArticleView, index: int, main: EntityRef | None) -> list[Claim]:
-    return [c for c in (_read(view, index, f, main) for f in _frames(view, index)) if c]
+    named = [(f, _outcomes(view, index, f)) for f in _frames(view, index)]
+    # What the sentence says was affected cannot be who affected it.
+    affected = frozenset(
+        t.i
+        for _, outcomes in named
+        for p in outcomes
+        for t in view.parsed.tokens_within(index, p.span)
+    )
+    claims = []
+    previous: list[Phrase] = []
+    for frame, outcomes in named:
+        if not outcomes and _anaphor(frame.object) and previous:
+            # "decreased their use of X, whereas ... increased their use": the same X.
+            outcomes = previous[-1:]
+        previous = outcomes or previous
+        if not outcomes:
+            continue
+        found = who(view, index, frame, main, affected)
+        if found is None:
+            continue
+        agents, via = found
+        kept = [p for p in outcomes if all(p.ref.key != a.key for a in agents)]
+        if kept:
+            claims.append(Claim(frame, agents, kept, via))
+    return claims
 
 
 def _remember_subject(view: ArticleView, index: int) -> None:
@@ -110,28 +151,20 @@ def _explains_another(frame: Frame) -> bool:
     return False
 
 
-def _read(view: ArticleView, index: int, frame: Frame, main: EntityRef | None) -> Claim | None:
+def _outcomes(view: ArticleView, index: int, frame: Frame) -> list[Phrase]:
     if _names_an_effect(frame.object):
-        return None  # "greater improvement", "improving pain management": the other frame
+        return []  # "greater improvement", "improving pain management": the other frame
     if frame.kind == "active_misread" and not view.mentions_between(
         index, *_bounds(view, index, frame.object), *OUTCOME_CATEGORIES
     ):
-        return None
+        return []
     if frame.kind == "active_misread":
         misread = phrase_of(view, index, frame.object, OUTCOME_CATEGORIES, any_word=True)
         named = [misread] if misread is not None else []
     else:
         heads = _object_heads(frame)
         named = [p for h in heads for p in phrases(view, index, h, OUTCOME_CATEGORIES)]
-    outcomes = [p for p in named if _is_outcome(view, index, p)]
-    if not outcomes:
-        return None
-    found = who(view, index, frame, main)
-    if found is None:
-        return None
-    agents, via = found
-    outcomes = [p for p in outcomes if all(p.ref.key != a.key for a in agents)]
-    return Claim(frame, agents, outcomes, via) if outcomes else None
+    return [p for p in named if _is_outcome(view, index, p)]
 
 
 def _bounds(view: ArticleView, index: int, token: Token) -> tuple[int, int]:
@@ -169,7 +202,11 @@ def _is_outcome(view: ArticleView, index: int, phrase: Phrase) -> bool:
 
 
 def who(
-    view: ArticleView, index: int, frame: Frame, main: EntityRef | None
+    view: ArticleView,
+    index: int,
+    frame: Frame,
+    main: EntityRef | None,
+    affected: frozenset[int] = frozenset(),
 ) -> tuple[list[EntityRef], Token | None] | None:
     """The interventions that had the effect, and what the sentence says acted for them;
     None when the sentence says something else had it ("stress worsens pain")."""
@@ -178,6 +215,8 @@ def who(
     if frame.kind in SUBJECT_FIRST:
         heads = [trigger, trigger.head] if frame.kind == "predicate" else [trigger]
         named = prepositional_agents(view, index, *heads) or Subject.UNSTATED
+    elif frame.kind == "verbless":
+        named = agents_of_subject(view, index, trigger.doc[trigger.i - 1])
     elif frame.kind in ("active", "active_phrasal", "active_misread", "efficacy") or any(
         c.dep_ == "nsubj" for c in trigger.children
     ):
@@ -203,9 +242,8 @@ def who(
     # "Studies show that people who practise X have lower Y", "... that it is helpful":
     # the intervention the sentence names before the effect word.
     doc = trigger.doc
-    affected = frozenset(t.i for f in find_frames(doc) for t in f.object.subtree) | frozenset(
-        range(_pronoun_position(trigger), len(doc)) if named is Subject.POINTS_BACK else ()
-    )
+    if named is Subject.POINTS_BACK:
+        affected |= frozenset(range(_pronoun_position(trigger), len(doc)))
     before = named_before(view, index, trigger, affected)
     if before:
         return before, None
@@ -225,6 +263,9 @@ def _nominal_agents(view: ArticleView, index: int, frame: Frame) -> list[EntityR
     """'the reduction in pain with massage', 'massage-related effects on X', 'X had
     beneficial effects on Y', 'X resulted in improvements in Y'."""
     trigger = frame.trigger
+    misread = misread_subject(trigger)
+    if misread is not None:
+        return agents_of_subject(view, index, misread)
     inside = _interventions_in(view, index, trigger, exclude=frame.object)
     if inside:
         return inside
@@ -311,7 +352,7 @@ def _item_claims(
     return claims
 
 
-def _emit(view: ArticleView, index: int, claims: list[Claim]) -> None:
+def _emit(view: ArticleView, index: int, claims: list[Claim], study: bool) -> None:
     span = view.sentences[index].span
     sentence = view.sentence_text(index)
     doc = view.parsed.doc(index)
@@ -323,7 +364,6 @@ def _emit(view: ArticleView, index: int, claims: list[Claim]) -> None:
     elif SIGNIFICANT.search(sentence):
         significant = True
     duration: Duration | None = duration_of(view, index)
-    study = in_study(view, index)
     kind = claim_type(view, index, study)
     for claim in claims:
         for phrase in claim.outcomes:

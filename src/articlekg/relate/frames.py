@@ -104,6 +104,7 @@ TRIGGER_ENTRY = {
     "effect_noun": "effect_nouns",
     "modifier": "modifiers",
     "efficacy": "efficacy",
+    "verbless": "verbs",
 }
 ARGUMENT_ARCS = frozenset(
     {"ROOT", "nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "oprd", "npadvmod"}
@@ -134,7 +135,51 @@ def find_frames(doc: Doc) -> list[Frame]:
         key = (trigger.i, target.i)
         if key not in frames:
             frames[key] = Frame(kind, trigger, target, effect)
+    if not any(t.pos_ in ("VERB", "AUX") for t in doc):
+        for frame in _verbless(doc, rules):
+            frames.setdefault((frame.trigger.i, frame.object.i), frame)
     return sorted(frames.values(), key=lambda f: (f.trigger.i, f.object.i))
+
+
+def verbless_effect(token: Token) -> str | None:
+    """The effect of a verb the small model read as a noun between two nouns."""
+    if not misread_verb(token):
+        return None
+    return effect_rules().polarity("verbs", token.lemma_.lower())
+
+
+def misread_verb(token: Token) -> bool:
+    """'Massage calms anxiety.': in a sentence without a verb, a word in its -s form
+    between two nouns is the verb the small model read as a noun."""
+    doc = token.doc
+    if token.pos_ in ("VERB", "AUX") or not 0 < token.i < len(doc) - 1:
+        return False
+    if not token.lower_.endswith("s") or doc[token.i - 1].pos_ not in ("NOUN", "PROPN"):
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") for t in doc)
+
+
+def following_noun(token: Token) -> Token | None:
+    """The head of the noun phrase right after a word."""
+    if token.i + 1 >= len(token.doc):
+        return None
+    target = token.doc[token.i + 1]
+    while target.dep_ in ("compound", "amod", "det") and target.head.i > target.i:
+        target = target.head
+    return target if target.pos_ in ("NOUN", "PROPN") else None
+
+
+def _verbless(doc: Doc, rules: EffectRules) -> list[Frame]:
+    """'Massage calms anxiety.', 'Yoga eases fatigue.': a short clause the small model reads
+    as one noun phrase, its verb as a noun. A word between two nouns that is an effect verb
+    in its -s form is taken for the verb it is; its object is the noun phrase after it."""
+    found: list[Frame] = []
+    for token in doc[1:-1]:
+        effect = verbless_effect(token)
+        target = following_noun(token)
+        if effect is not None and target is not None:
+            found.append(Frame("verbless", token, target, effect))
+    return found
 
 
 def _effect(kind: str, trigger: Token, rules: EffectRules) -> str | None:

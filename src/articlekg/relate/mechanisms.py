@@ -17,6 +17,7 @@ from articlekg.facts import EntityRef, MechanismClaim
 from articlekg.relate.agents import Subject, agents_of_subject, subject_token
 from articlekg.relate.claims import claim_sentences
 from articlekg.relate.effects import MEANS, Claim
+from articlekg.relate.frames import following_noun, misread_verb
 from articlekg.relate.phrases import phrase_of, phrases
 from articlekg.relate.subjects import fallback_subjects
 from articlekg.relate.view import ArticleView
@@ -37,7 +38,7 @@ def relate_mechanisms(
         here = claims.get(index, [])
         for claim in here:
             outcome = _outcome(view, claim)
-            for means in _means_of(claim.frame.trigger):
+            for means in _means_of(claim.frame.trigger) or _means_of(claim.frame.object):
                 _add(view, index, claim.agents, means, outcome)
             if claim.via is not None:
                 _add(view, index, claim.agents, claim.via, outcome)
@@ -116,7 +117,7 @@ def _working_by(view: ArticleView, index: int, main: EntityRef | None, claims: l
     outcome = _outcome(view, claims[0]) if claims else None
     for verb in doc:
         lemma = verb.lemma_.lower()
-        if verb.pos_ not in ("VERB", "AUX"):
+        if verb.pos_ not in ("VERB", "AUX") and not misread_verb(verb):
             continue
         if _inside_means(verb):
             continue  # already the means of another verb
@@ -128,6 +129,8 @@ def _working_by(view: ArticleView, index: int, main: EntityRef | None, claims: l
                     _add(view, index, agents, token, outcome)
         elif lemma in words.mechanism_verbs and not any(c.frame.trigger == verb for c in claims):
             objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+            following = following_noun(verb) if misread_verb(verb) else None
+            objects += [following] if following is not None else []
             if not objects:
                 continue
             agents = _agents(view, index, verb, main, strict=True)
@@ -161,7 +164,7 @@ def _acted_on(view: ArticleView, ref: EntityRef, head: Token) -> bool:
 def _agents(
     view: ArticleView, index: int, verb: Token, main: EntityRef | None, strict: bool = False
 ) -> list[EntityRef]:
-    subject = subject_token(verb)
+    subject = verb.doc[verb.i - 1] if misread_verb(verb) else subject_token(verb)
     if subject is None:
         return [] if strict else fallback_subjects(view, index, main)
     named = agents_of_subject(view, index, subject)

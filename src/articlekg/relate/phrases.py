@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from articlekg.document import Span
 from articlekg.facts import EntityRef, normal_label
 from articlekg.recognise import Mention
-from articlekg.relate.frames import effect_rules
+from articlekg.relate.frames import effect_rules, misread_verb
 from articlekg.relate.view import ArticleView, clean_label
 from articlekg.relate.words import role_words
 
@@ -74,7 +74,11 @@ def _after_aside(head: Token) -> Token | None:
             depth -= 1
             if depth == 0:
                 following = doc[token.i + 1 : token.i + 4]
-                if len(following) >= 2 and following[0].lower_ in ("and", "or", ","):
+                if (
+                    len(following) >= 2
+                    and following[0].lower_ in ("and", "or", ",")
+                    and following[1].pos_ not in ("VERB", "AUX")
+                ):
                     nouns = [t for t in following[1:] if t.pos_ in NOUNS]
                     candidate = nouns[0] if nouns else None
                     # The noun that heads what follows ("and sleep quality" -> quality).
@@ -221,7 +225,14 @@ def phrase_of(
     if alias is not None:
         return Phrase(span, alias, head.i)
     head_span = view.parsed.span_of(index, head)
-    mention = _mention_for(view, index, span, head_span, categories)
+    # A modifier's lexicon term may not swallow the noun it modifies ("pain" in "pain
+    # relief" is pain, whatever the lexicon says of "pain relief").
+    limit = (
+        view.parsed.span_of(index, head.head).start
+        if head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i
+        else None
+    )
+    mention = _mention_for(view, index, span, head_span, categories, limit)
     known: tuple[EntityRef, Span] | None = None
     if mention is not None:
         known = (view.ref(mention), mention.span)
@@ -260,39 +271,75 @@ def _non_identity(token: Token) -> bool:
     )
 
 
+def _clause_misread(modifier: Token) -> bool:
+    """A verb hung on a noun as its modifier, with a subject or adverb of its own or a noun
+    right before it, is a clause the parser took for a noun phrase ("Massage reduced
+    pain.", "Yoga lowered fatigue.")."""
+    if misread_verb(modifier):
+        return True
+    if modifier.pos_ not in ("VERB", "AUX") or modifier.dep_ not in ("amod", "compound"):
+        return False
+    return (
+        any(c.dep_ in ("nsubj", "nsubjpass", "advmod", "aux") for c in modifier.children)
+        or misread_subject(modifier) is not None
+    )
+
+
+def misread_subject(modifier: Token) -> Token | None:
+    """'Yoga reduced fatigue' read as a noun phrase: the noun before the verb, which is its
+    subject."""
+    if modifier.tag_ not in ("VBD", "VBN") or modifier.i == 0:
+        return None
+    before = modifier.doc[modifier.i - 1]
+    if before.pos_ not in NOUNS or before.head not in (modifier, modifier.head):
+        return None
+    if before.dep_ not in ("nmod", "compound", "nsubj"):
+        return None
+    return before
+
+
 def _left_part(head: Token) -> list[Token]:
     """The head's left modifiers, contiguous up to the head."""
     kept: list[Token] = []
     for child in head.lefts:
-        if child.dep_ in LEFT_MODIFIERS or child.dep_ in DROP_AT_LEFT:
+        if _clause_misread(child):
+            kept = []  # "yoga significantly reduced fatigue" read as one noun phrase
+        elif child.dep_ in LEFT_MODIFIERS or child.dep_ in DROP_AT_LEFT:
             kept.extend(child.subtree)
         else:
             kept = []  # a relative or prepositional part before the head breaks the phrase
     kept = [t for t in kept if t.i < head.i]
-    # Only the contiguous run ending at the head belongs to it.
+    # Only the contiguous run ending at the head belongs to it, and nothing up to a verb
+    # the parser took for a noun ("Acupuncture stimulates endorphin release").
     run: list[Token] = []
     for token in reversed(kept):
         if run and token.i != run[0].i - 1:
             break
         if not run and token.i != head.i - 1:
             break
+        if misread_verb(token):
+            break
         run.insert(0, token)
     return run
 
 
 def _mention_for(
-    view: ArticleView, index: int, span: Span, head: Span, categories: tuple[str, ...]
+    view: ArticleView,
+    index: int,
+    span: Span,
+    head: Span,
+    categories: tuple[str, ...],
+    limit: int | None = None,
 ) -> Mention | None:
     """The lexicon term covering the head: the longest, preferring the wanted categories."""
-    candidates = [
+    covering = [
         m
         for m in view.mentions(index, *categories)
-        if m.span.start <= head.start and head.end <= m.span.end and m.span.start >= span.start
-    ] or [
-        m
-        for m in view.mentions(index, *categories)
-        if m.span.start <= head.start and head.end <= m.span.end
+        if m.span.start <= head.start
+        and head.end <= m.span.end
+        and (limit is None or m.span.end <= limit)
     ]
+    candidates = [m for m in covering if m.span.start >= span.start] or covering
     if not candidates:
         return None
     return max(candidates, key=lambda m: (m.span.end - m.span.start, -m.span.start))
