@@ -59,10 +59,20 @@ def main_intervention(view: ArticleView) -> EntityRef | None:
     for ref, role, _ in view.facts.central:
         if role == "central":
             return ref
+    return _most_named(view, with_findings=False)
+
+
+def _most_named(view: ArticleView, with_findings: bool) -> EntityRef | None:
+    """The intervention named most; once findings are read, each finding it has counts
+    extra (an article about massage during chemotherapy names chemotherapy often too)."""
     found = intervention_mentions(view)
     if not found:
         return None
     counts = Counter({key: sum(w for _, _, w in uses) for key, uses in found.items()})
+    if with_findings:
+        for finding in view.facts.findings:
+            if finding.intervention.key in counts:
+                counts[finding.intervention.key] += FINDING_WEIGHT
     first = {key: min(span.start for _, span, _ in uses) for key, uses in found.items()}
     best = min(counts, key=lambda key: (-counts[key], first[key]))
     ref = found[best][0][0]
@@ -108,7 +118,7 @@ def infer_about(view: ArticleView, main: EntityRef | None) -> None:
     facts = view.facts
     if any(role == "central" for _, role, _ in facts.central) or main is None:
         return
-    facts.central.append((main, "central", None))
+    facts.central.append((_most_named(view, with_findings=True) or main, "central", None))
     counts = condition_counts(view)
     if not counts:
         return

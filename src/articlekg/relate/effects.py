@@ -215,6 +215,8 @@ def who(
     if frame.kind in SUBJECT_FIRST:
         heads = [trigger, trigger.head] if frame.kind == "predicate" else [trigger]
         named = prepositional_agents(view, index, *heads) or Subject.UNSTATED
+        if named is Subject.UNSTATED and any(c.dep_ == "agent" for c in trigger.children):
+            return None  # "illness is caused by imbalances": something else acts
     elif frame.kind == "verbless":
         named = agents_of_subject(view, index, trigger.doc[trigger.i - 1])
     elif frame.kind in ("active", "active_phrasal", "active_misread", "efficacy") or any(

@@ -47,7 +47,9 @@ class Phrase:
 def coordinated(head: Token) -> list[Token]:
     """The head and the heads coordinated with it after it ("pain, mood and sleep"), also
     across a bracketed aside the parser loses track at ("pain (-1.9 points) and mood")."""
-    heads = [head]
+    # "anxiety and acute fatigue" read as one noun with "anxiety and" as its modifier.
+    heads = [c for c in head.lefts if _coordinated_modifier(c)]
+    heads.append(head)
     for conjunct in sorted((c for c in head.conjuncts if c.i > head.i), key=lambda t: t.i):
         if any(c.lower_ in GENERIC_EXTENSIONS for c in conjunct.lefts):
             break  # "pain and other symptoms": the rest only widens what was named
@@ -271,6 +273,15 @@ def _non_identity(token: Token) -> bool:
     )
 
 
+def _coordinated_modifier(child: Token) -> bool:
+    """A noun modifier with "and"/"or" after it is a coordinated noun, not a modifier."""
+    return (
+        child.dep_ in ("nmod", "compound", "amod")
+        and child.pos_ in NOUNS
+        and any(c.dep_ == "cc" for c in child.children)
+    )
+
+
 def _clause_misread(modifier: Token) -> bool:
     """A verb hung on a noun as its modifier, with a subject or adverb of its own or a noun
     right before it, is a clause the parser took for a noun phrase ("Massage reduced
@@ -302,7 +313,7 @@ def _left_part(head: Token) -> list[Token]:
     """The head's left modifiers, contiguous up to the head."""
     kept: list[Token] = []
     for child in head.lefts:
-        if _clause_misread(child):
+        if _clause_misread(child) or _coordinated_modifier(child):
             kept = []  # "yoga significantly reduced fatigue" read as one noun phrase
         elif child.dep_ in LEFT_MODIFIERS or child.dep_ in DROP_AT_LEFT:
             kept.extend(child.subtree)

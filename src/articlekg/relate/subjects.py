@@ -26,9 +26,9 @@ def named_before(
     """The intervention named last before the trigger, outside a comparison ("compared
     with usual care, acupuncture reduced ...") and outside the tokens in ``skip`` (what the
     sentence says was affected), as the sentence words it."""
-    candidates: list[tuple[int, EntityRef]] = []
+    candidates: list[tuple[int, EntityRef, bool]] = []
     for token, ref in received(view, index, trigger.doc[: trigger.i]):
-        candidates.append((token.i, ref))
+        candidates.append((token.i, ref, True))
     for mention in view.mentions(index, "Intervention"):
         found = view.parsed.token_at(index, mention.span.start)
         if found is None or found.i >= trigger.i:
@@ -43,14 +43,28 @@ def named_before(
             else None
         )
         if phrase is not None and category in ("Intervention", None):
-            candidates.append((token.i, view.add(phrase.ref, "Intervention", phrase.span)))
+            candidates.append((token.i, view.add(phrase.ref, "Intervention", phrase.span), False))
         else:
-            candidates.append((token.i, view.add_mention(mention)))
+            candidates.append((token.i, view.add_mention(mention), False))
     doc = trigger.doc
-    for position, ref in sorted(candidates, key=lambda c: -c[0]):
-        if position not in skip and not _compared(doc[position], trigger):
+    for position, ref, had in sorted(candidates, key=lambda c: -c[0]):
+        token = doc[position]
+        # What people received counts wherever it stands; other mentions not in an aside.
+        if position not in skip and not _compared(token, trigger) and (had or not _aside(token)):
             return [ref]
     return []
+
+
+AGENT_LIKE = frozenset({"with", "after", "following", "by", "through", "using", "from"})
+
+
+def _aside(token: Token) -> bool:
+    """Inside a phrase that is not about who acts ("According to X, ...", "in X's view")."""
+    for ancestor in token.ancestors:
+        if ancestor.dep_ == "prep" and ancestor.lower_ not in AGENT_LIKE:
+            # "patients in the X group", "those receiving X" stay candidates.
+            return ancestor.head.lemma_.lower() not in role_words().people
+    return False
 
 
 def received(view: ArticleView, index: int, tokens: Span | Doc) -> list[tuple[Token, EntityRef]]:
@@ -61,6 +75,8 @@ def received(view: ArticleView, index: int, tokens: Span | Doc) -> list[tuple[To
     for verb in tokens:
         if verb.lemma_.lower() not in words.receiving_verbs or verb.pos_ not in ("VERB", "AUX"):
             continue
+        if verb.dep_ == "advcl" or any(c.dep_ == "mark" for c in verb.children):
+            continue  # "while undergoing chemotherapy": when, not what they received
         for child in verb.children:
             if child.dep_ not in ("dobj", "obj", "pobj", "prep"):
                 continue
