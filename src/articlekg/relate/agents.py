@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from articlekg.facts import EntityRef
 from articlekg.relate.cues import ARM_SUBJECT, BOTH
-from articlekg.relate.phrases import coordinated, phrase_of
+from articlekg.relate.phrases import coordinated, examples, phrase_of
 from articlekg.relate.subjects import received
 from articlekg.relate.view import ArticleView
 from articlekg.relate.words import role_words
@@ -56,6 +56,8 @@ def subject_token(trigger: Token) -> Token | None:
         for child in token.children:
             if child.dep_ in SUBJECT_ARCS and not (token is trigger and child.dep_ == "nsubjpass"):
                 return child
+        if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN") and token is not trigger:
+            return token.head  # "self-acupressure to help manage symptoms"
         if token.dep_ == "relcl":
             # "endorphins, which reduce pain": the noun it describes; "X is a therapy that
             # works by ...": the subject of "is".
@@ -122,22 +124,11 @@ def purpose_agents(view: ArticleView, index: int, verb: Token) -> list[EntityRef
 def example_agents(view: ArticleView, index: int, subject: Token) -> list[EntityRef]:
     """'Other oils such as rosemary or peppermint ...': the examples are who acts."""
     found: list[EntityRef] = []
-    tokens = list(subject.subtree)
-    for k, token in enumerate(tokens[:-1]):
-        if not (token.lower_ == "such" and tokens[k + 1].lower_ == "as") and token.lower_ not in (
-            "including",
-        ):
-            continue
-        start = k + 2 if token.lower_ == "such" else k + 1
-        for example in tokens[start:]:
-            if example.dep_ in ("cc", "punct") or example.pos_ not in (*NOUN_TAGS, "ADJ"):
-                continue
-            if example.dep_ in ("compound",) or (example.pos_ == "ADJ" and example.dep_ != "amod"):
-                continue
-            phrase = phrase_of(view, index, example, ("Intervention",), any_word=True)
+    for example in examples(subject):
+        for noun in coordinated(example):
+            phrase = phrase_of(view, index, noun, ("Intervention",), any_word=True)
             if phrase is not None:
                 found.append(view.add(phrase.ref, "Intervention", phrase.span))
-        break
     return _distinct(found)
 
 

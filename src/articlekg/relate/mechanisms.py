@@ -135,9 +135,21 @@ def _working_by(view: ArticleView, index: int, main: EntityRef | None, claims: l
                 continue
             agents = _agents(view, index, verb, main, strict=True)
             for target in objects:
+                if _qualities(verb, target):
+                    # "stimulating properties": the gerund says which properties.
+                    span = view.parsed.span_of_tokens(index, verb.doc[verb.i : target.i + 1])
+                    _add_phrase(view, index, agents, span, view.ref_for_span(span), outcome)
+                    continue
                 for phrase in phrases(view, index, target, ("Mechanism",)):
                     if _acted_on(view, phrase.ref, target):
                         _add_phrase(view, index, agents, phrase.span, phrase.ref, outcome)
+
+
+QUALITY_NOUNS = frozenset({"property", "quality", "action", "effect"})
+
+
+def _qualities(verb: Token, target: Token) -> bool:
+    return verb.tag_ == "VBG" and target.i == verb.i + 1 and target.lemma_.lower() in QUALITY_NOUNS
 
 
 def _by_doing(verb: Token) -> bool:

@@ -126,9 +126,16 @@ def examples(head: Token) -> list[Token]:
     for child in head.rights:
         if child.dep_ != "prep":
             continue
-        such_as = child.lower_ == "as" and any(c.lower_ == "such" for c in child.lefts)
+        such_as = child.lower_ == "as" and any(
+            c.lower_ == "such" for c in (*child.lefts, *head.children)
+        )
         if such_as or child.lower_ in EXAMPLES:
-            found.extend(c for c in child.children if c.dep_ == "pobj")
+            # The tagger may take a name after "such as" for an adjective ("rosemary").
+            found.extend(
+                c
+                for c in child.children
+                if c.dep_ == "pobj" or (c.dep_ in ("amod", "compound") and c.i > child.i)
+            )
     return found
 
 

@@ -60,10 +60,12 @@ AGENT_LIKE = frozenset({"with", "after", "following", "by", "through", "using", 
 
 def _aside(token: Token) -> bool:
     """Inside a phrase that is not about who acts ("According to X, ...", "in X's view")."""
+    words = role_words()
     for ancestor in token.ancestors:
         if ancestor.dep_ == "prep" and ancestor.lower_ not in AGENT_LIKE:
-            # "patients in the X group", "those receiving X" stay candidates.
-            return ancestor.head.lemma_.lower() not in role_words().people
+            # "patients in the X group", "evidence for X" stay candidates.
+            holder = ancestor.head.lemma_.lower()
+            return holder not in words.people and holder not in words.studies
     return False
 
 
