@@ -26,9 +26,7 @@ def intervention_mentions(view: ArticleView) -> dict[str, list[tuple[EntityRef, 
     for index in range(len(view.sentences)):
         weight = TITLE_WEIGHT if view.block_of(index).kind is BlockKind.TITLE else 1
         for token in view.parsed.doc(index):
-            if token.pos_ not in NOUNS or (
-                token.dep_ in HEAD_ARCS and token.head.lemma_.lower() in words.intervention_heads
-            ):
+            if token.dep_ in HEAD_ARCS and token.head.lemma_.lower() in words.intervention_heads:
                 continue  # a modifier of a therapy word: counted with that word's phrase
             head_span = view.parsed.span_of(index, token)
             named = [
@@ -36,10 +34,14 @@ def intervention_mentions(view: ArticleView) -> dict[str, list[tuple[EntityRef, 
                 for m in view.mentions(index, "Intervention")
                 if m.span.start <= head_span.start and head_span.end <= m.span.end
             ]
+            if token.pos_ not in NOUNS and not named:
+                continue  # the tagger may read a therapy's name as an adjective ("a reiki trial")
+            if named and any(m.span.end > head_span.end for m in named):
+                continue  # not the last word of the term ("tai" in "tai chi")
             therapy_word = token.lemma_.lower() in words.intervention_heads
             if not named and not therapy_word:
                 continue
-            phrase = phrase_of(view, index, token, ("Intervention",))
+            phrase = phrase_of(view, index, token, ("Intervention",), any_word=bool(named))
             if phrase is None:
                 continue
             single_word = len(view.text[phrase.span.start : phrase.span.end].split()) == 1

@@ -42,8 +42,10 @@ MEANS = frozenset({"by", "via", "through", "thanks"})
 """Prepositions of means: an effect inside one explains another effect."""
 OUTCOME_CATEGORIES = ("Outcome", "Condition")
 NOT_OUTCOMES = frozenset({"Intervention", "Mechanism", "Periodical", "Organization"})
-SUBJECT_FIRST = frozenset({"passive", "intransitive", "predicate"})
+SUBJECT_FIRST = frozenset({"passive", "intransitive", "predicate", "predicate_degree"})
 VERBS = frozenset({"VERB", "AUX"})
+NOUN_SUFFIXES = ("ness", "ity", "tion", "sion", "ment", "ence", "ance", "ache", "pain")
+"""Word endings that make a noun, whatever the tagger says ("to release stiffness")."""
 
 
 @dataclass
@@ -154,8 +156,9 @@ def _explains_another(frame: Frame) -> bool:
 def _outcomes(view: ArticleView, index: int, frame: Frame) -> list[Phrase]:
     if _names_an_effect(frame.object):
         return []  # "greater improvement", "improving pain management": the other frame
-    if frame.kind == "active_misread" and not view.mentions_between(
-        index, *_bounds(view, index, frame.object), *OUTCOME_CATEGORIES
+    if frame.kind == "active_misread" and not (
+        view.mentions_between(index, *_bounds(view, index, frame.object), *OUTCOME_CATEGORIES)
+        or frame.object.lower_.endswith(NOUN_SUFFIXES)
     ):
         return []
     if frame.kind == "active_misread":
@@ -186,9 +189,13 @@ def _object_heads(frame: Frame) -> list[Token]:
 
 
 def _names_an_effect(token: Token) -> bool:
+    """An effect noun with what it affects ("improvement in X", "pain management"), not a
+    noun that only looks like one ("falls", "a drop-in centre")."""
     rules = effect_rules()
     lemma = token.lemma_.lower()
-    return any(rules.polarity(entry, lemma) for entry in ("nouns", "effect_nouns"))
+    if not any(rules.polarity(entry, lemma) for entry in ("nouns", "effect_nouns")):
+        return False
+    return any(c.dep_ in ("prep", "compound") for c in token.children)
 
 
 def _is_outcome(view: ArticleView, index: int, phrase: Phrase) -> bool:
@@ -213,15 +220,19 @@ def who(
     trigger = frame.trigger
     named: list[EntityRef] | Subject
     if frame.kind in SUBJECT_FIRST:
-        heads = [trigger, trigger.head] if frame.kind == "predicate" else [trigger]
+        heads = [trigger, trigger.head] if frame.kind.startswith("predicate") else [trigger]
         named = prepositional_agents(view, index, *heads) or Subject.UNSTATED
         if named is Subject.UNSTATED and any(c.dep_ == "agent" for c in trigger.children):
             return None  # "illness is caused by imbalances": something else acts
     elif frame.kind == "verbless":
         named = agents_of_subject(view, index, trigger.doc[trigger.i - 1])
-    elif frame.kind in ("active", "active_phrasal", "active_misread", "efficacy") or any(
-        c.dep_ == "nsubj" for c in trigger.children
-    ):
+    elif frame.kind in (
+        "active",
+        "active_phrasal",
+        "active_misread",
+        "efficacy",
+        "efficacy_clause",
+    ) or any(c.dep_ == "nsubj" for c in trigger.children):
         # A verb with a subject of its own, even where the parser took "X reduced pain." for
         # a noun phrase and hung "X" under "reduced".
         purpose = purpose_agents(view, index, trigger)
@@ -373,7 +384,7 @@ def _emit(view: ArticleView, index: int, claims: list[Claim], study: bool) -> No
             if scope.hypothetical:
                 continue
             effect = "noEffect" if scope.negated else claim.frame.effect
-            if claim.frame.kind == "efficacy" and is_condition(view, index, phrase):
+            if claim.frame.kind.startswith("efficacy") and is_condition(view, index, phrase):
                 effect = "reduces"  # "effective for arthritis": arthritis is what it eases
             size = EFFECT_SIZE.search(
                 view.text, phrase.span.end, min(span.end, phrase.span.end + 40)

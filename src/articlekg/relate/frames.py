@@ -104,6 +104,8 @@ TRIGGER_ENTRY = {
     "effect_noun": "effect_nouns",
     "modifier": "modifiers",
     "efficacy": "efficacy",
+    "efficacy_clause": "efficacy",
+    "predicate_degree": "severity",
     "verbless": "verbs",
 }
 ARGUMENT_ARCS = frozenset(
@@ -132,6 +134,8 @@ def find_frames(doc: Doc) -> list[Frame]:
         effect = _effect(kind, trigger, rules)
         if effect is None:
             continue
+        if kind == "predicate_degree" and slots["degree"].lower_ == "less":
+            effect = "reduces"  # "less severe", "less frequent"
         key = (trigger.i, target.i)
         if key not in frames:
             frames[key] = Frame(kind, trigger, target, effect)

@@ -238,7 +238,9 @@ def phrase_of(
     # relief" is pain, whatever the lexicon says of "pain relief").
     limit = (
         view.parsed.span_of(index, head.head).start
-        if head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i
+        if head.dep_ in ("compound", "amod", "nmod")
+        and head.head.i > head.i
+        and _effect_word(head.head)
         else None
     )
     mention = _mention_for(view, index, span, head_span, categories, limit)
@@ -278,6 +280,11 @@ def _non_identity(token: Token) -> bool:
         or token.lower_ in rules.non_identity_modifiers
         or (bool(parts) and all(p in rules.non_identity_modifiers or p.isdigit() for p in parts))
     )
+
+
+def _effect_word(token: Token) -> bool:
+    rules = effect_rules()
+    return any(rules.polarity(e, token.lemma_.lower()) for e in ("nouns", "effect_nouns"))
 
 
 def _coordinated_modifier(child: Token) -> bool:

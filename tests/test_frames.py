@@ -1,0 +1,319 @@
+"""Effect frames read from the parse: each kind of sentence in three or more phrasings
+written for these tests (none from a dev article)."""
+
+from __future__ import annotations
+
+import pytest
+
+from articlekg.facts import EntityRef, Facts, Finding
+from articlekg.pipeline import extract
+from articlekg.read.text import read_text_document
+
+
+def facts_of(text: str) -> Facts:
+    return extract(read_text_document("Notes for Patients\n" + text + "\n", "a.txt", "a"))
+
+
+def name(ref: EntityRef) -> str:
+    """A lexicon concept by its IRI's local name, an entity of the article by its label."""
+    return ref.concept.rsplit("/", 1)[-1] if ref.concept else ref.label.lower()
+
+
+def triples(facts: Facts) -> set[tuple[str, str, str]]:
+    return {(name(f.intervention), f.effect, name(f.outcome)) for f in facts.findings}
+
+
+def finding(facts: Facts, intervention: str, effect: str, outcome: str) -> Finding:
+    found = [
+        f
+        for f in facts.findings
+        if (name(f.intervention), f.effect, name(f.outcome)) == (intervention, effect, outcome)
+    ]
+    assert found, f"no {intervention} {effect} {outcome} in {sorted(triples(facts))}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Reiki lowered anxiety in older adults.", ("reiki", "reduces", "anxiety")),
+        ("Regular yoga practice eased insomnia.", ("yoga", "reduces", "insomnia")),
+        ("In the pilot, tai chi boosted balance.", ("tai-chi", "improves", "balance")),
+        (
+            "Hypnotherapy worsened nightmares for a few participants.",
+            ("hypnosis", "worsens", "nightmares"),
+        ),
+    ],
+)
+def test_a_verb_with_its_subject_and_object(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(facts_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hot flushes were reduced by acupuncture.", ("acupuncture", "reduces", "hot-flush")),
+        (
+            "Neck stiffness was eased by deep tissue massage.",
+            ("deep-tissue-massage", "reduces", "neck stiffness"),
+        ),
+        ("The severity of nausea was lowered by ginger.", ("ginger", "reduces", "nausea")),
+    ],
+)
+def test_a_passive_names_its_agent_after_by(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(facts_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fatigue fell sharply in the yoga group.", ("yoga", "reduces", "fatigue")),
+        (
+            "Anxiety declined among patients after reflexology.",
+            ("reflexology", "reduces", "anxiety"),
+        ),
+        ("Mood improved with music therapy.", ("music-therapy", "improves", "mood")),
+    ],
+)
+def test_the_outcome_as_subject_takes_the_intervention_from_a_phrase(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(facts_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pain scores were lower in the acupuncture group.", ("acupuncture", "reduces", "pain")),
+        ("Sleep quality was better after yoga.", ("yoga", "improves", "sleep-quality")),
+        (
+            "Depression was less severe with aromatherapy.",
+            ("aromatherapy", "reduces", "depression"),
+        ),
+    ],
+)
+def test_a_predicate_adjective(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(facts_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Qigong produced an improvement in fatigue.", ("qigong", "improves", "fatigue")),
+        ("Patients saw a reduction of anxiety with reiki.", ("reiki", "reduces", "anxiety")),
+        ("Ginger gave relief from nausea.", ("ginger", "reduces", "nausea")),
+        ("Massage had beneficial effects on mood.", ("massage-therapy", "improves", "mood")),
+        ("Yoga showed a positive impact on sleep quality.", ("yoga", "improves", "sleep-quality")),
+    ],
+)
+def test_effect_nouns_and_their_objects(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(facts_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "People who practised meditation reported less stress.",
+            ("meditation", "reduces", "stress"),
+        ),
+        (
+            "Women receiving reflexology described better sleep.",
+            ("reflexology", "improves", "sleep-quality"),
+        ),
+        ("Adults who did tai chi had fewer falls.", ("tai-chi", "reduces", "falls")),
+    ],
+)
+def test_people_who_received_an_intervention_are_its_subject(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(facts_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Acupuncture is effective for migraine.", "reduces"),
+        ("Acupuncture may be helpful with migraine.", "reduces"),
+        ("Acupuncture has proved useful in migraine.", "reduces"),
+    ],
+)
+def test_efficacy_for_a_condition_is_its_reduction(text: str, expected: str) -> None:
+    effects = {(i, e) for i, e, o in triples(facts_of(text)) if o == "migraine"}
+    assert ("acupuncture", expected) in effects
+
+
+def test_coordinated_outcomes_including_as_well_as_and_across_an_aside() -> None:
+    facts = facts_of(
+        "Reflexology improved fatigue as well as mood, appetite and sleep quality. "
+        "Massage reduced pain (mean change 2.1 points) and anxiety."
+    )
+    found = triples(facts)
+    for outcome in ("fatigue", "mood", "appetite", "sleep-quality"):
+        assert ("reflexology", "improves", outcome) in found
+    assert ("massage-therapy", "reduces", "anxiety") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acupuncture reduced the severity of nausea.",
+        "Acupuncture lowered the frequency of nausea.",
+        "Acupuncture reduced symptoms of nausea.",
+    ],
+)
+def test_a_measure_names_what_it_measures(text: str) -> None:
+    assert ("acupuncture", "reduces", "nausea") in triples(facts_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "outcomes"),
+    [
+        ("No differences were found in fatigue, anxiety or pain.", {"fatigue", "anxiety", "pain"}),
+        ("Reiki did not reduce nausea or insomnia.", {"nausea", "insomnia"}),
+        ("Fatigue did not differ between the reiki and control groups.", {"fatigue"}),
+    ],
+)
+def test_negated_outcomes_are_no_effect(text: str, outcomes: set[str]) -> None:
+    facts = facts_of("A reiki trial enrolled 40 adults. " + text)
+    none = {name(f.outcome) for f in facts.findings if f.effect == "noEffect"}
+    assert outcomes <= none
+    assert all(
+        f.negated and f.significant is False for f in facts.findings if f.effect == "noEffect"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reiki may ease anxiety.",
+        "Reiki appears to ease anxiety.",
+        "Limited evidence suggests that reiki eases anxiety.",
+    ],
+)
+def test_hedged_claims(text: str) -> None:
+    assert finding(facts_of(text), "reiki", "reduces", "anxiety").hedged is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Future studies should test whether reiki eases anxiety.",
+        "The trial aimed to examine whether reiki eases anxiety.",
+        "A larger trial is needed to confirm that reiki eases anxiety.",
+    ],
+)
+def test_hypothetical_and_future_research_state_no_finding(text: str) -> None:
+    assert not [f for f in facts_of(text).findings if name(f.outcome) == "anxiety"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Cupping has been shown to ease back pain and reduce stiffness.",
+            {("cupping", "reduces", "back-pain"), ("cupping", "reduces", "stiffness")},
+        ),
+        ("Warm baths can help to calm anxiety.", {("warm baths", "reduces", "anxiety")}),
+        ("Music therapy is thought to lift mood.", {("music-therapy", "improves", "mood")}),
+    ],
+)
+def test_the_subject_of_a_governing_verb(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= triples(facts_of(text))
+
+
+def test_something_else_as_subject_states_no_effect_of_the_therapy() -> None:
+    facts = facts_of(
+        "Massage is popular. Stress worsens pain. Caffeine can raise anxiety. "
+        "Poor sleep increases fatigue."
+    )
+    assert not [f for f in facts.findings if name(f.intervention) == "massage-therapy"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reflexology is offered in clinics. It can ease anxiety.",
+        "Reflexology is offered in clinics. They say it can ease anxiety.",
+        "Reflexology is offered in clinics and it can ease anxiety.",
+    ],
+)
+def test_a_pronoun_points_back(text: str) -> None:
+    assert ("reflexology", "reduces", "anxiety") in triples(facts_of(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A therapist may choose lavender to relieve muscle spasm.",
+        "Some people use peppermint oil to relieve muscle spasm.",
+        "Nurses may apply warm compresses to relieve muscle spasm.",
+    ],
+)
+def test_what_is_used_for_a_purpose_does_the_effect(text: str) -> None:
+    agents = {
+        name(f.intervention)
+        for f in facts_of(text).findings
+        if name(f.outcome) == "muscle spasm" or name(f.outcome) == "muscle-spasm"
+    }
+    assert agents and not agents & {"therapist", "people", "nurses"}
+
+
+@pytest.mark.parametrize(
+    ("text", "agents"),
+    [
+        ("Oils such as bergamot or neroli may ease stress.", {"bergamot", "neroli"}),
+        ("Mind-body practices such as qigong can ease stress.", {"qigong"}),
+        ("Gentle therapies like reflexology may ease stress.", {"reflexology"}),
+    ],
+)
+def test_examples_after_such_as_are_who_acts(text: str, agents: set[str]) -> None:
+    found = {name(f.intervention) for f in facts_of(text).findings}
+    assert agents <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("Deep massage can cause bruising.", "bruising"),
+        ("Acupuncture may cause dizziness in some people.", "dizziness"),
+        ("Ginger can trigger heartburn.", "heartburn"),
+    ],
+)
+def test_harms_are_increases(text: str, outcome: str) -> None:
+    assert any(e == "increases" and o == outcome for _, e, o in triples(facts_of(text)))
+
+
+def test_and_other_widens_rather_than_names() -> None:
+    facts = facts_of("Acupuncture may relieve pain and other symptoms or side effects.")
+    assert {name(f.outcome) for f in facts.findings} == {"pain"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yoga eased fatigue.",
+        "Massage calms anxiety.",
+        "Acupressure relieves nausea.",
+    ],
+)
+def test_short_clauses_the_small_model_reads_as_noun_phrases(text: str) -> None:
+    facts = facts_of(text)
+    assert len(facts.findings) == 1
+    (found,) = facts.findings
+    assert found.effect in ("reduces", "improves")
+    assert name(found.outcome) in ("fatigue", "anxiety", "nausea")
+    assert name(found.intervention) in ("yoga", "massage-therapy", "acupressure")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- Better sleep: Yoga can improve sleep in older adults.",
+        "- Calmer mood: Yoga can improve mood in older adults.",
+        "- Less pain: Yoga can reduce pain in older adults.",
+    ],
+)
+def test_a_label_is_not_the_subject_of_the_clause_after_it(text: str) -> None:
+    found = {name(f.intervention) for f in facts_of("Benefits of yoga:\n" + text).findings}
+    assert found == {"yoga"}
