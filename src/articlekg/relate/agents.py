@@ -177,13 +177,25 @@ def intervention_phrases(view: ArticleView, index: int, head: Token) -> list[Ent
         phrase = phrase_of(view, index, noun, ("Intervention",))
         if phrase is None:
             continue
+        if noun.lemma_.lower() in words.people:
+            # "the yoga group", "acupuncture patients": the therapy they are named after.
+            found.extend(
+                view.add_mention(m)
+                for m in view.mentions_between(
+                    index, phrase.span.start, phrase.span.end, "Intervention"
+                )
+            )
+            continue
         concept = phrase.ref.concept
-        if concept is None and " " not in view.text[phrase.span.start : phrase.span.end].strip():
+        single = " " not in view.text[phrase.span.start : phrase.span.end].strip()
+        if concept is None and single and noun.lemma_.lower() in words.intervention_heads:
             continue  # "classes", "the treatment": a generic word names no intervention
         known = concept is not None and view.lexicon.concepts[concept].category == "Intervention"
+        label_head = phrase.ref.label.split()[-1].lower() if phrase.ref.label.split() else ""
         therapy_word = concept is None and (
             noun.lemma_.lower() in words.intervention_heads
             or noun.lower_ in words.intervention_heads
+            or label_head in words.intervention_heads  # an abbreviation's long form
             or bool(
                 view.mentions_between(index, phrase.span.start, phrase.span.end, "Intervention")
             )

@@ -24,12 +24,19 @@ NAME_ARCS = frozenset({"oprd", "dobj", "attr"})
 def relate_aliases(view: ArticleView) -> None:
     for index in range(len(view.sentences)):
         for token in view.parsed.doc(index):
-            if token.lemma_.lower() in NAMING_VERBS and token.dep_ in ("acl", "relcl"):
-                _aliases(view, index, token)
+            if token.lemma_.lower() not in NAMING_VERBS:
+                continue
+            if token.dep_ in ("acl", "relcl"):
+                _aliases(view, index, token, token.head)
+            elif any(c.dep_ == "oprd" for c in token.children):
+                # "X, also called Y, ...", read with "called" as the main verb
+                subjects = [c for c in token.children if c.dep_ == "nsubj"]
+                if subjects:
+                    _aliases(view, index, token, subjects[0])
 
 
-def _aliases(view: ArticleView, index: int, verb: Token) -> None:
-    canonical = phrase_of(view, index, verb.head)
+def _aliases(view: ArticleView, index: int, verb: Token, named: Token) -> None:
+    canonical = phrase_of(view, index, named)
     if canonical is None:
         return
     names: list[Token] = []

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from articlekg.document import Span
 from articlekg.relate.phrases import coordinated, phrase_of
 from articlekg.relate.view import ArticleView
 from articlekg.relate.words import role_words
@@ -37,8 +38,18 @@ def relate_roles(view: ArticleView) -> None:
                 continue
             for noun in coordinated(token):
                 phrase = phrase_of(view, index, noun, (kind,), any_word=_nominal(noun))
-                if phrase is not None and _fits(view, phrase.ref.concept, kind):
-                    view.add(phrase.ref, kind, phrase.span)
+                if phrase is None or not _fits(view, phrase.ref.concept, kind):
+                    continue
+                if kind == "Intervention" and not _therapy(view, index, noun, phrase.span):
+                    continue
+                view.add(phrase.ref, kind, phrase.span)
+
+
+def _therapy(view: ArticleView, index: int, noun: Token, span: Span) -> bool:
+    """A therapy word heads it or it names a known therapy ("fake acupuncture")."""
+    return noun.lemma_.lower() in role_words().intervention_heads or bool(
+        view.mentions_between(index, span.start, span.end, "Intervention")
+    )
 
 
 def _fits(view: ArticleView, concept: str | None, kind: str) -> bool:
@@ -84,6 +95,9 @@ def _kind_of(token: Token) -> str | None:
     # "conditions that include A, B and C"
     if token.dep_ in ("dobj", "attr") and head.lemma_ in LISTING_VERBS and head.dep_ == "relcl":
         return _kind_of_class(head.head)
+    # "X was compared with Y", "X versus Y": Y is what X is, an intervention
+    if token.dep_ == "pobj" and head.lower_ in ("with", "to") and head.head.lemma_ == "compare":
+        return "Intervention"
     # "X affects 2 to 3 percent of the population"
     if token.dep_ == "nsubj" and head.lemma_ == "affect":
         objects = [c for c in head.children if c.dep_ == "dobj"]

@@ -31,6 +31,7 @@ class EffectRules:
     outcome_stopwords: frozenset[str]
     phrase_stop_modifiers: frozenset[str]
     non_identity_modifiers: frozenset[str]
+    generic_heads: frozenset[str]
 
     def polarity(self, entry: str, lemma: str) -> str | None:
         for polarity, lemmas in self.vocabulary.get(entry, {}).items():
@@ -56,6 +57,7 @@ def effect_rules() -> EffectRules:
         outcome_stopwords=frozenset(data["outcome_stopwords"]),
         phrase_stop_modifiers=frozenset(data["phrase_stop_modifiers"]),
         non_identity_modifiers=frozenset(data["non_identity_modifiers"]),
+        generic_heads=frozenset(data["generic_heads"]),
     )
 
 

@@ -245,7 +245,15 @@ def phrase_of(
     )
     mention = _mention_for(view, index, span, head_span, categories, limit)
     known: tuple[EntityRef, Span] | None = None
-    if mention is not None:
+    if mention is None and head.lemma_.lower() in rules.generic_heads and head.i > 0:
+        # "a massage therapy approach", "the yoga programme": the term before the word.
+        before = view.parsed.span_of(index, head.doc[head.i - 1])
+        mention = _mention_for(view, index, span, before, categories)
+        if mention is not None and mention.span.end != before.end:
+            mention = None
+        if mention is not None:
+            known = (view.ref(mention), Span(mention.span.start, head_span.end))
+    if mention is not None and known is None:
         known = (view.ref(mention), mention.span)
     elif (long_form := view.recognised.long_form(head.text)) is not None:
         known = (long_form, head_span)
@@ -259,10 +267,15 @@ def phrase_of(
             )
         return Phrase(span, EntityRef(clean_label(wording)), head.i)
     label = clean_label(wording)
+    # A generic word names nothing alone ("symptoms", "therapy"); with words of its own
+    # it may ("painful conditions", "mental health", "cold plunge therapy").
+    bare = all(_non_identity(t) for t in tokens if t is not head)
+    generic = (
+        head.lemma_.lower() in rules.outcome_stopwords or head.lower_ in rules.outcome_stopwords
+    )
     if (
         not label
-        or head.lemma_.lower() in rules.outcome_stopwords
-        or head.lower_ in rules.outcome_stopwords
+        or (bare and generic)
         or len(label.split()) > MAX_WORDS
         or not re.search(r"[A-Za-z]{2}", label)
     ):
