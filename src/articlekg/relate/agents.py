@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from articlekg.facts import EntityRef
 from articlekg.relate.cues import ARM_SUBJECT, BOTH
+from articlekg.relate.frames import effect_rules
 from articlekg.relate.phrases import coordinated, examples, phrase_of
 from articlekg.relate.subjects import received
 from articlekg.relate.view import ArticleView
@@ -55,6 +56,8 @@ def subject_token(trigger: Token) -> Token | None:
     for _ in range(MAX_CLIMB):
         for child in token.children:
             if child.dep_ in SUBJECT_ARCS and not (token is trigger and child.dep_ == "nsubjpass"):
+                if child.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
+                    break  # "which", "that", "who": the noun the clause describes, below
                 return child
         if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN") and token is not trigger:
             return token.head  # "self-acupressure to help manage symptoms"
@@ -85,6 +88,9 @@ def acting_through(view: ArticleView, index: int, noun: Token) -> list[EntityRef
         if token.dep_ in NAMING_ARCS and token.head is not token:
             token = token.head
             continue
+        if token.dep_ == "pobj" and token.head.head.pos_ in ("NOUN", "PROPN"):
+            token = token.head.head  # "the release of serotonin": the release
+            continue
         verb = token.head.head if token.dep_ == "pobj" else token.head
         if token.dep_ not in ("dobj", "pobj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
             return None
@@ -108,6 +114,9 @@ def purpose_agents(view: ArticleView, index: int, verb: Token) -> list[EntityRef
     user = verb.head
     if user.lemma_.lower() not in role_words().using_verbs:
         return []
+    subject = subject_token(user)
+    if subject is not None and isinstance(agents_of_subject(view, index, subject), list):
+        return []  # "Pilates uses controlled movements to ...": Pilates acts, by them
     found: list[EntityRef] = []
     for child in user.children:
         # The parser may hang a bare noun object on the verb as an adverb ("select lavender").
@@ -188,7 +197,7 @@ def intervention_phrases(view: ArticleView, index: int, head: Token) -> list[Ent
             continue
         concept = phrase.ref.concept
         single = " " not in view.text[phrase.span.start : phrase.span.end].strip()
-        if concept is None and single and noun.lemma_.lower() in words.intervention_heads:
+        if concept is None and single and noun.lemma_.lower() in effect_rules().generic_heads:
             continue  # "classes", "the treatment": a generic word names no intervention
         known = concept is not None and view.lexicon.concepts[concept].category == "Intervention"
         label_head = phrase.ref.label.split()[-1].lower() if phrase.ref.label.split() else ""

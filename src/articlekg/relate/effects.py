@@ -205,6 +205,8 @@ def _is_outcome(view: ArticleView, index: int, phrase: Phrase) -> bool:
     if concept is not None and view.lexicon.concepts[concept].category in NOT_OUTCOMES:
         return False
     head = view.parsed.doc(index)[phrase.head]
+    if head.lemma_.lower() == "release" and any(c.lower_ == "of" for c in head.children):
+        return False  # "triggers the release of serotonin": a means, not an outcome
     return head.lemma_.lower() not in role_words().substance_heads
 
 

@@ -53,9 +53,12 @@ def _for_a_purpose(view: ArticleView, index: int, claim: Claim, outcome: EntityR
     if trigger.dep_ not in ("advcl", "xcomp") or not any(c.lower_ == "to" for c in trigger.lefts):
         return
     verb = trigger.head
-    using = verb.lemma_.lower() in role_words().using_verbs
-    # "shown to", "thought to", "help to" take a complement (xcomp), not a purpose (advcl).
-    if verb.pos_ not in ("VERB", "AUX") or (trigger.dep_ == "xcomp" and not using):
+    words = role_words()
+    using = verb.lemma_.lower() in words.using_verbs
+    # "shown to", "thought to", "help to" take a complement, not a purpose.
+    if verb.pos_ not in ("VERB", "AUX") or (
+        not using and verb.lemma_.lower() in words.complement_verbs
+    ):
         return
     if using:
         for child in verb.children:
@@ -121,6 +124,16 @@ def _working_by(view: ArticleView, index: int, main: EntityRef | None, claims: l
             continue
         if _inside_means(verb):
             continue  # already the means of another verb
+        if lemma in words.using_verbs and _purpose_of(verb) is not None:
+            # "X uses slow breathing to calm the body", whether or not the purpose is an
+            # effect the frames read.
+            if not any(c.frame.trigger.head == verb for c in claims):
+                agents = _agents(view, index, verb, main, strict=True)
+                for child in verb.children:
+                    if child.dep_ in ("dobj", "obj"):
+                        for noun in [child, *(c for c in child.conjuncts if c.i > child.i)]:
+                            _add(view, index, agents, noun, outcome, whole=True)
+            continue
         if lemma in words.means_verbs or _by_doing(verb):
             means = _means_of(verb)
             if means and not any(c.frame.trigger == verb for c in claims):
@@ -143,6 +156,18 @@ def _working_by(view: ArticleView, index: int, main: EntityRef | None, claims: l
                 for phrase in phrases(view, index, target, ("Mechanism",)):
                     if _acted_on(view, phrase.ref, target):
                         _add_phrase(view, index, agents, phrase.span, phrase.ref, outcome)
+
+
+def _purpose_of(verb: Token) -> Token | None:
+    """The infinitive of purpose of a verb ("uses X to calm Y": calm), which the parser may
+    hang on the verb's object."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    for child in [*verb.children, *(g for o in objects for g in o.children)]:
+        if child.dep_ in ("advcl", "xcomp", "relcl", "acl") and any(
+            c.lower_ == "to" for c in child.lefts
+        ):
+            return child
+    return None
 
 
 QUALITY_NOUNS = frozenset({"property", "quality", "action", "effect"})
@@ -203,6 +228,7 @@ def _add(
     coordinated means, asides) or the purpose it serves (``skip``)."""
     if not agents:
         return
+    means = _named(means)
     tokens = _clause(means, skip)
     while tokens and tokens[0].dep_ in ("det", "poss", "predet", "advmod") and tokens[0] != means:
         tokens = tokens[1:]
@@ -216,13 +242,34 @@ def _add(
     _add_phrase(view, index, agents, span, ref, outcome)
 
 
+NAMING = frozenset({"call", "name", "know", "term"})
+
+
+def _named(noun: Token) -> Token:
+    """'chemicals called endorphins': endorphins."""
+    for child in noun.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in NAMING:
+            for name in child.children:
+                if name.dep_ in ("oprd", "dobj", "attr") or (
+                    name.dep_ == "prep" and name.lower_ == "as"
+                ):
+                    return next((c for c in name.children if c.dep_ == "pobj"), name)
+    return noun
+
+
 def _clause(head: Token, skip: frozenset[int] = frozenset(), top: bool = True) -> list[Token]:
-    """The head and its dependents, without relative clauses, asides, and (at the top) the
-    means coordinated with it; a coordination inside it stays ("X and other Y")."""
+    """The head and its dependents, without relative clauses, asides, places ("in the
+    joint") and (at the top) the means coordinated with it; a coordination of nouns inside
+    it stays ("endorphins and other neurotransmitters"), and so does a hyphen."""
     kept = [head]
     for child in head.children:
-        if child.i in skip or (
-            child.dep_ in LEAVE_OUT and (top or child.dep_ not in ("cc", "conj"))
+        nouns_joined = not top and child.dep_ in ("cc", "conj") and child.tag_ != "VBG"
+        hyphen = child.text == "-" and not child.whitespace_
+        place = not top and child.dep_ == "prep" and child.lower_ != "of"
+        if (
+            child.i in skip
+            or place
+            or (child.dep_ in LEAVE_OUT and not nouns_joined and not hyphen)
         ):
             continue
         kept.extend(_clause(child, skip, top=False))

@@ -23,6 +23,7 @@ class RoleWords:
     receiving_verbs: frozenset[str]
     condition_heads: frozenset[str]
     using_verbs: frozenset[str]
+    complement_verbs: frozenset[str]
 
 
 @cache
@@ -43,6 +44,7 @@ def role_words() -> RoleWords:
                 "receiving_verbs",
                 "condition_heads",
                 "using_verbs",
+                "complement_verbs",
             )
         )
     )

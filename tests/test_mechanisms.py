@@ -1,0 +1,152 @@
+"""How an intervention is said to work, read from the parse. Phrasings written for these
+tests (none from a dev article)."""
+
+from __future__ import annotations
+
+import pytest
+
+from articlekg.facts import EntityRef, Facts
+from articlekg.pipeline import extract
+from articlekg.read.text import read_text_document
+
+
+def facts_of(text: str) -> Facts:
+    return extract(read_text_document("Notes for Patients\n" + text + "\n", "a.txt", "a"))
+
+
+def name(ref: EntityRef | None) -> str | None:
+    if ref is None:
+        return None
+    return ref.concept.rsplit("/", 1)[-1] if ref.concept else ref.label.lower()
+
+
+def claims(facts: Facts) -> set[tuple[str | None, str | None, str | None]]:
+    return {(name(m.intervention), name(m.mechanism), name(m.outcome)) for m in facts.mechanisms}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Heat therapy eases stiffness by relaxing tight muscles.",
+            ("heat-therapy", "relaxing tight muscles", "stiffness"),
+        ),
+        (
+            "Acupuncture may relieve nausea by calming the vagus nerve.",
+            ("acupuncture", "calming the vagus nerve", "nausea"),
+        ),
+        (
+            "Compression garments reduce swelling by improving lymph drainage.",
+            ("compression-therapy", "improving lymph drainage", "oedema"),
+        ),
+    ],
+)
+def test_by_and_a_gerund_say_how(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in claims(facts_of(text))
+
+
+def test_two_means_joined_by_and_are_two_mechanisms() -> None:
+    facts = facts_of(
+        "Ice packs can ease pain by slowing nerve signals and reducing swelling in the joint."
+    )
+    found = {mechanism for _, mechanism, _ in claims(facts)}
+    assert {"slowing nerve signals", "reducing swelling"} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "mechanism"),
+    [
+        ("Massage lowers anxiety through the release of oxytocin.", "release of oxytocin"),
+        ("Yoga eases back pain via improved core strength.", "improved core strength"),
+        ("Tai chi improves balance through slow weight shifting.", "slow weight shifting"),
+    ],
+)
+def test_via_and_through_name_a_means(text: str, mechanism: str) -> None:
+    assert mechanism in {m for _, m, _ in claims(facts_of(text))}
+
+
+@pytest.mark.parametrize(
+    ("text", "mechanisms"),
+    [
+        ("Cupping therapy works by drawing blood to the skin.", {"drawing blood to the skin"}),
+        (
+            "Reflexology is a therapy that works by pressing points on the feet.",
+            {"pressing points on the feet"},
+        ),
+        (
+            "Moxibustion acts by warming the skin over acupoints.",
+            {"warming the skin over acupoints"},
+        ),
+    ],
+)
+def test_working_by_some_means(text: str, mechanisms: set[str]) -> None:
+    found = {m for _, m, _ in claims(facts_of(text))}
+    assert any(any(m.startswith(want.split()[0]) for m in found) for want in mechanisms), found
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "mechanism"),
+    [
+        (
+            "Mindfulness uses focused breathing to quiet the mind.",
+            "mindfulness",
+            "focused breathing",
+        ),
+        (
+            "Pilates uses controlled movements to relieve back pain.",
+            "pilates",
+            "controlled movements",
+        ),
+        (
+            "Stretching gently lengthens the hamstrings to ease stiffness.",
+            "stretching",
+            "lengthens the hamstrings",
+        ),
+    ],
+)
+def test_a_purpose_names_the_means_before_it(text: str, agent: str, mechanism: str) -> None:
+    found = claims(facts_of(text))
+    assert any(a == agent and m is not None and mechanism in m for a, m, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "substance", "outcome"),
+    [
+        ("Exercise releases endorphins, which reduce pain.", "endorphins", "pain"),
+        ("Massage triggers the release of serotonin, which lifts mood.", "serotonin", "mood"),
+        (
+            "Acupuncture may release natural chemicals called enkephalins, which ease nausea.",
+            "enkephalins",
+            "nausea",
+        ),
+    ],
+)
+def test_what_a_therapy_releases_acts_for_it(text: str, substance: str, outcome: str) -> None:
+    facts = facts_of(text)
+    assert [f for f in facts.findings if name(f.outcome) == outcome]
+    assert not [f for f in facts.findings if substance in (name(f.intervention) or "")]
+    assert any(o == outcome for _, _, o in claims(facts))
+
+
+@pytest.mark.parametrize(
+    ("text", "mechanism"),
+    [
+        ("Reflexology may stimulate the nervous system.", "nervous system"),
+        ("Deep tissue massage targets the fascia.", "fascia"),
+        ("Acupuncture is thought to activate pain pathways in the spinal cord.", "pain pathways"),
+    ],
+)
+def test_what_a_therapy_acts_on_is_a_mechanism(text: str, mechanism: str) -> None:
+    assert mechanism in {m for _, m, _ in claims(facts_of(text))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You can read the study via the hospital website.",
+        "Patients reached the clinic through the main entrance.",
+        "Massage reduced pain by 30 percent.",
+    ],
+)
+def test_means_that_are_not_mechanisms(text: str) -> None:
+    assert facts_of(text).mechanisms == []
