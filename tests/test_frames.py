@@ -317,3 +317,32 @@ def test_short_clauses_the_small_model_reads_as_noun_phrases(text: str) -> None:
 def test_a_label_is_not_the_subject_of_the_clause_after_it(text: str) -> None:
     found = {name(f.intervention) for f in facts_of("Benefits of yoga:\n" + text).findings}
     assert found == {"yoga"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Does reiki ease anxiety?",
+        "Can a short walk really lower blood pressure?",
+        "Is yoga more effective than stretching in relieving back pain?",
+    ],
+)
+def test_a_question_states_no_finding(text: str) -> None:
+    assert facts_of(text).findings == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The page answers a query phrased as "how yoga reduces stress at work".',
+        'A trial titled "Reiki to ease anxiety before surgery" was published.',
+        'The campaign was named "Walk to lower your blood pressure".',
+    ],
+)
+def test_a_quotation_that_names_something_is_no_claim(text: str) -> None:
+    assert facts_of(text).findings == []
+
+
+def test_a_quoted_remark_is_a_claim() -> None:
+    facts = facts_of('"Reiki clearly eased anxiety," the nurses said.')
+    assert ("reiki", "reduces", "anxiety") in triples(facts)

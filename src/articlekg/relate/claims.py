@@ -32,8 +32,9 @@ def structural_spans(view: ArticleView) -> set[Span]:
 
 
 def claim_sentences(view: ArticleView) -> list[int]:
-    """Sentences that can state a claim: not headings, table rows, topical-map labels, or a
-    structured abstract's aim ("Objective: To evaluate the efficacy of X for decreasing Y")."""
+    """Sentences that can state a claim: not headings, table rows, topical-map labels,
+    questions, or a structured abstract's aim ("Objective: To evaluate the efficacy of X
+    for decreasing Y")."""
     structural = structural_spans(view)
     kinds = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.LABEL_VALUE)
     return [
@@ -41,6 +42,7 @@ def claim_sentences(view: ArticleView) -> list[int]:
         for i, s in enumerate(view.sentences)
         if view.block_of(i).kind in kinds
         and not states_an_aim(view, i)
+        and not view.sentence_text(i).rstrip().endswith("?")  # a question asserts nothing
         and not any(
             span.overlaps(s.span) and view.block_of(i).kind is BlockKind.LIST_ITEM
             for span in structural

@@ -36,7 +36,7 @@ from articlekg.relate.view import ArticleView
 from articlekg.relate.words import role_words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 MEANS = frozenset({"by", "via", "through", "thanks"})
 """Prepositions of means: an effect inside one explains another effect."""
@@ -139,7 +139,29 @@ def _remember_subject(view: ArticleView, index: int) -> None:
 
 
 def _frames(view: ArticleView, index: int) -> list[Frame]:
-    return [f for f in find_frames(view.parsed.doc(index)) if not _explains_another(f)]
+    doc = view.parsed.doc(index)
+    named = _named_quotes(doc)
+    return [f for f in find_frames(doc) if not _explains_another(f) and f.trigger.i not in named]
+
+
+QUOTES = {"“": "”", '"': '"', "‘": "’"}
+NAMING_WORDS = frozenset({"as", "titled", "entitled", "called", "named"})
+
+
+def _named_quotes(doc: Doc) -> set[int]:
+    """Tokens inside a quotation that names something ('formalised as "how to achieve
+    weight reduction"', 'a trial titled "..."'): a name, not a claim."""
+    inside: set[int] = set()
+    k = 0
+    while k < len(doc):
+        token = doc[k]
+        close = QUOTES.get(token.text)
+        if close is not None and k > 0 and doc[k - 1].lower_ in NAMING_WORDS:
+            end = next((j for j in range(k + 1, len(doc)) if doc[j].text == close), len(doc))
+            inside.update(range(k + 1, end))
+            k = end
+        k += 1
+    return inside
 
 
 def _explains_another(frame: Frame) -> bool:
