@@ -189,6 +189,8 @@ def _modals(doc: Doc) -> Iterator[AdviceFrame]:
         modal = _modal(verb, words.advice_modals)
         if modal is None or verb.pos_ not in ("VERB", "AUX"):
             continue
+        if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+            continue  # "should have been diagnosed": a criterion or regret, not advice
         subject = _subject(verb)
         if subject is not None and _reports(subject):
             continue  # "Future studies should ...", "Results should be read with care"
@@ -246,9 +248,8 @@ def _advisable(doc: Doc) -> Iterator[AdviceFrame]:
         ):
             continue
         for word in copula.children:
-            if (
-                word.dep_ not in ("acomp", "attr")
-                or word.lemma_.lower() not in words.advisable_words
+            if word.dep_ not in ("acomp", "attr") or not (
+                word.lemma_.lower() in words.advisable_words or word.lower_ in words.advisable_words
             ):
                 continue
             inner = _infinitive(word) or _infinitive(copula)
@@ -355,12 +356,7 @@ def _endorsed_action(child: Token, words: AdviceWords) -> Token | None:
     if (
         child.dep_ == "ccomp"
         and child.pos_ in ("VERB", "AUX")
-        and child.head.lemma_
-        in (
-            "recommend",
-            "advise",
-            "suggest",
-        )
+        and child.head.lemma_ in words.recommend_verbs
     ):
         subject = _subject(child)
         return child if subject is not None and _addressed(subject) else None
