@@ -173,7 +173,8 @@ def test_findings_research_and_methods_are_not_advice() -> None:
     assert advice("Future Work\nFuture studies should include a longer follow-up.\n") == set()
     assert (
         advice(
-            "Pain Trial\nMethods\nParticipants should have been diagnosed at least six months earlier.\n"
+            "Pain Trial\nMethods\n"
+            "Participants should have been diagnosed at least six months earlier.\n"
         )
         == set()
     )
