@@ -33,8 +33,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
-NEGATIONS = frozenset({"not", "n't", "never", "no"})
-PAST = frozenset({"VBD", "VBN"})
 CLAUSE_ARCS = frozenset({"xcomp", "ccomp", "relcl", "acl", "advcl", "conj", "pcomp", "dobj"})
 
 
@@ -133,7 +131,7 @@ def find_advice(doc: Doc, any_verb: bool) -> list[AdviceFrame]:
     return kept
 
 
-# imperatives ------------------------------------------------------------------------------
+# imperatives --------------------------------------------------------------------------
 def _imperatives(doc: Doc, any_verb: bool) -> Iterator[AdviceFrame]:
     words = advice_words()
     for root in (t for t in doc if t.dep_ == "ROOT"):
@@ -181,7 +179,7 @@ def _first_word(doc: Doc, skip_openers: bool = False) -> int:
     return 0
 
 
-# modals -----------------------------------------------------------------------------------
+# modals --------------------------------------------------------------------------
 def _modals(doc: Doc) -> Iterator[AdviceFrame]:
     """'You should avoid X', 'X should never be applied ...', 'Patients must tell ...'."""
     words = advice_words()
@@ -295,7 +293,7 @@ def _passives(doc: Doc) -> Iterator[AdviceFrame]:
         yield AdviceFrame(frame, start, _end(doc, verb), kind, verb)
 
 
-# harm and unsuitability -------------------------------------------------------------------
+# harm and unsuitability --------------------------------------------------------------------------
 def _harms(doc: Doc) -> Iterator[AdviceFrame]:
     """'X may be harmful ...', 'X may not be suitable for everyone', 'X is unsafe if ...'."""
     words = advice_words()
@@ -318,7 +316,7 @@ def _harms(doc: Doc) -> Iterator[AdviceFrame]:
                 yield AdviceFrame("harm", start, _end(doc, copula), "precaution", word)
 
 
-# endorsements ------------------------------------------------------------------------------
+# endorsements --------------------------------------------------------------------------
 def _endorsed(doc: Doc) -> Iterator[AdviceFrame]:
     """'guidelines include offering X', 'results support employing X', 'we recommend that
     you discuss X', 'experts recommend the use of X'."""
@@ -363,7 +361,7 @@ def _endorsed_action(child: Token, words: AdviceWords) -> Token | None:
     return None
 
 
-# shared -------------------------------------------------------------------------------------
+# shared --------------------------------------------------------------------------
 def _negated(verb: Token) -> bool:
     """'do not', 'never', 'should not': a negation on the verb or on its auxiliary."""
     for child in verb.children:
