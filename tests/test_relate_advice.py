@@ -31,6 +31,20 @@ def test_imperatives_in_running_text_with_a_cue_verb() -> None:
     ) == {("If you take blood thinners, check with a pharmacist before drinking it", "precaution")}
 
 
+def test_imperatives_that_advise_by_their_complement() -> None:
+    assert advice("Foam Rollers\nMake sure the roller is firm enough.\n") == {
+        ("Make sure the roller is firm enough", "practice")
+    }
+    assert advice("Heat Packs\nBe careful with heat packs on numb skin.\n") == {
+        ("Be careful with heat packs on numb skin", "precaution")
+    }
+    assert advice("Gardening\nTake care when kneeling after a knee operation.\n") == {
+        ("Take care when kneeling after a knee operation", "precaution")
+    }
+    # a reader's errand is not advice
+    assert advice("Gardening\nSee the full study on the journal's website.\n") == set()
+
+
 def test_negated_imperatives_are_precautions_whatever_the_verb() -> None:
     assert advice("Reiki Sessions\nNever stand up quickly after a long session.\n") == {
         ("Never stand up quickly after a long session", "precaution")
@@ -171,6 +185,7 @@ def test_findings_research_and_methods_are_not_advice() -> None:
     assert advice("Yoga\nYoga reduced back pain in older adults.\n") == set()
     assert advice("Yoga\nYoga can reduce back pain in older adults.\n") == set()
     assert advice("Future Work\nFuture studies should include a longer follow-up.\n") == set()
+    assert advice("Reiki\nThe approach should be tested in a larger sample.\n") == set()
     assert (
         advice(
             "Pain Trial\nMethods\n"

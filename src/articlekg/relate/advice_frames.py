@@ -40,9 +40,11 @@ CLAUSE_ARCS = frozenset({"xcomp", "ccomp", "relcl", "acl", "advcl", "conj", "pco
 class AdviceWords:
     precaution_verbs: frozenset[str]
     practice_verbs: frozenset[str]
+    phrases: dict[str, frozenset[str]]
     reader_verbs: frozenset[str]
     opening_words: frozenset[str]
     advice_modals: frozenset[str]
+    research_verbs: frozenset[str]
     hedge_modals: frozenset[str]
     recommend_verbs: frozenset[str]
     offer_verbs: frozenset[str]
@@ -70,12 +72,14 @@ def advice_words() -> AdviceWords:
     return AdviceWords(
         frozenset(verbs["precaution"]),
         frozenset(verbs["practice"]),
+        {verb: frozenset(words) for verb, words in data["imperative_phrases"].items()},
         *(
             frozenset(data[key])
             for key in (
                 "reader_verbs",
                 "opening_words",
                 "advice_modals",
+                "research_verbs",
                 "hedge_modals",
                 "recommend_verbs",
                 "offer_verbs",
@@ -140,9 +144,9 @@ def _imperatives(doc: Doc, any_verb: bool) -> Iterator[AdviceFrame]:
             continue
         lemma = verb.lemma_.lower()
         negated = _negated(verb)
-        if not (
-            (any_verb and lemma not in words.reader_verbs) or lemma in words.cue_verbs or negated
-        ):
+        phrase = any(c.lower_ in words.phrases.get(lemma, ()) for c in verb.children)
+        cued = lemma in words.cue_verbs or phrase or negated
+        if not (cued or (any_verb and lemma not in words.reader_verbs)):
             continue
         yield AdviceFrame(
             "imperative", _first_word(doc), _end(doc, root), _kind(verb, negated), verb
@@ -189,6 +193,8 @@ def _modals(doc: Doc) -> Iterator[AdviceFrame]:
             continue
         if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
             continue  # "should have been diagnosed": a criterion or regret, not advice
+        if verb.lemma_.lower() in words.research_verbs:
+            continue  # "X should be tested in larger trials": what research should do
         subject = _subject(verb)
         if subject is not None and _reports(subject):
             continue  # "Future studies should ...", "Results should be read with care"
