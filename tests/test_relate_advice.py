@@ -149,6 +149,20 @@ def test_passives_of_recommending_and_offering() -> None:
     }
 
 
+def test_label_lines_of_an_abstract() -> None:
+    found = advice(
+        "Pilates for neck pain: a pilot trial\n"
+        "Design: Randomised controlled trial.\n"
+        "Results: Pilates lowered neck pain. Patients should avoid neck rolls, some said.\n"
+        "Conclusions: Pilates can be recommended for office workers with neck pain.\n"
+        "Implications for practice: Physiotherapists should offer pilates classes.\n"
+    )
+    assert found == {
+        ("Pilates can be recommended for office workers with neck pain", "practice"),
+        ("Physiotherapists should offer pilates classes", "practice"),
+    }
+
+
 def test_harm_and_unsuitability_are_precautions() -> None:
     assert advice("St John's Wort\nIt can be dangerous with some antidepressants.\n") == {
         ("It can be dangerous with some antidepressants", "precaution")

@@ -24,7 +24,7 @@ from articlekg.relate.view import ArticleView, clean_label
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-READ_IN = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+READ_IN = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.LABEL_VALUE)
 
 
 def relate_advice(view: ArticleView) -> None:
@@ -53,6 +53,8 @@ def relate_advice(view: ArticleView) -> None:
                     _add(view, index, view.trimmed(sentence.span), frame.kind)
             else:
                 span = view.parsed.span_of_tokens(index, doc[frame.start : frame.end])
+                if block.value is not None and span.start < block.value.start < span.end:
+                    span = Span(block.value.start, span.end)  # "Conclusion: X can be ..."
                 _add(view, index, view.trimmed(span), frame.kind)
 
 
