@@ -108,8 +108,6 @@ class AdviceFrame:
     """Tokens [start, end) of the sentence's Doc that say the advice."""
     kind: str
     """practice or precaution."""
-    verb: Token
-    """The word that carries the advice (the verb advised, or the harm predicate)."""
 
 
 def find_advice(doc: Doc, any_verb: bool) -> list[AdviceFrame]:
@@ -135,7 +133,7 @@ def find_advice(doc: Doc, any_verb: bool) -> list[AdviceFrame]:
     return kept
 
 
-# imperatives --------------------------------------------------------------------------
+# imperatives --------------------------------------------------------------------------------
 def _imperatives(doc: Doc, any_verb: bool) -> Iterator[AdviceFrame]:
     words = advice_words()
     for root in (t for t in doc if t.dep_ == "ROOT"):
@@ -148,9 +146,7 @@ def _imperatives(doc: Doc, any_verb: bool) -> Iterator[AdviceFrame]:
         cued = lemma in words.cue_verbs or phrase or negated
         if not (cued or (any_verb and lemma not in words.reader_verbs)):
             continue
-        yield AdviceFrame(
-            "imperative", _first_word(doc), _end(doc, root), _kind(verb, negated), verb
-        )
+        yield AdviceFrame("imperative", _first_word(doc), _end(doc, root), _kind(verb, negated))
 
 
 def _imperative_verb(doc: Doc, root: Token) -> Token | None:
@@ -183,7 +179,7 @@ def _first_word(doc: Doc, skip_openers: bool = False) -> int:
     return 0
 
 
-# modals --------------------------------------------------------------------------
+# modals -------------------------------------------------------------------------------------
 def _modals(doc: Doc) -> Iterator[AdviceFrame]:
     """'You should avoid X', 'X should never be applied ...', 'Patients must tell ...'."""
     words = advice_words()
@@ -199,7 +195,7 @@ def _modals(doc: Doc) -> Iterator[AdviceFrame]:
         if subject is not None and _reports(subject):
             continue  # "Future studies should ...", "Results should be read with care"
         start = _clause_start(verb, subject, modal)
-        yield AdviceFrame("modal", start, _end(doc, verb), _kind(verb, _negated(verb)), verb)
+        yield AdviceFrame("modal", start, _end(doc, verb), _kind(verb, _negated(verb)))
 
 
 def _modal(verb: Token, modals: frozenset[str]) -> Token | None:
@@ -243,7 +239,7 @@ def _reports(subject: Token) -> bool:
     return subject.lemma_.lower() in words.studies or subject.lower_ in words.studies
 
 
-# "it is advisable to ..." -----------------------------------------------------------------
+# "it is advisable to ..." -------------------------------------------------------------------
 def _advisable(doc: Doc) -> Iterator[AdviceFrame]:
     words = advice_words()
     for copula in doc:
@@ -264,7 +260,7 @@ def _advisable(doc: Doc) -> Iterator[AdviceFrame]:
             if subject is None:
                 start = inner.i
             negated = _negated(copula) or _negated(inner)
-            yield AdviceFrame("advisable", start, _end(doc, copula), _kind(inner, negated), inner)
+            yield AdviceFrame("advisable", start, _end(doc, copula), _kind(inner, negated))
 
 
 def _infinitive(word: Token) -> Token | None:
@@ -275,7 +271,7 @@ def _infinitive(word: Token) -> Token | None:
     return None
 
 
-# passives of recommending and offering ----------------------------------------------------
+# passives of recommending and offering ------------------------------------------------------
 def _passives(doc: Doc) -> Iterator[AdviceFrame]:
     """'X can be recommended for Y', 'X is not recommended', 'X may be added to usual care'."""
     words = advice_words()
@@ -296,10 +292,10 @@ def _passives(doc: Doc) -> Iterator[AdviceFrame]:
             continue  # "It is recommended that ..." is read as advisable
         start = _clause_start(verb, subject, modal)
         kind = "precaution" if _negated(verb) else _kind(verb, False)
-        yield AdviceFrame(frame, start, _end(doc, verb), kind, verb)
+        yield AdviceFrame(frame, start, _end(doc, verb), kind)
 
 
-# harm and unsuitability --------------------------------------------------------------------------
+# harm and unsuitability ---------------------------------------------------------------------
 def _harms(doc: Doc) -> Iterator[AdviceFrame]:
     """'X may be harmful ...', 'X may not be suitable for everyone', 'X is unsafe if ...'."""
     words = advice_words()
@@ -319,10 +315,10 @@ def _harms(doc: Doc) -> Iterator[AdviceFrame]:
                 if subject is not None and _reports(subject):
                     continue
                 start = _clause_start(copula, subject, _modal(copula, words.hedge_modals))
-                yield AdviceFrame("harm", start, _end(doc, copula), "precaution", word)
+                yield AdviceFrame("harm", start, _end(doc, copula), "precaution")
 
 
-# endorsements --------------------------------------------------------------------------
+# endorsements -------------------------------------------------------------------------------
 def _endorsed(doc: Doc) -> Iterator[AdviceFrame]:
     """'guidelines include offering X', 'results support employing X', 'we recommend that
     you discuss X', 'experts recommend the use of X'."""
@@ -348,7 +344,7 @@ def _endorsed(doc: Doc) -> Iterator[AdviceFrame]:
             end = _end(doc, word)
             if end <= start:
                 continue
-            yield AdviceFrame("endorsed", start, end, _kind(inner, _negated(inner)), inner)
+            yield AdviceFrame("endorsed", start, end, _kind(inner, _negated(inner)))
 
 
 def _endorsed_action(child: Token, words: AdviceWords) -> Token | None:
@@ -367,7 +363,7 @@ def _endorsed_action(child: Token, words: AdviceWords) -> Token | None:
     return None
 
 
-# shared --------------------------------------------------------------------------
+# shared -------------------------------------------------------------------------------------
 def _negated(verb: Token) -> bool:
     """'do not', 'never', 'should not': a negation on the verb or on its auxiliary."""
     for child in verb.children:

@@ -131,7 +131,7 @@ def find_links(doc: Doc) -> list[LinkFrame]:
     return list(unique.values())
 
 
-# cause --------------------------------------------------------------------------
+# cause --------------------------------------------------------------------------------------
 def _caused_by(doc: Doc) -> Iterator[LinkFrame]:
     words = condition_words()
     for token in doc:
@@ -207,7 +207,7 @@ def _leads_to(doc: Doc) -> Iterator[LinkFrame]:
             yield LinkFrame("causedBy", effect, cause)
 
 
-# relation nouns --------------------------------------------------------------------------
+# relation nouns -----------------------------------------------------------------------------
 def _relation_nouns(doc: Doc) -> Iterator[LinkFrame]:
     """'X is a complication of Y', 'X, a symptom of Y', 'complications of Y include X',
     'Y is a common cause of X', 'Y is a risk factor for X'."""
@@ -271,7 +271,7 @@ def _risks(doc: Doc) -> Iterator[LinkFrame]:
                 yield LinkFrame("hasRiskFactor", condition, cause, "named", "cause")
 
 
-# how common --------------------------------------------------------------------------
+# how common ---------------------------------------------------------------------------------
 def _common(doc: Doc) -> Iterator[LinkFrame]:
     words = condition_words()
     for word in doc:
@@ -315,7 +315,7 @@ def _populations(head: Token, words: ConditionWords) -> list[Token]:
     return found
 
 
-# association --------------------------------------------------------------------------
+# association --------------------------------------------------------------------------------
 def _associated(doc: Doc) -> Iterator[LinkFrame]:
     words = condition_words()
     for verb in doc:
@@ -327,7 +327,7 @@ def _associated(doc: Doc) -> Iterator[LinkFrame]:
                 yield LinkFrame("associatedWith", condition, other)
 
 
-# shared --------------------------------------------------------------------------
+# shared -------------------------------------------------------------------------------------
 def _objects(head: Token, arc: str, words: frozenset[str]) -> list[Token]:
     """The objects of the head's prepositions in ``words`` (any object when ``arc`` is '')."""
     if not arc:

@@ -72,8 +72,9 @@ def _condition_side(view: ArticleView, index: int, frame: LinkFrame) -> list[Nam
     listed = _subject_of_list(view, index)
     if listed is None:
         return []
-    block = view.document.blocks[view.block_of(index).heading or 0]
-    return [Named(listed, block.span, "Condition")]
+    heading = view.block_of(index).heading
+    assert heading is not None  # a list has a subject only under a heading that names it
+    return [Named(listed, view.document.blocks[heading].span, "Condition")]
 
 
 def named(view: ArticleView, index: int, token: Token, role: str) -> list[Named]:
@@ -96,16 +97,7 @@ def heads(token: Token) -> list[tuple[Token, bool]]:
         noun = _pointed(noun, words)
         members = _members(noun, words)
         if not members and _generic(noun, words):
-            members = next(
-                (
-                    m
-                    for again in noun.doc[noun.i + 1 :]
-                    if again.lemma_ == noun.lemma_
-                    for m in [_members(again, words)]
-                    if m
-                ),
-                [],
-            )
+            members = _restated(noun, words)
             if not members:
                 continue
         if members:
@@ -113,6 +105,17 @@ def heads(token: Token) -> list[tuple[Token, bool]]:
         else:
             found.append((noun, False))
     return found
+
+
+def _restated(noun: Token, words: ConditionWords) -> list[Token]:
+    """'conditions that cause X — conditions that include A and B': the examples the
+    sentence gives when it names the general noun again."""
+    for again in noun.doc[noun.i + 1 :]:
+        if again.lemma_ == noun.lemma_:
+            members = _members(again, words)
+            if members:
+                return members
+    return []
 
 
 def _pointed(noun: Token, words: ConditionWords) -> Token:
