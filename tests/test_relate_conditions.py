@@ -60,6 +60,16 @@ def test_a_therapy_or_a_thing_is_no_cause_of_an_active_frame() -> None:
     )
 
 
+def test_a_denied_link_is_none() -> None:
+    for said, denied in (
+        ("Anxiety can lead to insomnia.", "Anxiety does not lead to insomnia."),
+        ("Night cramps are caused by dehydration.", "Night cramps are not caused by dehydration."),
+        ("Fatigue is common in children.", "Fatigue is not common in children."),
+    ):
+        assert len(links(f"Notes\n{said}\n")) == 1
+        assert links(f"Notes\n{denied}\n") == set()
+
+
 def test_originating_from_a_source_the_lexicon_does_not_know() -> None:
     found = links("Back Pain\nChronic back pain can stem from a slipped disc.\n")
     assert found == {("back-pain", "causedBy", "slipped disc")}

@@ -12,7 +12,10 @@ article's words when it names a condition: its head is a condition word or ends 
 or it is an example of a general condition noun. People ("cancer survivors", "breast
 cancer patients") stand for the conditions they are named by, or are a population. A
 therapy is never one side of a link between conditions; what causes a condition may be
-something else ("pain originating from the nervous system").
+something else ("pain originating from the nervous system"). A link that the sentence
+denies ("X does not lead to Y") is none; ConText decides, as it does for effects. (Its
+hypothetical scope is not used: "to see whether X improves in conditions that result in
+Y" still says that those conditions result in Y.)
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from articlekg.relate.condition_frames import (
     find_links,
 )
 from articlekg.relate.phrases import coordinated, phrase_of
+from articlekg.relate.scope import scopes
 from articlekg.relate.statistics import _subject_of_list
 from articlekg.relate.view import ArticleView
 
@@ -48,22 +52,31 @@ class Named:
 
 
 def relate_conditions(view: ArticleView) -> None:
-    seen: set[tuple[str, str, str]] = set()
+    stated: dict[tuple[str, str, str], ConditionRelation] = {}
     for index, sentence in enumerate(view.sentences):
-        for frame in find_links(view.parsed.doc(index)):
+        doc = view.parsed.doc(index)
+        frames = find_links(doc)
+        denied = scopes(doc, [(f.related.i, f.related.i + 1) for f in frames])
+        for frame, scope in zip(frames, denied, strict=True):
+            if scope.negated:
+                continue  # "X does not lead to Y", "X is not caused by Y"
             conditions = _condition_side(view, index, frame)
             related = named(view, index, frame.related, frame.related_role)
             for condition in conditions:
                 for other in related:
                     key = (condition.ref.key, frame.relation, other.ref.key)
-                    if condition.ref.key == other.ref.key or key in seen:
+                    if condition.ref.key == other.ref.key:
                         continue
-                    seen.add(key)
+                    if key in stated:
+                        if sentence.span not in stated[key].evidence:
+                            stated[key].evidence.append(sentence.span)
+                        continue
                     subject = view.add(condition.ref, condition.kind, condition.span)
                     target = view.add(other.ref, other.kind, other.span)
-                    view.facts.condition_relations.append(
-                        ConditionRelation(subject, frame.relation, target, [sentence.span])
+                    stated[key] = ConditionRelation(
+                        subject, frame.relation, target, [sentence.span]
                     )
+                    view.facts.condition_relations.append(stated[key])
 
 
 def _condition_side(view: ArticleView, index: int, frame: LinkFrame) -> list[Named]:
