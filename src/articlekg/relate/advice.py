@@ -120,11 +120,18 @@ def _add_governed(view: ArticleView, lead: tuple[int, AdviceFrame], index: int) 
 
 def _add(view: ArticleView, index: int, advice: Span, kind: str) -> None:
     ref = view.add_span(advice, "Recommendation")
+    evidence = view.sentences[index].span
+    for known in view.facts.recommendations:
+        if known.text == ref.label and known.kind == kind:
+            # the same advice given again (or read twice in one item)
+            if evidence not in known.evidence:
+                known.evidence.append(evidence)
+            return
     view.facts.recommendations.append(
         Recommendation(
             text=ref.label,
             kind=kind,
-            evidence=[view.sentences[index].span],
+            evidence=[evidence],
             concerns=_concerns(view, index, advice),
         )
     )
