@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from articlekg.relate.agents import role_words
+from articlekg.relate.words import role_words
 from articlekg.resources import ontology_dir
 
 if TYPE_CHECKING:

@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING
 
 from articlekg.document import Span
 from articlekg.facts import ConditionRelation, EntityRef
-from articlekg.relate.agents import role_words
 from articlekg.relate.condition_frames import (
     ConditionWords,
     LinkFrame,
@@ -36,6 +35,7 @@ from articlekg.relate.phrases import coordinated, phrase_of
 from articlekg.relate.scope import scopes
 from articlekg.relate.statistics import _subject_of_list
 from articlekg.relate.view import ArticleView
+from articlekg.relate.words import role_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
