@@ -3,6 +3,8 @@ evidence summary or a general statement, with how long an effect lasted."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from articlekg.document import BlockKind, Span
 from articlekg.facts import Duration
 from articlekg.quantities import Quantity
@@ -14,7 +16,11 @@ from articlekg.relate.cues import (
     STUDY_HEADING,
     TIME_UNITS,
 )
+from articlekg.relate.frames import effect_rules
 from articlekg.relate.view import ArticleView
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 AIM_SLOTS = frozenset({"purpose"})
 """A structured abstract's aim states what was asked, not what was found."""
@@ -56,11 +62,21 @@ def states_an_aim(view: ArticleView, index: int) -> bool:
     return bool(AIM_LABEL.fullmatch(label)) or bool(view.slots(index) & AIM_SLOTS)
 
 
-def duration_of(view: ArticleView, index: int) -> Duration | None:
+def duration_of(view: ArticleView, index: int, trigger: Token | None = None) -> Duration | None:
+    """How long an effect lasted, when the clause of its effect word says so ("..., and
+    the effects on X were sustained for 16 to 18 hours" is about X, not the clause before)."""
     span = view.sentences[index].span
     cue = DURATION.search(view.text, span.start, span.end)
     if cue is None:
         return None
+    if trigger is not None:
+        cue_token = view.parsed.token_at(index, cue.start())
+        if (
+            cue_token is not None
+            and clause_of(cue_token) != clause_of(trigger)
+            and not _refers_back(clause_of(cue_token))
+        ):
+            return None
     quantity: Quantity | None = next(
         (q for q in view.quantities(index) if q.start >= cue.end() and q.unit in TIME_UNITS), None
     )
@@ -71,6 +87,25 @@ def duration_of(view: ArticleView, index: int) -> Duration | None:
         quantity.high if quantity.high is not None else quantity.low,
         quantity.unit or "",
     )
+
+
+def _refers_back(verb: Token) -> bool:
+    """'..., and the relief lasted 5 days': a clause whose subject is the effect itself."""
+    rules = effect_rules()
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            lemma = child.lemma_.lower()
+            return any(rules.polarity(e, lemma) for e in ("nouns", "effect_nouns"))
+    return False
+
+
+def clause_of(token: Token) -> Token:
+    """The verb heading the clause a token stands in (coordinated clauses apart)."""
+    while token.dep_ not in ("ROOT", "conj") or token.pos_ not in ("VERB", "AUX"):
+        if token.head is token:
+            return token
+        token = token.head
+    return token
 
 
 def in_study(view: ArticleView, index: int) -> bool:

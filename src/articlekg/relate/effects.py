@@ -400,9 +400,10 @@ def _emit(view: ArticleView, index: int, claims: list[Claim], study: bool) -> No
         significant = False
     elif SIGNIFICANT.search(sentence):
         significant = True
-    duration: Duration | None = duration_of(view, index)
+
     kind = claim_type(view, index, study)
     for claim in claims:
+        duration: Duration | None = duration_of(view, index, claim.frame.trigger)
         for phrase in claim.outcomes:
             scope = next(judged)
             if scope.hypothetical:

@@ -230,7 +230,8 @@ def _add(
         return
     means = _named(means)
     tokens = _clause(means, skip)
-    while tokens and tokens[0].dep_ in ("det", "poss", "predet", "advmod") and tokens[0] != means:
+    leading = ("det", "poss", "predet", "advmod", "aux", "neg")
+    while tokens and tokens[0].dep_ in leading and tokens[0] != means:
         tokens = tokens[1:]
     if not tokens or len(tokens) > MAX_MEANS_WORDS:
         return

@@ -50,9 +50,12 @@ def coordinated(head: Token) -> list[Token]:
     # "anxiety and acute fatigue" read as one noun with "anxiety and" as its modifier.
     heads = [c for c in head.lefts if _coordinated_modifier(c)]
     heads.append(head)
+    modifiers = effect_rules().words("modifiers")
     for conjunct in sorted((c for c in head.conjuncts if c.i > head.i), key=lambda t: t.i):
         if any(c.lower_ in GENERIC_EXTENSIONS for c in conjunct.lefts):
             break  # "pain and other symptoms": the rest only widens what was named
+        if any(c.lower_ in modifiers for c in conjunct.lefts):
+            break  # "better sleep, less fatigue": each has an effect word of its own
         heads.append(conjunct)
     after = _after_aside(heads[-1])
     while after is not None and after not in heads:
@@ -160,6 +163,10 @@ def _measured_phrases(
         return []
     start = view.parsed.span_of(index, _trimmed(head)[0]).start
     first = inner[0]
+    if measured is not None and _a_therapy(view, first.ref):
+        # "the use of rescue medication" is an outcome; the medication is not.
+        span = Span(start, max(p.span.end for p in inner))
+        return [Phrase(span, view.ref_for_span(span), head.i)]
     if start < first.span.start:
         inner[0] = Phrase(
             Span(start, max(first.span.end, view.parsed.span_of(index, head).end)),
@@ -167,6 +174,11 @@ def _measured_phrases(
             first.head,
         )
     return inner
+
+
+def _a_therapy(view: ArticleView, ref: EntityRef) -> bool:
+    concept = ref.concept
+    return concept is not None and view.lexicon.concepts[concept].category == "Intervention"
 
 
 def _measured(head: Token) -> Token | None:
@@ -339,8 +351,11 @@ def misread_subject(modifier: Token) -> Token | None:
 def _left_part(head: Token) -> list[Token]:
     """The head's left modifiers, contiguous up to the head."""
     kept: list[Token] = []
+    people = role_words().people
     for child in head.lefts:
-        if _clause_misread(child) or _coordinated_modifier(child):
+        if child.dep_ == "poss" and child.lemma_.lower() in people:
+            kept = []  # "cancer patients' anxiety": whose it is, not what it is
+        elif _clause_misread(child) or _coordinated_modifier(child):
             kept = []  # "yoga significantly reduced fatigue" read as one noun phrase
         elif child.dep_ in LEFT_MODIFIERS or child.dep_ in DROP_AT_LEFT:
             kept.extend(child.subtree)
