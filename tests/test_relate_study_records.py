@@ -1,0 +1,386 @@
+"""Study records and study references as unseen articles write them: record headers,
+structured abstracts with heading lines, titles quoted in prose, journals named in prose,
+one study per real study, and calls for research that are no study."""
+
+from __future__ import annotations
+
+import pytest
+
+from articlekg.document import Document
+from articlekg.facts import EntityRef, Facts, Study
+from articlekg.pipeline import extract
+from articlekg.read import choose_reader
+
+
+def facts_of(text: str) -> Facts:
+    document: Document = choose_reader(text, ".txt")(text, "article.txt", "article")
+    return extract(document)
+
+
+def name(ref: EntityRef | None) -> str | None:
+    if ref is None:
+        return None
+    return ref.concept.rsplit("/", 1)[-1] if ref.concept else ref.label
+
+
+Row = tuple[str | None, str | None, str | None, int | None, int | None]
+
+
+def row(study: Study) -> Row:
+    return (study.title, name(study.design), name(study.journal), study.year, study.sample_size)
+
+
+# -- record headers -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chair yoga for fatigue in older adults on dialysis: a randomized controlled trial\n"
+            "Clin Kidney J. 2021 Mar;14(3):812-20. doi: 10.1093/ckj/sfaa101.\n"
+            "Okonkwo AB, Lindgren P, Haas T.\n"
+            "Background: Fatigue is common on dialysis.\n"
+            "Participants: 118 adults on haemodialysis.\n",
+            (
+                "Chair yoga for fatigue in older adults on dialysis: a randomized controlled trial",
+                "randomized-controlled-trial",
+                "Clin Kidney J",
+                2021,
+                118,
+            ),
+        ),
+        (
+            "Humming and nasal airflow in chronic sinusitis: a crossover study\n"
+            "PMID: 30123456\n"
+            "DOI: 10.4193/Rhin18.001\n"
+            "Abstract\n"
+            "Twenty-two adults with chronic sinusitis hummed for five minutes a day.\n",
+            (
+                "Humming and nasal airflow in chronic sinusitis: a crossover study",
+                "crossover-trial",
+                None,
+                None,
+                22,
+            ),
+        ),
+        (
+            "Pain Med. 2012 Oct 4;13(10):1302-11.\n"
+            "Cupping for chronic neck pain in office workers: a pilot study\n"
+            "Lange R, Cramer H, Musial F.\n"
+            "Fifty office workers were randomized to cupping or a waiting list.\n",
+            (
+                "Cupping for chronic neck pain in office workers: a pilot study",
+                "pilot-study",
+                "Pain Med",
+                2012,
+                50,
+            ),
+        ),
+    ],
+)
+def test_a_record_header_is_its_study(text: str, expected: Row) -> None:
+    (study,) = facts_of(text).studies
+    assert row(study) == expected
+
+
+def test_record_identifiers_are_kept() -> None:
+    text = (
+        "Humming and nasal airflow in chronic sinusitis: a crossover study\n"
+        "PMID: 30123456\n"
+        "DOI: 10.4193/Rhin18.001\n"
+        "Abstract\n"
+        "Twenty-two adults with chronic sinusitis hummed for five minutes a day.\n"
+    )
+    (study,) = facts_of(text).studies
+    assert (study.pmid, study.doi) == ("30123456", "10.4193/Rhin18.001")
+
+
+@pytest.mark.parametrize(
+    ("lines", "journal", "year"),
+    [
+        ("Journal: Journal of Clinical Oncology\nPublished – 3 Mar 2016\n", "Journal", 2016),
+        ("Published in: Supportive Care in Cancer\nPublication date: 2019-05-02\n", None, 2019),
+        ("Journal name: Holistic Nursing Practice\nDate published: 11 June 2008\n", None, 2008),
+    ],
+)
+def test_journal_and_date_label_lines_complete_the_record(
+    lines: str, journal: str | None, year: int
+) -> None:
+    text = (
+        "Abstract\n"
+        "Objective\n"
+        "To test whether hand massage eases agitation.\n"
+        "Methods\n"
+        "A randomized controlled trial in 86 nursing home residents.\n"
+        "Results\n"
+        "Agitation fell in the massage group.\n" + lines
+    )
+    (study,) = facts_of(text).studies
+    assert study.title is None  # "Abstract" names a section, not the study
+    assert study.year == year
+    assert study.journal is not None
+    assert name(study.design) == "randomized-controlled-trial"
+    assert study.sample_size == 86
+
+
+def test_an_article_s_own_byline_is_no_study_date() -> None:
+    text = (
+        "Cold showers and mood\n"
+        "Published on May 2, 2024 by Brisk Health\n"
+        "Some people say cold showers lift their mood. A 2019 survey of 300 swimmers agreed.\n"
+    )
+    (study,) = facts_of(text).studies
+    assert (study.year, study.sample_size, study.title) == (2019, 300, None)
+
+
+# -- structured abstracts with heading lines ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gentle yoga for hot flashes after breast cancer\n"
+        "Purpose\n"
+        "To test gentle yoga for hot flashes.\n"
+        "Setting\n"
+        "Three outpatient clinics in Lyon, France.\n"
+        "Sample Characteristics\n"
+        "Seventy-eight women aged 38 to 69 after breast cancer.\n"
+        "Methods\n"
+        "A randomized controlled trial of weekly yoga against usual care.\n"
+        "Results\n"
+        "Hot flashes fell in the yoga group.\n",
+        "Gentle yoga for hot flashes after breast cancer\n"
+        "Objective\n"
+        "To test gentle yoga for hot flashes.\n"
+        "Design and setting\n"
+        "Randomized controlled trial at three outpatient clinics in Lyon, France.\n"
+        "Who took part\n"
+        "78 women between 38 and 69 years of age.\n"
+        "Main results\n"
+        "Hot flashes fell in the yoga group.\n",
+        "Gentle yoga for hot flashes after breast cancer\n"
+        "## Aims\n"
+        "To test gentle yoga for hot flashes.\n"
+        "## Participants\n"
+        "**Sample:** 78 women (aged 38–69) from three clinics in Lyon, France.\n"
+        "## Study design\n"
+        "A randomised controlled trial.\n"
+        "## Findings\n"
+        "Hot flashes fell in the yoga group.\n",
+    ],
+)
+def test_a_structured_abstract_with_heading_lines_yields_its_study(text: str) -> None:
+    (study,) = facts_of(text).studies
+    assert row(study) == (
+        "Gentle yoga for hot flashes after breast cancer",
+        "randomized-controlled-trial",
+        None,
+        None,
+        78,
+    )
+    assert (study.min_age, study.max_age) == (38, 69)
+    assert study.location == "Lyon, France"
+
+
+def test_headings_that_are_not_a_study_report_make_no_study() -> None:
+    text = (
+        "Cold water swimming\n"
+        "Introduction\n"
+        "Cold water swimming is popular.\n"
+        "Benefits\n"
+        "Many swimmers feel more alert.\n"
+        "Conclusion\n"
+        "Try it with a friend.\n"
+    )
+    assert facts_of(text).studies == []
+
+
+def test_a_summary_of_one_paper_takes_the_paper_s_title() -> None:
+    text = (
+        "Evidence summary: humming for sinus pain\n"
+        "Purpose\n"
+        "To describe whether humming eases sinus pain.\n"
+        "Sample Characteristics\n"
+        "Forty-two adults with chronic sinusitis.\n"
+        "Results\n"
+        "Pain scores fell after four weeks.\n"
+        "Reference\n"
+        "Ferreira, L. M., & Tan, J. Y. (2019). Does humming ease sinus pain? A pilot study. "
+        "Rhinology Today, 57(2), 101–107.\n"
+    )
+    (study,) = facts_of(text).studies
+    assert row(study) == (
+        "Does humming ease sinus pain? A pilot study",
+        "pilot-study",
+        "Rhinology Today",
+        2019,
+        42,
+    )
+
+
+# -- one study per real study ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Effect of tai chi on balance in Parkinson's disease: a randomized controlled trial\n"
+        "Methods\n"
+        "This was an open-label, randomized controlled trial. Eighty patients were randomized.\n"
+        "Conclusions\n"
+        "In this trial, tai chi improved balance.\n",
+        "Tai chi and balance in Parkinson's disease: a randomised controlled trial\n"
+        "Design: It was a single-centre randomised controlled trial.\n"
+        "Results: This trial showed better balance with tai chi.\n",
+        "Tai chi for balance: a randomized trial\n"
+        "Background: Falls are common.\n"
+        "Methods: We conducted a randomized controlled trial with 80 patients.\n"
+        "Results: Balance improved.\n"
+        "Conclusions: The trial supports tai chi.\n",
+    ],
+)
+def test_title_methods_and_conclusions_name_one_study(text: str) -> None:
+    (study,) = facts_of(text).studies
+    assert name(study.design) == "randomized-controlled-trial"
+    assert study.title is not None and study.title.startswith(("Effect of tai", "Tai chi"))
+
+
+@pytest.mark.parametrize(
+    ("title", "design"),
+    [
+        (
+            "Acupressure for labour pain: a randomised sham-controlled trial",
+            "sham-controlled-trial",
+        ),
+        ("Music during colonoscopy: a pilot study", "pilot-study"),
+        ("Reiki and anxiety: a systematic review and meta-analysis", "systematic-review"),
+    ],
+)
+def test_a_design_noun_inside_a_title_is_its_design_not_a_new_study(
+    title: str, design: str
+) -> None:
+    text = f"Further reading\nAhmed S, Brook L. {title}. Complement Ther Med. 2015;23(2):100-6.\n"
+    (study,) = facts_of(text).studies
+    assert study.title == title
+    assert name(study.design) == design
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A larger randomized trial is needed to confirm these results.",
+        "The authors call for a multicentre trial in older adults.",
+        "A future study should test longer courses of massage.",
+        "Well-designed trials are still needed, and a pragmatic trial would help confirm it.",
+    ],
+)
+def test_a_call_for_research_is_no_study(sentence: str) -> None:
+    text = "Massage and sleep\nMassage may help some people sleep. " + sentence + "\n"
+    assert facts_of(text).studies == []
+
+
+# -- studies named in prose ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "“Singing groups and breathlessness in COPD: a randomized controlled trial” was "
+            "published in the journal Thorax.",
+            (
+                "Singing groups and breathlessness in COPD: a randomized controlled trial",
+                "randomized-controlled-trial",
+                "Thorax",
+                None,
+                None,
+            ),
+        ),
+        (
+            'Their paper, "Walking football for men over sixty", appeared in the British '
+            "Journal of Sports Medicine in 2020 and followed 240 men.",
+            (
+                "Walking football for men over sixty",
+                None,
+                "British Journal of Sports Medicine",
+                2020,
+                240,
+            ),
+        ),
+        (
+            "A crossover trial entitled “Peppermint oil for tension headache” enrolled 41 adults.",
+            ("Peppermint oil for tension headache", "crossover-trial", None, None, 41),
+        ),
+    ],
+)
+def test_a_title_quoted_in_prose(text: str, expected: Row) -> None:
+    (study,) = facts_of("News\n" + text + "\n").studies
+    assert row(study) == expected
+
+
+def test_speech_in_quotation_marks_is_no_title() -> None:
+    text = (
+        "News\n"
+        "“We were surprised by how much the patients enjoyed the sessions,” the nurses said.\n"
+    )
+    assert facts_of(text).studies == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "journal", "year"),
+    [
+        (
+            "A study in the journal Sleep Medicine followed 90 night-shift nurses.",
+            "Sleep Medicine",
+            None,
+        ),
+        ("A review published in Cancer Nursing (2018) pooled nine trials.", "Cancer Nursing", 2018),
+        (
+            "Researchers at a Dutch university reported in the journal Gut that a trial of "
+            "60 adults eased bloating.",
+            "Gut",
+            None,
+        ),
+    ],
+)
+def test_journals_named_in_prose(sentence: str, journal: str, year: int | None) -> None:
+    (study,) = facts_of("News\n" + sentence + "\n").studies
+    assert (name(study.journal), study.year) == (journal, year)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "For this update, we reviewed 17 trials with 1902 adults.",
+        "The reviewers included 11 randomized trials with a total of 1,420 patients.",
+        "We pooled 8 studies involving 655 women.",
+    ],
+)
+def test_the_authors_own_review(sentence: str) -> None:
+    (study,) = facts_of("Key results\n" + sentence + "\n").studies
+    assert name(study.design) == "systematic-review"
+    assert study.sample_size in (1902, 1420, 655)
+
+
+def test_sample_and_ages_stated_apart_complete_the_study_named_before() -> None:
+    text = (
+        "Massage for fibromyalgia\n"
+        "Read about a pilot study run at a clinic in Bergen, Norway.\n"
+        "The study authors recruited a convenience sample of 16 women between 30-55 years "
+        "of age.\n"
+    )
+    (study,) = facts_of(text).studies
+    assert (name(study.design), study.sample_size, study.min_age, study.max_age) == (
+        "pilot-study",
+        16,
+        30,
+        55,
+    )
+    assert study.location == "Bergen, Norway"
+
+
+def test_a_trial_without_a_stated_design_is_a_clinical_trial() -> None:
+    (study,) = facts_of("Evidence\nOne trial (n=52) found less pain with acupressure.\n").studies
+    assert (name(study.design), study.sample_size) == ("clinical-trial", 52)
