@@ -8,7 +8,7 @@ serves the HTML reader, which makes HTML and Markdown of one article read alike.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from markdown_it import MarkdownIt
@@ -79,6 +79,7 @@ def finish(
     stem: str,
     media_type: str,
     fallback: Metadata | None = None,
+    find_byline: Callable[[str, Span], Metadata | None] = byline,
 ) -> Document:
     """Classify what markup cannot say (byline, title, label/value lines) and build the Document.
 
@@ -95,7 +96,7 @@ def finish(
     for line in built.lines:
         kind = line.kind
         if kind is BlockKind.PARAGRAPH and not seen_body and stated == Metadata():
-            found = byline(text, line.span)
+            found = find_byline(text, line.span)
             if found is not None:
                 stated = found
                 lines.append(replace(line, kind=BlockKind.META))
@@ -108,7 +109,9 @@ def finish(
         ):
             # An h1 before any body text is the page title; later h1s are section headings.
             kind = BlockKind.TITLE
-        elif kind is BlockKind.PARAGRAPH and label_value(text, line.span) is not None:
+        elif kind is BlockKind.PARAGRAPH and (
+            line.label is not None or label_value(text, line.span) is not None
+        ):
             kind = BlockKind.LABEL_VALUE
         if kind not in (BlockKind.META, BlockKind.TITLE):
             seen_body = True
