@@ -384,3 +384,33 @@ def test_sample_and_ages_stated_apart_complete_the_study_named_before() -> None:
 def test_a_trial_without_a_stated_design_is_a_clinical_trial() -> None:
     (study,) = facts_of("Evidence\nOne trial (n=52) found less pain with acupressure.\n").studies
     assert (name(study.design), study.sample_size) == ("clinical-trial", 52)
+
+
+@pytest.mark.parametrize(
+    "reference",
+    [
+        "Lindqvist, T., & Okafor, N. (2016). Guided imagery before breast biopsy: A pilot "
+        "study. Oncology Nursing Forum, 43(2), 150–158.",
+        "Lindqvist T, Okafor N. Guided imagery before breast biopsy: a pilot study. Oncol Nurs "
+        "Forum. 2016;43(2):150-8.",
+        "Lindqvist, T. and Okafor, N. (2016) 'Guided imagery before breast biopsy: a pilot "
+        "study', Oncology Nursing Forum, 43(2), pp. 150–158.",
+    ],
+)
+def test_a_summary_and_the_paper_it_cites_are_one_study(reference: str) -> None:
+    text = (
+        reference + "\n"
+        "Study Purpose\n"
+        "To test guided imagery before biopsy.\n"
+        "Design\n"
+        "A randomized controlled trial.\n"
+        "Sample Characteristics\n"
+        "N = 70 women awaiting biopsy.\n"
+        "Findings\n"
+        "Anxiety fell with guided imagery.\n"
+    )
+    (study,) = facts_of(text).studies
+    assert study.title is not None
+    assert study.title.lower() == "guided imagery before breast biopsy: a pilot study"
+    assert (study.year, study.sample_size) == (2016, 70)
+    assert name(study.design) == "randomized-controlled-trial"

@@ -116,3 +116,32 @@ def test_a_mean_age_or_other_range_is_no_age_range(text: str) -> None:
 )
 def test_places(text: str, place: str | None) -> None:
     assert place_in(text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [
+        ("The sample was comprised of 85 hospice patients.", 85),
+        ("Participants were 60 women with fibromyalgia.", 60),
+        ("The final sample totalled 1,204 respondents.", 1204),
+    ],
+)
+def test_a_sample_described_as_such(text: str, size: int) -> None:
+    assert sample_size(text) == size
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("N = 72 patients receiving palliative care", 72),
+        ("Adults with insomnia (N=140), mostly retired", 140),
+        ("Women after surgery; N = 35; mean age 61", 35),
+    ],
+)
+def test_a_capital_n_is_the_whole_sample(text: str, count: int) -> None:
+    assert leading_count(text) == count
+    assert leading_count(text.replace("N", "n")) is None
+
+
+def test_an_age_range_after_an_equals_sign() -> None:
+    assert age_range("mean age = 58 years, range = 40–80") == (40, 80)

@@ -35,8 +35,10 @@ def sample_size(text: str) -> int | None:
 
 
 def leading_count(text: str) -> int | None:
-    """A participants section's opening count: "380 adults with advanced cancer; …"."""
-    match = study_rules().participants_lead.match(text)
+    """A participants section's opening count ("380 adults with advanced cancer; …") or its
+    total ("N = 72")."""
+    rules = study_rules()
+    match = rules.participants_lead.match(text) or rules.sample_total.search(text)
     return _count(match.group("n")) if match else None
 
 

@@ -111,6 +111,12 @@ def relate_studies(view: ArticleView) -> None:
                 details.append(detail)
     if record is not None:
         view.facts.studies.append(record.study)
+        cited = [r for r in references if r.sentence in titled]
+        if record.study.title is None and len(cited) == 1:
+            # A summary of one paper cites it: the reference is the summarised study, even
+            # where the summary words its design more or less exactly than the paper's title.
+            _fill(record.study, cited[0].study)
+            references.remove(cited[0])
     last: dict[int, Study] = {}
     for reference in references:
         study = _merge(view, reference)

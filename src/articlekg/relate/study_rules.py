@@ -31,6 +31,8 @@ class StudyRules:
     people: str
     sample_patterns: tuple[re.Pattern[str], ...]
     participants_lead: re.Pattern[str]
+    sample_total: re.Pattern[str]
+    """"N = 72": a capital N is the whole sample, a small n an arm's."""
     age_patterns: tuple[re.Pattern[str], ...]
     journal_patterns: tuple[re.Pattern[str], ...]
     journal_year: re.Pattern[str]
@@ -102,6 +104,7 @@ def study_rules() -> StudyRules:
         people=people,
         sample_patterns=tuple(cue(p) for p in data["sample_patterns"]),
         participants_lead=cue(data["participants_lead"]),
+        sample_total=cased(data["sample_total"]),
         age_patterns=tuple(cue(p) for p in data["age_patterns"]),
         journal_patterns=tuple(cased(p) for p in data["journal_patterns"]),
         journal_year=cased(data["journal_year"]),
