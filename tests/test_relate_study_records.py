@@ -414,3 +414,27 @@ def test_a_summary_and_the_paper_it_cites_are_one_study(reference: str) -> None:
     assert study.title.lower() == "guided imagery before breast biopsy: a pilot study"
     assert (study.year, study.sample_size) == (2016, 70)
     assert name(study.design) == "randomized-controlled-trial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Researchers found that weekly yoga eased fatigue. The findings were published online "
+        "in the journal Cancer Medicine.\n"
+        "In the study, researchers enrolled 120 lymphoma survivors between the ages of 30 and "
+        "70.\n",
+        "Weekly yoga eased fatigue in lymphoma survivors, researchers reported in the journal "
+        "Cancer Medicine.\nThe trial followed 120 survivors aged 30 to 70.\n",
+        "Yoga eased fatigue, according to the journal Cancer Medicine.\n"
+        "Altogether, 120 lymphoma survivors aged 30–70 were enrolled in the study.\n",
+    ],
+)
+def test_a_study_only_referred_to_is_still_one(text: str) -> None:
+    (study,) = facts_of("Yoga and fatigue\n" + text).studies
+    assert (name(study.journal), study.sample_size, study.min_age, study.max_age) == (
+        "Cancer Medicine",
+        120,
+        30,
+        70,
+    )
+    assert study.label in ("study", "trial")

@@ -31,6 +31,7 @@ DETERMINERS = r"(?:an?|one|the|this|that|our|their|another)"
 QUOTE = re.compile(r"“(?P<a>[^“”]{8,400})”|\"(?P<b>[^\"\n]{8,400})\"")
 MIN_TITLE_WORDS = 3
 CLAUSE_END = re.compile(r"\b(?:that|which|who|found|finds|showed|shows|reported|suggests?)\b|[,;]")
+DETAIL_FIELDS = ("sample_size", "min_age", "max_age", "location", "journal", "year")
 FIELDS = (
     "title",
     "design",
@@ -121,10 +122,21 @@ def relate_studies(view: ArticleView) -> None:
     for reference in references:
         study = _merge(view, reference)
         last[reference.sentence] = study
+    if not view.facts.studies:
+        # No sentence introduced a study, yet some refer to one ("In the study, 120 …",
+        # "The findings were published in …"): they describe the article's study.
+        named = [d for d in details if d.anaphoric]
+        if named:
+            nouns = [d.study.noun for d in named if d.study.noun]
+            named[0].study.noun = nouns[0] if nouns else None
+            named[0].study.description = nouns[0] if nouns else "study"
+            view.facts.studies.append(named[0].study)
+            last[named[0].sentence] = named[0].study
+            details.remove(named[0])
     for detail in details:
         target = _study_before(view, last, detail.sentence)
         if target is not None:
-            _fill(target, detail.study, only=("sample_size", "min_age", "max_age", "location"))
+            _fill(target, detail.study, only=DETAIL_FIELDS)
     for study in view.facts.studies:
         _noun_design(view, study)
 
@@ -318,6 +330,8 @@ def _introduced(view: ArticleView, index: int, text: str, anaphoric: bool) -> St
 
 def _singular(noun: str) -> str:
     noun = noun.lower()
+    if noun.endswith("sis"):
+        return noun
     if noun.endswith("ies"):
         return noun[:-3] + "y"
     if noun.endswith("ses"):
@@ -359,18 +373,10 @@ def _sentence_facts(
     span = view.sentences[index].span
     text = view.sentence_text(index)
     rules = study_rules()
-    for pattern in rules.journal_patterns:
-        published = pattern.search(text)
-        if published is None or any(s <= published.start() < e for s, e in quotes):
-            continue
-        journal = Span(
-            span.start + published.start("journal"), span.start + published.end("journal")
-        )
-        study.journal = journal_ref(view, journal)
-        year = rules.journal_year.match(text, published.end())
-        if year and study.year is None:
-            study.year = int(year.group("year") or year.group("year_in"))
-        break
+    stated = _stated_journal(view, index, quotes)
+    if stated is not None:
+        study.journal = stated[0]
+        study.year = study.year or stated[1]
     if study.journal is None:
         journals = [
             m
@@ -391,6 +397,24 @@ def _sentence_facts(
     study.location = place or study.location
 
 
+def _stated_journal(
+    view: ArticleView, index: int, quotes: list[tuple[int, int]]
+) -> tuple[EntityRef, int | None] | None:
+    """'published in the journal X (2019)', 'the journal X', 'reported in X in 2019'."""
+    span = view.sentences[index].span
+    text = view.sentence_text(index)
+    rules = study_rules()
+    for pattern in rules.journal_patterns:
+        published = pattern.search(text)
+        if published is None or any(s <= published.start() < e for s, e in quotes):
+            continue
+        start, end = published.start("journal"), published.end("journal")
+        journal = journal_ref(view, Span(span.start + start, span.start + end))
+        year = rules.journal_year.match(text, published.end())
+        return journal, int(year.group("year") or year.group("year_in")) if year else None
+    return None
+
+
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     chars = list(text)
     for start, end in spans:
@@ -399,15 +423,28 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _details(view: ArticleView, index: int) -> Reference | None:
-    """Sample, ages and place a sentence states without naming a study."""
+    """Sample, ages, place and journal a sentence states without introducing a study: "In
+    the study, 120 survivors aged 30 to 70 …", "The findings were published in the journal X".
+    It is anaphoric when it refers to a study ("the study"), so it may stand for one."""
     text = view.sentence_text(index)
-    sample = sample_size(text)
-    ages = age_range(text)
-    if sample is None and ages is None:
-        return None
     span = view.sentences[index].span
-    detail = Study(key=study_key(view, span), evidence=[span], sample_size=sample)
+    detail = Study(key=study_key(view, span), evidence=[span])
+    detail.sample_size = sample_size(text)
+    ages = age_range(text)
     if ages:
         detail.min_age, detail.max_age = ages
-    detail.location = place_in(text) if sample else None
-    return Reference(detail, index)
+    journal = _stated_journal(view, index, [])
+    if journal is not None:
+        detail.journal, detail.year = journal
+    if detail.sample_size is None and ages is None and detail.journal is None:
+        return None
+    detail.location = place_in(text) if detail.sample_size else None
+    names = any(
+        m.group("det").lower() in study_rules().anaphoric_determiners
+        for m in intro_pattern().finditer(text)
+    )
+    if names:
+        match = next(intro_pattern().finditer(text))
+        detail.noun = _singular(match.group("noun"))
+        detail.description = _singular(match.group("noun"))
+    return Reference(detail, index, anaphoric=names or detail.journal is not None)
