@@ -438,3 +438,71 @@ def test_a_study_only_referred_to_is_still_one(text: str) -> None:
         70,
     )
     assert study.label in ("study", "trial")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 2018 review of 15 trials found some benefit. In one small study, 28 men had "
+        "weekly massage.\n",
+        "A meta-analysis published in 2017 pooled nine trials. One study of 44 nurses found "
+        "the same.\n",
+        "A Cochrane review in 2014 was cautious. A pilot study in 2019 enrolled 20 women.\n",
+    ],
+)
+def test_a_review_and_a_study_stay_two(text: str) -> None:
+    review, study = facts_of("Evidence\n" + text).studies
+    assert review.noun in ("review", "meta-analysis")
+    assert study.noun == "study"
+    assert study.sample_size in (28, 44, 20)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "size"),
+    [
+        ("In this randomized crossover study, 46 patients received both treatments.", 46),
+        ("In one small trial, 18 children tried the app.", 18),
+        ("In a feasibility study, a total of 32 carers used the programme.", 32),
+    ],
+)
+def test_a_count_right_after_the_study_is_its_sample(sentence: str, size: int) -> None:
+    (study,) = facts_of("Methods\n" + sentence + "\n").studies
+    assert study.sample_size == size
+
+
+def test_a_journal_name_is_read_whole_not_the_shorter_journal_inside_it() -> None:
+    text = (
+        "News\nA second study, published in 2019 in the Journal of Pain and Symptom "
+        "Management, followed hospice patients.\n"
+    )
+    (study,) = facts_of(text).studies
+    assert (name(study.journal), study.year) == (
+        "journal-of-pain-and-symptom-management",
+        2019,
+    )
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Complement Ther Clin Pract. 2021 May;43:101350. doi: 10.1016/j.ctcp.2021.101350.",
+        "Journal of Clinical Oncology. 2021;39(4):300-9.",
+        "Support Care Cancer 2021;29:77-85",
+    ],
+)
+def test_a_record_may_give_its_source_line_last(source: str) -> None:
+    text = (
+        "Hand massage for anxiety in hemodialysis: a randomized crossover trial\n"
+        "Abstract\n"
+        "Background\n"
+        "Anxiety is common on dialysis.\n"
+        "Methods\n"
+        "In this randomized crossover study, 46 patients received hand massage.\n"
+        "Results\n"
+        "Anxiety fell.\n"
+        "Keywords: massage; anxiety\n" + source + "\n"
+    )
+    (study,) = facts_of(text).studies
+    assert study.title == "Hand massage for anxiety in hemodialysis: a randomized crossover trial"
+    assert (name(study.design), study.year, study.sample_size) == ("crossover-trial", 2021, 46)
+    assert study.journal is not None

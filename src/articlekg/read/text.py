@@ -141,7 +141,12 @@ def classify(text: str, spans: list[Span]) -> tuple[list[Line], Metadata]:
                 and not (first and _subtitled(text, span))
             )
             next_is_heading = next_kind is BlockKind.PARAGRAPH and looks_like_heading(next_content)
-            if not fact_sheet and not (next_is_heading and not _is_body(rough, index + 1, text)):
+            # An article's title may stand over a heading that heads another ("Abstract" over
+            # "Background" over its text); elsewhere two heading-like lines in a row are text.
+            heads_heading = first and index + 2 < len(rough) and _is_body(rough, index + 2, text)
+            if not fact_sheet and not (
+                next_is_heading and not _is_body(rough, index + 1, text) and not heads_heading
+            ):
                 kind = BlockKind.TITLE if first else BlockKind.HEADING
                 level = 0 if kind is BlockKind.TITLE else 1
         if kind is BlockKind.PARAGRAPH and label_value(text, span) is not None:

@@ -189,6 +189,14 @@ def find_record(view: ArticleView, has_titled_citations: bool) -> Record | None:
         if year and study.year is None:
             study.year = int(year.group("year"))
         record.header.update(view.sentences_of_block(index))
+    if study.journal is None and study.year is None:
+        # A record may give its source line last ("… Keywords: …" then "J Abbrev. 2021;43:1.").
+        source = next(
+            (i for i in range(len(blocks)) if header_kind(view, i) in ("citation", "source")), None
+        )
+        if source is not None:
+            read_header_line(view, source, study)
+            record.header.update(view.sentences_of_block(source))
     describe(view, study, record.header, title_block)
     if not (study.title or study.journal or study.design or study.sample_size):
         return None
@@ -260,16 +268,22 @@ def journal_from_label(view: ArticleView, index: int, study: Study) -> None:
 
 
 def journal_ref(view: ArticleView, span: Span) -> EntityRef:
-    """The journal a span names: a lexicon periodical inside it, else the name as written."""
-    index = view.sentence_index(span)
-    inside = view.mentions_between(index, span.start, span.end, "Periodical")
-    if inside:
-        return view.add_mention(inside[0], "Periodical")
+    """The journal a span names: the lexicon's periodical of that name, a periodical the
+    span is (not one inside a longer name: "Journal of Pain and Symptom Management" is not
+    "The Journal of Pain"), else the name as written."""
     span = view.trimmed(span)
     name = view.text[span.start : span.end].strip("*_ ")
     concept = view.lexicon.lookup(name)
     if concept is not None and concept.category == "Periodical":
         return view.add(EntityRef(concept.pref_label, concept.iri), "Periodical", span)
+    index = view.sentence_index(span)
+    inside = [
+        m
+        for m in view.mentions_between(index, span.start, span.end, "Periodical")
+        if len(view.text[m.span.start : m.span.end].split()) >= len(name.split()) - 1
+    ]
+    if inside:
+        return view.add_mention(inside[0], "Periodical")
     # "Palliative Medicine" the journal is not palliative care the field.
     return view.add(EntityRef(name), "Periodical", span)
 

@@ -202,7 +202,13 @@ def _conflict(a: Study, b: Study) -> bool:
             or normal_label(b.title).startswith(normal_label(a.title)[:40])
         )
     )
-    nouns_differ = differ(a.noun, b.noun) and "study" not in (a.noun, b.noun)
+    kinds = study_rules().noun_kinds
+    nouns_differ = differ(a.noun, b.noun) and (
+        "study" not in (a.noun, b.noun) or differ(kinds.get(a.noun or ""), kinds.get(b.noun or ""))
+    )
+    nouns_differ = nouns_differ and not (
+        kinds.get(a.noun or "") == kinds.get(b.noun or "") == "secondary"
+    )
     return (
         titles_differ
         or differ(a.design and a.design.key, b.design and b.design.key)
@@ -410,8 +416,11 @@ def _stated_journal(
             continue
         start, end = published.start("journal"), published.end("journal")
         journal = journal_ref(view, Span(span.start + start, span.start + end))
-        year = rules.journal_year.match(text, published.end())
-        return journal, int(year.group("year") or year.group("year_in")) if year else None
+        after = rules.journal_year.match(text, published.end())
+        if after:
+            return journal, int(after.group("year") or after.group("year_in"))
+        within = rules.year_near_noun.search(published.group())
+        return journal, int(within.group("year")) if within else None
     return None
 
 

@@ -28,6 +28,8 @@ RANGE_BETWEEN = r"\s*(?:–|—|-|to|and)\s*"
 class StudyRules:
     study_noun: str
     """A study noun, singular or plural, as a regular expression."""
+    noun_kinds: dict[str, str]
+    """Primary research or a review of it: a "study" may be a trial, never a review."""
     people: str
     sample_patterns: tuple[re.Pattern[str], ...]
     participants_lead: re.Pattern[str]
@@ -86,7 +88,7 @@ def study_rules() -> StudyRules:
         "TO": RANGE_TO,
         "BETWEEN": RANGE_BETWEEN,
         "PEOPLE": f"(?i:{people})",
-        "MODS": r"(?:[\w’'-]+,?\s+){0,3}?",
+        "MODS": r"(?:[^\W\d][\w’'-]*,?\s+){0,3}?",
         "STUDY": f"(?i:{study})",
         "SAMPLE_VERB": f"(?i:{_alternatives(list(data['sample_verbs']))})",
         "JOURNAL": JOURNAL_NAME,
@@ -101,6 +103,7 @@ def study_rules() -> StudyRules:
     record = data["record"]
     return StudyRules(
         study_noun=study,
+        noun_kinds={str(k): str(v) for k, v in data["noun_kinds"].items()},
         people=people,
         sample_patterns=tuple(cue(p) for p in data["sample_patterns"]),
         participants_lead=cue(data["participants_lead"]),
