@@ -261,3 +261,18 @@ def test_a_fact_sheet_still_opens_with_a_label_line() -> None:
 def test_a_source_line_is_not_a_heading(line: str) -> None:
     document = read(f"Reflexology for constipation in children: a pilot trial\n{line}\nText.\n")
     assert document.blocks[1].kind is not BlockKind.HEADING
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "Abstract\nBackground\nFalls are common.\n",
+        "Summary\nObjective\nTo test tai chi.\n",
+        "Plain language summary\nReview question\nWe asked whether tai chi helps.\n",
+    ],
+)
+def test_a_title_may_stand_over_a_heading_over_a_heading(lines: str) -> None:
+    title = "Tai chi for falls in older people: a randomized trial"
+    document = read(f"{title}\n{lines}")
+    assert shape(document)[0] == ("title", title)
+    assert [b.kind for b in document.blocks[1:3]] == [BlockKind.HEADING, BlockKind.HEADING]

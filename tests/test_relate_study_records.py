@@ -506,3 +506,33 @@ def test_a_record_may_give_its_source_line_last(source: str) -> None:
     assert study.title == "Hand massage for anxiety in hemodialysis: a randomized crossover trial"
     assert (name(study.design), study.year, study.sample_size) == ("crossover-trial", 2021, 46)
     assert study.journal is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "* Pain: A 2018 randomized controlled trial of 64 adults found less pain.\n"
+        "* Sleep: In a study published in Sleep Health, reflexology improved sleep.\n",
+        "A pilot trial of 30 women found less nausea.\n"
+        "Separately, a study in the journal Holistic Nursing Practice looked at anxiety.\n",
+        "Acupressure helped in a crossover trial of 22 children.\n"
+        "Another study, published in 2016, found no effect.\n",
+    ],
+)
+def test_studies_introduced_apart_with_nothing_in_common_stay_apart(text: str) -> None:
+    assert len(facts_of("Evidence\n" + text).studies) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yoga helped sleep, according to a study published in Sleep Health.\n"
+        "To find out, researchers conducted a randomized trial that included 210 survivors.\n",
+        "A 2015 trial looked at yoga for sleep.\n"
+        "The team ran a randomized trial with 210 survivors, published in 2015.\n",
+        "A randomized trial found that yoga helped sleep. In the trial, 210 survivors took part.\n",
+    ],
+)
+def test_a_study_introduced_again_by_its_researchers_is_one(text: str) -> None:
+    (study,) = facts_of("Yoga and sleep\n" + text).studies
+    assert study.sample_size == 210

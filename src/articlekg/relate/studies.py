@@ -22,7 +22,7 @@ from functools import cache
 from articlekg.document import BlockKind, Span
 from articlekg.facts import EntityRef, Study, normal_label
 from articlekg.relate.citations import clean_title, parse_citation
-from articlekg.relate.records import apply_citation, find_record, journal_ref
+from articlekg.relate.records import ABSTRACT_SLOTS, apply_citation, find_record, journal_ref
 from articlekg.relate.samples import age_range, place_in, sample_size
 from articlekg.relate.study_rules import study_rules
 from articlekg.relate.view import ArticleView
@@ -68,6 +68,11 @@ class Reference:
     sentence: int
     anaphoric: bool = False
     """It refers to a study already stated ("This was an open-label trial")."""
+    indefinite: bool = False
+    """It introduces a study ("a study published in …"), which is the one before only if
+    they share what identifies a study, or stand in one paragraph or one record."""
+    distinct: bool = False
+    """It says it is not the study before ("another trial", "a second study")."""
 
 
 def study_key(view: ArticleView, anchor: Span) -> str:
@@ -102,7 +107,7 @@ def relate_studies(view: ArticleView) -> None:
         if is_citation(view, index):
             if block not in seen_blocks:
                 seen_blocks.add(block)
-                references.append(Reference(_citation_study(view, index), index))
+                references.append(Reference(_citation_study(view, index), index, indefinite=True))
             continue
         found = sentence_references(view, index)
         references.extend(found)
@@ -120,7 +125,7 @@ def relate_studies(view: ArticleView) -> None:
             references.remove(cited[0])
     last: dict[int, Study] = {}
     for reference in references:
-        study = _merge(view, reference)
+        study = _merge(view, reference, record.study if record is not None else None)
         last[reference.sentence] = study
     if not view.facts.studies:
         # No sentence introduced a study, yet some refer to one ("In the study, 120 …",
@@ -160,18 +165,49 @@ def _study_before(view: ArticleView, last: dict[int, Study], sentence: int) -> S
     return view.facts.studies[0] if view.facts.studies else None
 
 
-def _merge(view: ArticleView, reference: Reference) -> Study:
+def _merge(view: ArticleView, reference: Reference, record: Study | None) -> Study:
     studies = view.facts.studies
     if reference.anaphoric and studies:
         target = _latest(view, reference.sentence) or studies[0]
         _fill(target, reference.study)
         return target
     for known in studies:
-        if not _conflict(known, reference.study):
-            _fill(known, reference.study)
-            return known
+        if _conflict(known, reference.study):
+            continue
+        if (reference.indefinite or reference.distinct) and not (
+            _shares(known, reference.study)
+            or (not reference.distinct and _same_context(view, known, reference, record))
+        ):
+            continue
+        _fill(known, reference.study)
+        return known
     studies.append(reference.study)
     return reference.study
+
+
+def _shares(a: Study, b: Study) -> bool:
+    """Whether two compatible references agree on something that identifies a study."""
+
+    def same(x: object, y: object) -> bool:
+        return x is not None and x == y
+
+    return (
+        same(a.title and normal_label(a.title)[:40], b.title and normal_label(b.title)[:40])
+        or same(a.journal and a.journal.key, b.journal and b.journal.key)
+        or same(a.year, b.year)
+        or same(a.sample_size, b.sample_size)
+        or same(a.design and a.design.key, b.design and b.design.key)
+    )
+
+
+def _same_context(
+    view: ArticleView, known: Study, reference: Reference, record: Study | None
+) -> bool:
+    """One paragraph, or the record's own abstract, speaks of one study."""
+    block = view.sentences[reference.sentence].block
+    if any(view.sentences[view.sentence_index(e)].block == block for e in known.evidence):
+        return True
+    return known is record and bool(view.slots(reference.sentence) & ABSTRACT_SLOTS)
 
 
 def _latest(view: ArticleView, sentence: int) -> Study | None:
@@ -256,7 +292,8 @@ def sentence_references(view: ArticleView, index: int) -> list[Reference]:
         # The article's title names its design: it is the title of the study it reports.
         quotes = [(0, len(text))]
     anaphoric = bool(rules.anaphora.search(text)) and not quotes
-    study = _introduced(view, index, _blank(text, quotes), anaphoric)
+    introduced = _introduced(view, index, _blank(text, quotes), anaphoric)
+    study, distinct = introduced if introduced is not None else (None, False)
     if quotes:
         start, end = quotes[0]
         study = study or Study(key=study_key(view, span), evidence=[span])
@@ -272,9 +309,17 @@ def sentence_references(view: ArticleView, index: int) -> list[Reference]:
     if study is None:
         return []
     _sentence_facts(view, index, study, quotes)
-    if not (study.title or study.journal or study.year or study.sample_size or study.design):
+    if not (
+        study.title
+        or study.journal
+        or study.year
+        or study.sample_size
+        or study.design
+        or study.location
+    ):
         return []
-    return [Reference(study, index, anaphoric=anaphoric)]
+    indefinite = introduced is not None and not quotes and not anaphoric
+    return [Reference(study, index, anaphoric=anaphoric, indefinite=indefinite, distinct=distinct)]
 
 
 def _self_review(view: ArticleView, index: int, span: Span) -> Study:
@@ -301,9 +346,11 @@ def _self_review(view: ArticleView, index: int, span: Span) -> Study:
     return study
 
 
-def _introduced(view: ArticleView, index: int, text: str, anaphoric: bool) -> Study | None:
+def _introduced(
+    view: ArticleView, index: int, text: str, anaphoric: bool
+) -> tuple[Study, bool] | None:
     """The first singular study reference in a sentence (``text``, quoted titles blanked)
-    that is not a call for research."""
+    that is not a call for research; and whether it says it is another study."""
     span = view.sentences[index].span
     rules = study_rules()
     for match in intro_pattern().finditer(text):
@@ -330,7 +377,8 @@ def _introduced(view: ArticleView, index: int, text: str, anaphoric: bool) -> St
             ) or rules.published_year.match(text, match.end())
             study.year = int(year.group("year")) if year else None
         study.description = re.sub(r"^(?:an?|the|this)\s+", "", match.group(), flags=re.I)
-        return study
+        words = {determiner, *match.group("mods").lower().replace(",", " ").split()}
+        return study, bool(words & rules.distinct_markers)
     return None
 
 

@@ -48,6 +48,8 @@ class StudyRules:
     future_before: tuple[re.Pattern[str], ...]
     anaphora: re.Pattern[str]
     anaphoric_determiners: frozenset[str]
+    distinct_markers: frozenset[str]
+    """Words that introduce a study as not the one before ("another", "a second")."""
     self_review: re.Pattern[str]
     self_review_design: str
     noun_designs: dict[str, str]
@@ -120,6 +122,7 @@ def study_rules() -> StudyRules:
         future_before=tuple(cue(p) for p in data["future_before"]),
         anaphora=cased(data["anaphora"]),
         anaphoric_determiners=frozenset(data["anaphoric_determiners"]),
+        distinct_markers=frozenset(data["distinct_markers"]),
         self_review=cased(data["self_review"]),
         self_review_design=str(data["self_review_design"]),
         noun_designs={str(k): str(v) for k, v in data["noun_designs"].items()},
