@@ -28,16 +28,17 @@ from articlekg.relate.citations import (
     published_year,
 )
 from articlekg.relate.samples import age_range, leading_count, place_in, sample_size
-from articlekg.relate.study_rules import study_rules
+from articlekg.relate.study_merge import study_key
+from articlekg.relate.study_rules import (
+    ABSTRACT_SLOTS,
+    METHOD_SLOTS,
+    MIN_ABSTRACT_SLOTS,
+    REPORT_SLOTS,
+    study_rules,
+)
 from articlekg.relate.view import ArticleView
 from articlekg.sections import slot_table
 
-METHOD_SLOTS = frozenset(
-    {"design", "setting", "participants", "intervention", "methods", "measures"}
-)
-REPORT_SLOTS = frozenset({"purpose", "results", "conclusions"})
-ABSTRACT_SLOTS = METHOD_SLOTS | REPORT_SLOTS | {"background", "abstract", "limitations"}
-MIN_ABSTRACT_SLOTS = 3
 DESCRIBING_SLOTS = ("design", "methods", "abstract", "purpose", "participants", "setting")
 MIN_TITLE_WORDS = 3
 MAX_HEADER_START = 2
@@ -171,7 +172,7 @@ def find_record(view: ArticleView, has_titled_citations: bool) -> Record | None:
     anchor = blocks[title_block].span if title_block is not None else blocks[0].span
     if title_block is None and header:
         anchor = blocks[header[0]].span
-    study = Study(key=record_key(view, anchor), evidence=[anchor])
+    study = Study(key=study_key(view, anchor), evidence=[anchor])
     record = Record(study)
     if title_block is not None:
         study.title = clean_title(block_text(view, blocks[title_block]))
@@ -201,12 +202,6 @@ def find_record(view: ArticleView, has_titled_citations: bool) -> Record | None:
     if not (study.title or study.journal or study.design or study.sample_size):
         return None
     return record
-
-
-def record_key(view: ArticleView, anchor: Span) -> str:
-    from articlekg.relate.studies import study_key
-
-    return study_key(view, anchor)
 
 
 def label_lines(view: ArticleView) -> tuple[list[int], list[int]]:

@@ -20,6 +20,14 @@ JOURNAL_NAME = (
     # markup around the name ("*PAIN*") is allowed.
     r"[*_]{0,2}(?P<journal>[A-Z][\w&'’-]*(?:\s+(?:(?:of|and|in|for|&|the|on)\s+)*[A-Z][\w&'’-]*)*)"
 )
+# Section slots (ontology/rules/sections.json) of a study report: what was done and with whom,
+# and what was found. A structured abstract has both kinds.
+METHOD_SLOTS = frozenset(
+    {"design", "setting", "participants", "intervention", "methods", "measures"}
+)
+REPORT_SLOTS = frozenset({"purpose", "results", "conclusions"})
+ABSTRACT_SLOTS = METHOD_SLOTS | REPORT_SLOTS | {"background", "abstract", "limitations"}
+MIN_ABSTRACT_SLOTS = 3
 RANGE_TO = r"\s*(?:–|—|-|to)\s*"
 RANGE_BETWEEN = r"\s*(?:–|—|-|to|and)\s*"
 
