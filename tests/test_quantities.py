@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from articlekg.quantities import Quantity, find_quantities, number_value, words_value
+from articlekg.quantities import (
+    Quantity,
+    find_quantities,
+    number_value,
+    respectively,
+    words_value,
+)
 
 Expected = tuple[str, float, float | None, str | None, str | None, float | None]
 
@@ -163,3 +169,42 @@ def test_one_in_three_is_a_proportion(text: str, low: float, quote: str) -> None
 )
 def test_years_durations_and_larger_parts_are_no_proportion(text: str) -> None:
     assert all(q.unit != "percent" for q in find_quantities(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        (
+            "Dizziness affected 12% and 31% of the tai chi and waiting-list groups, respectively.",
+            [("12%", "tai chi"), ("31%", "waiting-list groups")],
+        ),
+        (
+            "Quit rates were 22%, 15% and 9% for hypnosis, counselling and leaflets, respectively.",
+            [("22%", "hypnosis"), ("15%", "counselling"), ("9%", "leaflets")],
+        ),
+        (
+            "Sleep improved in the music and silence groups by 1.4 and 0.3 points, respectively.",
+            [("1.4", "music"), ("0.3 points", "silence groups")],
+        ),
+        (
+            "The ginger group and the placebo group vomited on 18% and 40% of days respectively.",
+            [("18%", "ginger group"), ("40%", "placebo group")],
+        ),
+    ],
+)
+def test_respectively_pairs_each_number_with_its_group(
+    text: str, pairs: list[tuple[str, str]]
+) -> None:
+    assert [(q.text, item) for q, item in respectively(text)] == pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pain fell by 30% and anxiety by 10%.",
+        "Scores were 4 and 6, respectively, in one group of 3 arms.",
+        "Both groups improved, respectively.",
+    ],
+)
+def test_no_pairs_without_a_matching_list(text: str) -> None:
+    assert respectively(text) == []

@@ -250,3 +250,60 @@ def _plain_quantities(text: str, start: int = 0, end: int | None = None) -> list
             )
         )
     return found
+
+
+RESPECTIVELY = re.compile(r",?\s*\brespectively\b", re.IGNORECASE)
+JOINER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|vs\.?|versus)\s)\s*", re.IGNORECASE)
+ITEM_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+", re.IGNORECASE)
+LEAD_WORDS = re.compile(
+    r"^(?:\s*\b(?:of|in|for|among|from|with|at|to|by|the|both|those|were|was|are|is)\b)+\s*",
+    re.IGNORECASE,
+)
+STOP_WORDS = re.compile(
+    r"\s+\b(?:were|was|are|is|had|has|have|showed|reported|improved|fell|rose|increased|"
+    r"decreased|reached|scored|by|of|at|with|on)\b.*$"
+    # a verb in the past tense ends the phrase ("the placebo group vomited on …")
+    r"|\s+[A-Za-z]+ed\b.*$",
+    re.IGNORECASE,
+)
+
+
+def respectively(text: str, start: int = 0, end: int | None = None) -> list[tuple[Quantity, str]]:
+    """'20% and 35% of the acupuncture and control groups, respectively': each quantity of
+    the list paired, in order, with the item of the list it is said of (items after the
+    quantities, else before them). Nothing when the counts differ."""
+    stop = len(text) if end is None else end
+    found = RESPECTIVELY.search(text, start, stop)
+    if found is None:
+        return []
+    quantities = [q for q in find_quantities(text, start, found.start())]
+    run: list[Quantity] = []
+    for quantity in quantities:
+        if run and not JOINER.fullmatch(text[run[-1].end : quantity.start]):
+            run = []
+        run.append(quantity)
+    if len(run) < 2:
+        return []
+    after = LEAD_WORDS.sub("", text[run[-1].end : found.start()]).strip(" ,")
+    items = [i.strip() for i in ITEM_SPLIT.split(after) if i.strip()]
+    if len(items) != len(run):
+        items = _items_before(text[start : run[0].start], len(run))
+    if len(items) != len(run):
+        return []
+    return list(zip(run, items, strict=True))
+
+
+def _items_before(before: str, count: int) -> list[str]:
+    """'in the massage and control groups by …': the last coordination before the numbers."""
+    joins = list(re.finditer(r"\b(?:and|or)\b", before, re.IGNORECASE))
+    if not joins:
+        return []
+    last = joins[-1]
+    right = LEAD_WORDS.sub("", STOP_WORDS.sub("", before[last.end() :])).strip(" ,")
+    left = []
+    for piece in before[: last.start()].split(","):
+        words = re.search(r"((?:[\w'-]+\s*){1,3})$", piece.strip())
+        if words:
+            left.append(LEAD_WORDS.sub("", words.group(1)).strip())
+    items = [*left[-(count - 1) :], right] if count > 1 else [right]
+    return items if all(items) and len(items) == count else []
