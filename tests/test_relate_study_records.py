@@ -536,3 +536,16 @@ def test_studies_introduced_apart_with_nothing_in_common_stay_apart(text: str) -
 def test_a_study_introduced_again_by_its_researchers_is_one(text: str) -> None:
     (study,) = facts_of("Yoga and sleep\n" + text).studies
     assert study.sample_size == 210
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This was a randomized controlled clinical trial in 60 adults.",
+        "We ran a single-blind, randomised controlled clinical trial with 60 adults.",
+        "It was a multicentre randomized controlled clinical trial of 60 adults.",
+    ],
+)
+def test_a_randomized_controlled_clinical_trial_is_randomized(sentence: str) -> None:
+    (study,) = facts_of("Methods\n" + sentence + "\n").studies
+    assert name(study.design) == "randomized-controlled-trial"
