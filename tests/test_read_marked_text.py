@@ -256,3 +256,37 @@ def test_the_seed_markdown_saved_as_text_gives_the_markdown_facts(tmp_path: Path
     )
     for row in quotes:
         assert source[int(row.start) : int(row.end)] == str(row.quote)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Why sleep matters\n\nSleep helps recovery.\n\n## Tips\nKeep a routine.\n",
+            [
+                ("title", "Why sleep matters"),
+                ("paragraph", "Sleep helps recovery."),
+                ("heading", "Tips"),
+                ("paragraph", "Keep a routine."),
+            ],
+        ),
+        (
+            "## Overview\nSome text.\n\nWhat to expect\n\nA calm room.\n",
+            [
+                ("heading", "Overview"),
+                ("paragraph", "Some text."),
+                ("heading", "What to expect"),
+                ("paragraph", "A calm room."),
+            ],
+        ),
+        (
+            "Ginger for nausea\n\n## Summary\nIt may help.\n",
+            [("title", "Ginger for nausea"), ("heading", "Summary"), ("paragraph", "It may help.")],
+        ),
+    ],
+)
+def test_headings_written_without_markup_are_found_by_their_shape(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    document = read(text)
+    assert [(b.kind.value, document.slice(b.span)) for b in document.blocks] == expected

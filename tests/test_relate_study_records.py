@@ -124,10 +124,17 @@ def test_journal_and_date_label_lines_complete_the_record(
     assert study.sample_size == 86
 
 
-def test_an_article_s_own_byline_is_no_study_date() -> None:
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Published on May 2, 2024 by Brisk Health",
+        "Last Updated on 3 June 2024 by Brisk Health",
+        "Posted on May 2, 2024 by Brisk Health",
+    ],
+)
+def test_an_article_s_own_byline_is_no_study_date(byline: str) -> None:
     text = (
-        "Cold showers and mood\n"
-        "Published on May 2, 2024 by Brisk Health\n"
+        f"Cold showers and mood\n{byline}\n"
         "Some people say cold showers lift their mood. A 2019 survey of 300 swimmers agreed.\n"
     )
     (study,) = facts_of(text).studies
@@ -381,9 +388,22 @@ def test_sample_and_ages_stated_apart_complete_the_study_named_before() -> None:
     assert study.location == "Bergen, Norway"
 
 
-def test_a_trial_without_a_stated_design_is_a_clinical_trial() -> None:
-    (study,) = facts_of("Evidence\nOne trial (n=52) found less pain with acupressure.\n").studies
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "One trial (n=52) found less pain with acupressure.",
+        "A 2012 trial of 52 adults found less pain with acupressure.",
+        "In one small trial, 52 adults tried acupressure.",
+    ],
+)
+def test_a_trial_without_a_stated_design_is_a_clinical_trial(sentence: str) -> None:
+    (study,) = facts_of("Evidence\n" + sentence + "\n").studies
     assert (name(study.design), study.sample_size) == ("clinical-trial", 52)
+
+
+def test_a_trial_named_with_its_design_keeps_it() -> None:
+    (study,) = facts_of("Evidence\nA pilot trial (n=52) found less pain.\n").studies
+    assert name(study.design) == "pilot-study"
 
 
 @pytest.mark.parametrize(
@@ -470,16 +490,30 @@ def test_a_count_right_after_the_study_is_its_sample(sentence: str, size: int) -
     assert study.sample_size == size
 
 
-def test_a_journal_name_is_read_whole_not_the_shorter_journal_inside_it() -> None:
-    text = (
-        "News\nA second study, published in 2019 in the Journal of Pain and Symptom "
-        "Management, followed hospice patients.\n"
-    )
-    (study,) = facts_of(text).studies
-    assert (name(study.journal), study.year) == (
-        "journal-of-pain-and-symptom-management",
-        2019,
-    )
+@pytest.mark.parametrize(
+    ("sentence", "journal"),
+    [
+        (
+            "A second study, published in 2019 in the Journal of Pain and Symptom Management, "
+            "followed hospice patients.",
+            "journal-of-pain-and-symptom-management",
+        ),
+        (
+            "A 2019 trial published in the Journal of Pain and Symptom Management enrolled 80 "
+            "adults.",
+            "journal-of-pain-and-symptom-management",
+        ),
+        (
+            "A 2019 review in the journal Pain Medicine Reports pooled ten trials.",
+            "Pain Medicine Reports",
+        ),
+    ],
+)
+def test_a_journal_name_is_read_whole_not_a_shorter_name_inside_it(
+    sentence: str, journal: str
+) -> None:
+    (study,) = facts_of("News\n" + sentence + "\n").studies
+    assert (name(study.journal), study.year) == (journal, 2019)
 
 
 @pytest.mark.parametrize(
