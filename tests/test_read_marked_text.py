@@ -290,3 +290,42 @@ def test_headings_written_without_markup_are_found_by_their_shape(
 ) -> None:
     document = read(text)
     assert [(b.kind.value, document.slice(b.span)) for b in document.blocks] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "**About**\nTai chi is slow.\nWho can try it\nMost adults can. Ask first.\n",
+            [
+                ("heading", "About"),
+                ("paragraph", "Tai chi is slow."),
+                ("heading", "Who can try it"),
+                ("paragraph", "Most adults can. Ask first."),
+            ],
+        ),
+        (
+            "## Tips\nDrink water before a session.\nRest afterwards.\n",
+            [
+                ("heading", "Tips"),
+                ("paragraph", "Drink water before a session."),
+                ("paragraph", "Rest afterwards."),
+            ],
+        ),
+        (
+            "## Tips\nDrink water before a session and\nrest afterwards with\nyour feet up.\n",
+            [
+                ("heading", "Tips"),
+                (
+                    "paragraph",
+                    "Drink water before a session and\nrest afterwards with\nyour feet up.",
+                ),
+            ],
+        ),
+    ],
+)
+def test_a_file_with_one_line_per_paragraph_keeps_its_lines_apart(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    document = read(text)
+    assert [(b.kind.value, document.slice(b.span)) for b in document.blocks] == expected

@@ -34,6 +34,11 @@ BOLD_START = re.compile(r"\*\*|__")
 OTHER_BULLET = re.compile(r"[•·▪◦–][ \t]+")
 TAG_ONLY = re.compile(r"\s*(?:<!--.*?-->|</?[A-Za-z][^>]*>)\s*")
 FENCE = re.compile(r"\s*(?:```|~~~)")
+SENTENCE_END = (".", "!", "?", ":", ";", "…", ".”", '."', "?”", "!”", ".)")
+MAX_SHAPE_HEADING_CHARS = 70
+JOINING_WORDS = frozenset(
+    {"and", "or", "but", "the", "a", "an", "of", "to", "in", "with", "for", "on", "at", "by"}
+)
 
 
 def source_lines(text: str, start: int) -> list[Span]:
@@ -150,7 +155,10 @@ class _Walker:
                 self.emit(BlockKind.LIST_ITEM, Span(start, piece.span.end), depth)
                 continue
             if group and (
-                group[-1].hard_break or fact_sheet or (BOLD_START.match(raw) and _label(piece))
+                group[-1].hard_break
+                or fact_sheet
+                or (BOLD_START.match(raw) and _label(piece))
+                or _line_per_block(group[-1], piece)
             ):
                 flush()
             group.append(piece)
@@ -175,6 +183,24 @@ class _Walker:
                 self.found.append(Line(BlockKind.META, span))
             else:
                 self.found.append(Line(BlockKind.TABLE_ROW, span))
+
+
+def _line_per_block(previous: _Piece, piece: _Piece) -> bool:
+    """Whether a line break ends a block although Markdown would join the lines: files
+    exported with one line per paragraph (or per heading) and no blank lines between them.
+    A line that ends a sentence, or a short heading-like line, over a line that starts anew.
+    """
+    before, after = previous.shown.text.rstrip(), piece.shown.text.lstrip()
+    if not before or not after or not (after[0].isupper() or after[0].isdigit()):
+        return False
+    if before.endswith(SENTENCE_END):
+        return True
+    last_word = before.rsplit(None, 1)[-1].lower()
+    return (
+        len(before) <= MAX_SHAPE_HEADING_CHARS
+        and last_word not in JOINING_WORDS
+        and looks_like_heading(before)
+    )
 
 
 def _label(piece: _Piece) -> bool:
