@@ -97,6 +97,9 @@ def relate_studies(view: ArticleView) -> None:
             fill(target, detail.study, only=DETAIL_FIELDS)
     for study in view.facts.studies:
         _noun_design(view, study)
+        if study.title is None and study.description is None:
+            # An untitled record is named as what it is ("randomized controlled trial").
+            study.description = study.design.label if study.design else study.noun or "study"
 
 
 def _noun_design(view: ArticleView, study: Study) -> None:
