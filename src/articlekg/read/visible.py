@@ -2,7 +2,7 @@
 
 Plain-text files that carry Markdown keep their markup in the text the tool reads (offsets
 must point into the file), so a reader that wants to know whether ``**Design:** RCT`` is a
-label line, or where ``[MASSAGE Magazine](https://…)`` names a publisher, reads the visible
+label line, or where ``[Calm Lungs Trust](https://…)`` names a publisher, reads the visible
 characters and maps what it finds back to the file.
 """
 
