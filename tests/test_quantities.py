@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from articlekg.quantities import Quantity, find_quantities
+from articlekg.quantities import (
+    Quantity,
+    find_quantities,
+    number_value,
+    respectively,
+    words_value,
+)
 
 Expected = tuple[str, float, float | None, str | None, str | None, float | None]
 
@@ -98,3 +104,107 @@ def test_is_range() -> None:
     a, b = find_quantities("16–18 hours then 45 minutes")
     assert isinstance(a, Quantity) and a.is_range
     assert not b.is_range
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Three hundred twelve nurses answered", 312),
+        ("three hundred and twelve nurses answered", 312),
+        ("Forty-one veterans enrolled", 41),
+        ("seventy three smokers quit", 73),
+        ("Eighty volunteers took part", 80),
+        ("one thousand four hundred carers replied", 1400),
+        ("two thousand, six hundred and five students", 2605),
+        ("Nineteen couples attended", 19),
+    ],
+)
+def test_number_words_and_compounds(text: str, value: float) -> None:
+    (first, *_) = find_quantities(text)
+    assert first.low == value
+    assert first.from_word
+    assert text[first.start : first.end] == first.text
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("sixty-two", "sixty-two", 62),
+        ("Seven hundred", "Seven hundred", 700),
+        ("a thousand", None, None),
+        ("twelve hundred", "twelve hundred", 1200),
+    ],
+)
+def test_words_value(text: str, words: str | None, value: int | None) -> None:
+    assert words_value(text) == value
+    if words is not None:
+        assert number_value(words) == value
+
+
+def test_a_number_word_inside_another_word_is_not_one() -> None:
+    assert find_quantities("the often tender tendon") == []
+    assert find_quantities("sevenfold risk") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "quote"),
+    [
+        ("About one in four teenagers vape", 25.0, "About one in four"),
+        ("it affects 3 in 10 office workers", 30.0, "3 in 10"),
+        ("one out of every eight men", 12.5, "one out of every eight"),
+        ("two in three carers feel tired", 66.7, "two in three"),
+    ],
+)
+def test_one_in_three_is_a_proportion(text: str, low: float, quote: str) -> None:
+    (proportion,) = [q for q in find_quantities(text) if q.unit == "percent"]
+    assert (proportion.low, proportion.high, proportion.text) == (low, None, quote)
+    assert [
+        q for q in find_quantities(text) if q.start < proportion.end and proportion.start < q.end
+    ] == [proportion]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["trained 5 in 2018 and 7 in 2019", "finished 3 in 10 minutes", "scored 9 in 4 tests"],
+)
+def test_years_durations_and_larger_parts_are_no_proportion(text: str) -> None:
+    assert all(q.unit != "percent" for q in find_quantities(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        (
+            "Dizziness affected 12% and 31% of the tai chi and waiting-list groups, respectively.",
+            [("12%", "tai chi"), ("31%", "waiting-list groups")],
+        ),
+        (
+            "Quit rates were 22%, 15% and 9% for hypnosis, counselling and leaflets, respectively.",
+            [("22%", "hypnosis"), ("15%", "counselling"), ("9%", "leaflets")],
+        ),
+        (
+            "Sleep improved in the music and silence groups by 1.4 and 0.3 points, respectively.",
+            [("1.4", "music"), ("0.3 points", "silence groups")],
+        ),
+        (
+            "The ginger group and the placebo group vomited on 18% and 40% of days respectively.",
+            [("18%", "ginger group"), ("40%", "placebo group")],
+        ),
+    ],
+)
+def test_respectively_pairs_each_number_with_its_group(
+    text: str, pairs: list[tuple[str, str]]
+) -> None:
+    assert [(q.text, item) for q, item in respectively(text)] == pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pain fell by 30% and anxiety by 10%.",
+        "Scores were 4 and 6, respectively, in one group of 3 arms.",
+        "Both groups improved, respectively.",
+    ],
+)
+def test_no_pairs_without_a_matching_list(text: str) -> None:
+    assert respectively(text) == []

@@ -285,3 +285,38 @@ def test_yaml_alias_bombs_in_front_matter_stay_small() -> None:
     assert document.metadata.authors == ()
     assert document.metadata.title is None
     assert document.text == "Text."
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "## Summary\n\n**Purpose**\nTo see whether humming eases sinus pain.\n",
+            [
+                ("heading", 2, "Summary"),
+                ("heading", 3, "Purpose"),
+                ("paragraph", 0, "To see whether humming eases sinus pain."),
+            ],
+        ),
+        (
+            "**Who took part:**\n42 adults with sinusitis.\n",
+            [("heading", 2, "Who took part"), ("paragraph", 0, "42 adults with sinusitis.")],
+        ),
+        (
+            "Cold water may help.\n**What we found**\nLess soreness after\nexercise.\n",
+            [
+                ("paragraph", 0, "Cold water may help."),
+                ("heading", 2, "What we found"),
+                ("paragraph", 0, "Less soreness after exercise."),
+            ],
+        ),
+    ],
+)
+def test_a_line_bold_alone_is_a_heading(source: str, expected: list[tuple[str, int, str]]) -> None:
+    assert shape(read(source)) == expected
+
+
+def test_bold_inside_a_line_stays_text() -> None:
+    assert shape(read("Yoga is **gentle** and\n**safe** for most.\n")) == [
+        ("paragraph", 0, "Yoga is gentle and safe for most.")
+    ]

@@ -209,3 +209,70 @@ def test_empty_and_undecodable_files_are_refused(tmp_path: Path) -> None:
         read_document(latin)
     with pytest.raises(InputError, match="unsupported"):
         read_document(tmp_path / "article.pdf")
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Published on April 9, 2023 by Riverside Wellness",
+        "Last Updated on 12 May 2022 by Open Health Notes",
+        "Posted on January 5, 2021 by The Gentle Clinic",
+    ],
+)
+def test_a_byline_may_follow_the_title(byline: str) -> None:
+    document = read(f"Hand Massage for Anxiety\n{byline}\nHand massage is calming.\n")
+    assert [b.kind for b in document.blocks] == [
+        BlockKind.TITLE,
+        BlockKind.META,
+        BlockKind.PARAGRAPH,
+    ]
+    assert document.metadata.publisher == byline.rsplit(" by ", 1)[1]
+    after_body = read(f"Hand Massage for Anxiety\nHand massage is calming.\n{byline}\n")
+    assert after_body.metadata.publisher is None
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Tai chi for balance in older women: a randomized trial",
+        "Humming and sinus pain: A crossover study",
+        "Aromatherapy before biopsy (a pilot): results of a feasibility study",
+    ],
+)
+def test_a_title_with_a_subtitle_over_label_lines_is_the_title(title: str) -> None:
+    document = read(f"{title}\nBackground: Falls are common.\nMethods: Eighty women took part.\n")
+    assert shape(document)[0] == ("title", title)
+    assert [b.kind for b in document.blocks[1:]] == [BlockKind.LABEL_VALUE] * 2
+
+
+def test_a_fact_sheet_still_opens_with_a_label_line() -> None:
+    document = read("Design: Pilot study\nSetting: Two clinics\nSample: 20 adults\n")
+    assert [b.kind for b in document.blocks] == [BlockKind.LABEL_VALUE] * 3
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2020 Mar 3;15(2):101-9. doi: 10.1000/abc",
+        "PMID: 32123456",
+        "Nurs Res. 2011;60(4):250-7",
+    ],
+)
+def test_a_source_line_is_not_a_heading(line: str) -> None:
+    document = read(f"Reflexology for constipation in children: a pilot trial\n{line}\nText.\n")
+    assert document.blocks[1].kind is not BlockKind.HEADING
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "Abstract\nBackground\nFalls are common.\n",
+        "Summary\nObjective\nTo test tai chi.\n",
+        "Plain language summary\nReview question\nWe asked whether tai chi helps.\n",
+    ],
+)
+def test_a_title_may_stand_over_a_heading_over_a_heading(lines: str) -> None:
+    title = "Tai chi for falls in older people: a randomized trial"
+    document = read(f"{title}\n{lines}")
+    assert shape(document)[0] == ("title", title)
+    assert [b.kind for b in document.blocks[1:3]] == [BlockKind.HEADING, BlockKind.HEADING]

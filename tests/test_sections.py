@@ -88,3 +88,32 @@ def test_a_label_line_inside_a_section_adds_its_slot_to_the_heading_s() -> None:
     slots = [sections.slots_of(i) for i in range(len(document.blocks))]
     assert slots[2] == {"methods", "design"}
     assert slots[3] == {"methods"}
+
+
+@pytest.mark.parametrize(
+    ("heading", "slot"),
+    [
+        ("Journal name", "journal"),
+        ("Source journal", "journal"),
+        ("Periodical", "journal"),
+        ("Publication date", "publication-date"),
+        ("Date of publication", "publication-date"),
+        ("First published", "publication-date"),
+    ],
+)
+def test_record_labels_choose_journal_and_date_slots(heading: str, slot: str) -> None:
+    assert slot in slot_table().slots(heading)
+
+
+@pytest.mark.parametrize(
+    ("heading", "only"),
+    [
+        ("Abstract", True),
+        ("Patients and Methods", True),
+        ("Design and setting", True),
+        ("Hand massage for agitation in dementia", False),
+        ("Results of a walking programme", False),
+    ],
+)
+def test_a_heading_made_of_section_names_only(heading: str, only: bool) -> None:
+    assert slot_table().names_only_slots(heading) is only

@@ -36,18 +36,29 @@ __all__ = [
 ]
 
 
-def build_article(path: Path, base_iri: str = DEFAULT_BASE_IRI) -> ArticleGraph:
-    """Build one article into its checked graph, writing nothing."""
-    return build_document(read_document(path), base_iri).graph
+def build_article(
+    path: Path, base_iri: str = DEFAULT_BASE_IRI, input_format: str = "auto"
+) -> ArticleGraph:
+    """Build one article into its checked graph, writing nothing.
+
+    ``input_format``: ``auto`` (by suffix; plain text sniffed for Markdown), ``text``,
+    ``markdown`` or ``html``.
+    """
+    return build_document(read_document(path, input_format=input_format), base_iri).graph
 
 
 def build_text(
-    text: str, name: str = "article.txt", base_iri: str = DEFAULT_BASE_IRI
+    text: str,
+    name: str = "article.txt",
+    base_iri: str = DEFAULT_BASE_IRI,
+    input_format: str = "auto",
 ) -> BuiltArticle:
-    """Build an article given as a string (plain text)."""
-    from articlekg.read.text import read_text_document
+    """Build an article given as a string (plain text, or Markdown that offsets point into)."""
+    from articlekg.read import choose_reader
 
-    return build_document(read_text_document(text, name, Path(name).stem), base_iri)
+    suffix = Path(name).suffix or ".txt"
+    document = choose_reader(text, suffix, input_format)(text, name, Path(name).stem)
+    return build_document(document, base_iri)
 
 
 def export(article: ArticleGraph, outdir: Path, formats: Sequence[str] | None = None) -> list[Path]:

@@ -19,6 +19,7 @@ from articlekg import api
 from articlekg.atomic import write_text
 from articlekg.errors import ArticleKGError, InputError, ValidationFailed
 from articlekg.export import format_names
+from articlekg.read import INPUT_FORMATS
 from articlekg.results import FORMATS as RESULT_FORMATS
 from articlekg.results import render as render_result
 from articlekg.store import loadable_exports
@@ -83,6 +84,14 @@ def main() -> None:
     help="In folders, build only files whose path matches GLOB (e.g. '*.txt'); repeatable.",
 )
 @click.option(
+    "--input-format",
+    type=click.Choice(INPUT_FORMATS),
+    default="auto",
+    show_default=True,
+    help="How to read the inputs; auto goes by suffix and reads plain-text files that carry "
+    "Markdown as Markdown.",
+)
+@click.option(
     "--store",
     type=click.Path(path_type=Path, file_okay=False),
     help="Also load what was built into this embedded store.",
@@ -94,6 +103,7 @@ def build(
     formats: tuple[str, ...],
     base_iri: str,
     include: tuple[str, ...],
+    input_format: str,
     store: Path | None,
 ) -> None:
     """Build INPUTS (article files or folders of them) into graphs in OUTPUT.
@@ -101,7 +111,12 @@ def build(
     Several articles also give a corpus: corpus.trig, corpus.nq and corpus.merge-log.json.
     """
     report = api.build(
-        list(inputs), outdir, formats=list(formats) or None, base_iri=base_iri, include=include
+        list(inputs),
+        outdir,
+        formats=list(formats) or None,
+        base_iri=base_iri,
+        include=include,
+        input_format=input_format,
     )
     for path in report.written:
         click.echo(str(path))

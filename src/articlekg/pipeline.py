@@ -115,19 +115,22 @@ def build(
     formats: Sequence[str] | None = None,
     base_iri: str = DEFAULT_BASE_IRI,
     include: Sequence[str] = (),
+    input_format: str = "auto",
 ) -> BuildReport:
     """Build article files (or folders of them) into checked graphs written to ``outdir``.
 
     Every article is built and validated before anything is written, so one failing article
     leaves ``outdir`` untouched. ``include`` globs pick files inside folders (default: every
-    supported kind). Several articles also give the corpus exports and merge log.
+    supported kind). ``input_format`` (``auto``, ``text``, ``markdown``, ``html``) says how to
+    read every file; ``auto`` goes by suffix and sniffs plain-text files for Markdown. Several
+    articles also give the corpus exports and merge log.
     """
     exporters = [get_exporter(name) for name in formats] if formats else list(EXPORTERS)
     report = BuildReport()
     found = collect_inputs(inputs, include)
     # Build and check everything first, so that a failing article writes nothing at all.
     for path, name in found:
-        report.articles.append(build_document(read_document(path, name), base_iri))
+        report.articles.append(build_document(read_document(path, name, input_format), base_iri))
     for article in report.articles:
         for exporter in exporters:
             report.written.extend(exporter.write(article.graph, outdir))

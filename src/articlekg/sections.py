@@ -19,6 +19,7 @@ from articlekg.resources import ontology_dir
 
 WILDCARD = "*"
 MAX_WILDCARD_WORDS = 3
+JOINING_WORDS = frozenset({"and", "&", "of", "the", "or"})
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,20 @@ class SlotTable:
             if not any(s <= start and end <= e and (e - s) > (end - start) for s, e, _ in found)
         }
         return frozenset(kept)
+
+    def names_only_slots(self, heading: str) -> bool:
+        """Whether every word of ``heading`` belongs to a phrase of the table ("Abstract",
+        "Patients and Methods"): a section's name, not a title of its own."""
+        words = [fold(t) for t, _, _ in tokens(heading)]
+        if not words or len(words) > self.max_heading_words:
+            return False
+        covered = [False] * len(words)
+        for phrase, _ in self.phrases:
+            for start in range(len(words)):
+                end = _match(phrase, words, start)
+                if end is not None:
+                    covered[start:end] = [True] * (end - start)
+        return all(covered[i] or words[i] in JOINING_WORDS for i in range(len(words)))
 
 
 def _match(phrase: tuple[str, ...], words: list[str], start: int) -> int | None:

@@ -28,6 +28,10 @@ class Line:
     kind: BlockKind
     span: Span
     level: int = 0
+    label: Span | None = None
+    """A label the reader found itself (``**Label:** value`` in marked-up text), and its
+    value; without one, ``Label: value`` is looked for in the span's text."""
+    value: Span | None = None
 
 
 def label_value(text: str, span: Span) -> tuple[Span, Span] | None:
@@ -93,7 +97,11 @@ def build_blocks(text: str, lines: list[Line]) -> tuple[Block, ...]:
             BlockKind.LIST_ITEM,
             BlockKind.LABEL_VALUE,
         ):
-            split = label_value(text, line.span)
+            split = (
+                (line.label, line.value)
+                if line.label is not None and line.value is not None
+                else label_value(text, line.span)
+            )
             if split is not None:
                 label, value = split
         blocks.append(

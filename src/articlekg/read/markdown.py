@@ -8,7 +8,7 @@ serves the HTML reader, which makes HTML and Markdown of one article read alike.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from markdown_it import MarkdownIt
@@ -79,6 +79,7 @@ def finish(
     stem: str,
     media_type: str,
     fallback: Metadata | None = None,
+    find_byline: Callable[[str, Span], Metadata | None] = byline,
 ) -> Document:
     """Classify what markup cannot say (byline, title, label/value lines) and build the Document.
 
@@ -95,7 +96,7 @@ def finish(
     for line in built.lines:
         kind = line.kind
         if kind is BlockKind.PARAGRAPH and not seen_body and stated == Metadata():
-            found = byline(text, line.span)
+            found = find_byline(text, line.span)
             if found is not None:
                 stated = found
                 lines.append(replace(line, kind=BlockKind.META))
@@ -108,7 +109,9 @@ def finish(
         ):
             # An h1 before any body text is the page title; later h1s are section headings.
             kind = BlockKind.TITLE
-        elif kind is BlockKind.PARAGRAPH and label_value(text, line.span) is not None:
+        elif kind is BlockKind.PARAGRAPH and (
+            line.label is not None or label_value(text, line.span) is not None
+        ):
             kind = BlockKind.LABEL_VALUE
         if kind not in (BlockKind.META, BlockKind.TITLE):
             seen_body = True
@@ -181,7 +184,45 @@ class _ListState:
     """Whether the current item still waits for its first line of text."""
 
 
+def bold_lines(token: Token, content: str) -> list[tuple[bool, str]]:
+    """A paragraph cut at its lines that are bold alone, which their writer meant as headings
+    ("**Purpose**" over its text); the rest as :func:`paragraph_lines` reads it."""
+    lines: list[list[Token]] = [[]]
+    for child in token.children or []:
+        if child.type in ("softbreak", "hardbreak"):
+            lines.append([])
+        else:
+            lines[-1].append(child)
+
+    def bold_alone(children: list[Token]) -> bool:
+        kinds = [c.type for c in children if not (c.type == "text" and not c.content.strip())]
+        return (
+            len(kinds) >= 3
+            and kinds[0] == "strong_open"
+            and kinds[-1] == "strong_close"
+            and kinds.count("strong_open") == 1
+        )
+
+    if not any(bold_alone(children) for children in lines):
+        return [(False, content)]
+    pieces: list[tuple[bool, str]] = []
+    rest: list[str] = []
+    for children in lines:
+        words = "".join(c.content for c in children if c.type in ("text", "code_inline"))
+        if bold_alone(children):
+            if rest:
+                pieces.append((False, " ".join(rest)))
+                rest = []
+            pieces.append((True, clean(words).rstrip(":").rstrip()))
+        else:
+            rest.append(words)
+    if rest:
+        pieces.append((False, " ".join(rest)))
+    return pieces
+
+
 def walk(tokens: Sequence[Token], built: PlainText, source_name: str) -> None:
+    heading_level = 1
     lists: list[_ListState] = []
     row: list[str] = []
     in_head = False
@@ -204,8 +245,9 @@ def walk(tokens: Sequence[Token], built: PlainText, source_name: str) -> None:
             lists[-1].item_open = True
         elif kind == "heading_open":
             index += 1
+            heading_level = int(token.tag[1:])
             built.add(
-                BlockKind.HEADING, inline_text(tokens[index]).replace("\n", " "), int(token.tag[1:])
+                BlockKind.HEADING, inline_text(tokens[index]).replace("\n", " "), heading_level
             )
         elif kind == "paragraph_open":
             index += 1
@@ -219,7 +261,11 @@ def walk(tokens: Sequence[Token], built: PlainText, source_name: str) -> None:
                     current.number if current.ordered else None,
                 )
             else:
-                built.paragraphs(content)
+                for bold, piece in bold_lines(tokens[index], content):
+                    if bold:
+                        built.add(BlockKind.HEADING, piece, min(6, heading_level + 1))
+                    else:
+                        built.paragraphs(piece)
         elif kind == "thead_open":
             in_head = True
         elif kind == "thead_close":

@@ -27,6 +27,9 @@ MAX_HEADING_WORDS = 16
 MAX_QUESTION_HEADING_CHARS = 70
 MAX_TITLE_CHARS = 250
 MAX_TITLE_WORDS = 40
+MIN_TITLE_LABEL_WORDS = 3
+# A reference's source line ("2019 Jul 2;42(9):431–438. doi: …") is not a heading.
+BIBLIOGRAPHIC = re.compile(r"\bdoi\b|\bPMID\b|\d\s*;\s*\d+\s*[(:]", re.IGNORECASE)
 
 
 def parse_date(text: str) -> str | None:
@@ -63,6 +66,8 @@ def looks_like_heading(content: str, *, first: bool = False) -> bool:
     )
     if not content or len(content) > max_chars or len(content.split()) > max_words:
         return False
+    if BIBLIOGRAPHIC.search(content):
+        return False
     if content.endswith("?"):
         return len(content) <= MAX_QUESTION_HEADING_CHARS
     if content.endswith(END_PUNCTUATION):
@@ -93,7 +98,8 @@ def classify(text: str, spans: list[Span]) -> tuple[list[Line], Metadata]:
     seen_body = False
     for index, (kind, span, level) in enumerate(rough):
         content = text[span.start : span.end]
-        if kind is BlockKind.PARAGRAPH and not lines and not seen_body:
+        # A byline may follow the title, as it does on the web, but no body text.
+        if kind is BlockKind.PARAGRAPH and not seen_body and metadata == Metadata():
             updated = UPDATED.fullmatch(content)
             if updated is not None and len(content) < 160:
                 publisher = updated.group("publisher")
@@ -132,9 +138,15 @@ def classify(text: str, spans: list[Span]) -> tuple[list[Line], Metadata]:
                 and next_kind is BlockKind.PARAGRAPH
                 and label_value(text, next_span) is not None
                 and len(next_content) <= MAX_HEADING_CHARS
+                and not (first and _subtitled(text, span))
             )
             next_is_heading = next_kind is BlockKind.PARAGRAPH and looks_like_heading(next_content)
-            if not fact_sheet and not (next_is_heading and not _is_body(rough, index + 1, text)):
+            # An article's title may stand over a heading that heads another ("Abstract" over
+            # "Background" over its text); elsewhere two heading-like lines in a row are text.
+            heads_heading = first and index + 2 < len(rough) and _is_body(rough, index + 2, text)
+            if not fact_sheet and not (
+                next_is_heading and not _is_body(rough, index + 1, text) and not heads_heading
+            ):
                 kind = BlockKind.TITLE if first else BlockKind.HEADING
                 level = 0 if kind is BlockKind.TITLE else 1
         if kind is BlockKind.PARAGRAPH and label_value(text, span) is not None:
@@ -143,6 +155,16 @@ def classify(text: str, spans: list[Span]) -> tuple[list[Line], Metadata]:
             seen_body = True
         lines.append(Line(kind, span, level))
     return lines, metadata
+
+
+def _subtitled(text: str, span: Span) -> bool:
+    """'Tai chi for balance: a randomized trial': a title and its subtitle, not the label of a
+    fact sheet, whose labels are a word or two ("Design:", "Main outcome:")."""
+    split = label_value(text, span)
+    if split is None:
+        return False
+    label = re.sub(r"\([^)]*\)", "", text[split[0].start : split[0].end])
+    return len(label.split()) >= MIN_TITLE_LABEL_WORDS
 
 
 def _is_body(rough: list[tuple[BlockKind, Span, int]], index: int, text: str) -> bool:
