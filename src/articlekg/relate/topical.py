@@ -38,7 +38,6 @@ SOURCE_CONTEXT_PROSE = re.compile(
     r"(?P<context>[^;.]+)",
     re.I,
 )
-SETTING = re.compile(r"settings?|context", re.I)
 CONTEXT_LIST_LEAD = re.compile(r"\bcontexts?\b", re.I)
 
 
@@ -62,14 +61,6 @@ def relate_topical(view: ArticleView) -> None:
                 _topical_section(view, index, section.group("kind").lower(), content)
         if block.kind is BlockKind.TABLE_ROW and block.header_row:
             _attribute_table(view, index, central)
-        if (
-            block.kind is BlockKind.LABEL_VALUE
-            and block.label
-            and block.value
-            and SETTING.fullmatch(document.slice(block.label))
-        ):
-            ref = view.add_span(block.value, "Context")
-            view.facts.contexts.append(ContextFact(ref, [block.span]))
     for index in range(len(view.sentences)):
         _prose_patterns(view, index)
     _context_lists(view, central)
