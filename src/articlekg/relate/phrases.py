@@ -14,6 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from articlekg.document import Span
+from articlekg.facts import EntityRef
 from articlekg.relate.view import ArticleView
 from articlekg.resources import ontology_dir
 
@@ -59,12 +60,33 @@ BRACKETS = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
 
 
 def label_of(text: str) -> str:
-    """A phrase as a label: no bracketed asides, leading determiners or trailing time point."""
+    """A phrase as a label: no bracketed asides, leading determiners or trailing time point;
+    a quoted word keeps its quotes ("‘fake’ acupuncture")."""
     text = BRACKETS.sub("", text)
-    text = re.sub(r"\s+", " ", text).strip(" \t.,;:\"'“”‘’")
+    text = re.sub(r"\s+", " ", text).strip(" \t.,;:")
     text = TIME_POINT.sub("", text)
-    stripped = LEADING.sub("", text)
-    return stripped or text
+    text = LEADING.sub("", text) or text
+    for closing, opening in QUOTES.items():
+        if closing != opening and text.startswith(opening) and closing not in text:
+            text = text[1:]
+        if closing != opening and text.endswith(closing) and opening not in text:
+            text = text[:-1]
+    return text.strip(" \"'")
+
+
+def phrase_ref(view: ArticleView, span: Span) -> EntityRef:
+    """A phrase as an entity: the lexicon concept it names exactly, else the article's words
+    as :func:`label_of` cleans them."""
+    text = view.text[span.start : span.end]
+    concept = view.lexicon.lookup(label_of(text))
+    if concept is not None:
+        return EntityRef(concept.pref_label, concept.iri)
+    return EntityRef(label_of(text))
+
+
+def add_phrase(view: ArticleView, span: Span, kind: str) -> EntityRef:
+    """:func:`phrase_ref`, recorded as an entity of ``kind`` with evidence on the span."""
+    return view.add(phrase_ref(view, span), kind, span)
 
 
 def trimmed_span(view: ArticleView, span: Span) -> Span:
@@ -80,7 +102,20 @@ def trimmed_span(view: ArticleView, span: Span) -> Span:
     bracket = re.search(r"\s*[(\[][^()\[\]]*[)\]]\s*$", body)
     if bracket is not None and bracket.start() > 0:
         end = start + bracket.start()
-    return view.trimmed(Span(start, max(start + 1, end)))
+    return _quoted(view, view.trimmed(Span(start, max(start + 1, end))))
+
+
+QUOTES = {"’": "‘", "”": "“", "'": "'", '"': '"'}
+
+
+def _quoted(view: ArticleView, span: Span) -> Span:
+    """Keep the opening quote of a word the span quotes ("‘fake’ acupuncture")."""
+    text = view.text[span.start : span.end]
+    for closing, opening in QUOTES.items():
+        unopened = text.count(closing) > text.count(opening) if closing != opening else False
+        if unopened and span.start > 0 and view.text[span.start - 1] == opening:
+            return Span(span.start - 1, span.end)
+    return span
 
 
 NOUN_PARTS = frozenset({"compound", "amod", "nmod", "nummod", "poss", "npadvmod", "quantmod"})
