@@ -16,10 +16,15 @@ from articlekg.document import Span
 from articlekg.quantities import NUM
 from articlekg.relate.arm_phrases import ArmBook, phrase_arm
 from articlekg.relate.cues import PEOPLE
-from articlekg.relate.phrases import noun_phrase, phrase_regex, rule_table, words_pattern
+from articlekg.relate.measure_items import clause_verb
+from articlekg.relate.phrases import (
+    noun_phrase,
+    phrase_regex,
+    rule_table,
+    shielded,
+    words_pattern,
+)
 from articlekg.relate.view import ArticleView, masked
-
-FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 @cache
@@ -69,7 +74,7 @@ def list_end(view: ArticleView, index: int, start: int) -> int:
     "who", ";"), unless the stop word is inside a name the lexicon knows ("cognitive
     behavioural therapy for insomnia")."""
     sentence = view.sentences[index].span
-    visible = _shielded(view, Span(start, sentence.end))
+    visible = shielded(view, start, sentence.end)
     names = view.mentions_between(index, start, sentence.end, "Intervention")
     end = sentence.end
     for stop in _stop_pattern().finditer(visible):
@@ -80,7 +85,7 @@ def list_end(view: ArticleView, index: int, start: int) -> int:
     # A list of treatments has no finite verb: one starts the next clause.
     for token in view.parsed.doc(index):
         at = view.parsed.span_of(index, token).start
-        if start < at < end and token.tag_ in FINITE:
+        if start < at < end and clause_verb(token):
             clause = re.search(
                 r"[,;]?\s*(?:\b(?:and|but|while|whereas)\s+)?(?:\S+\s+){0,3}$", view.text[start:at]
             )
@@ -91,7 +96,7 @@ def list_end(view: ArticleView, index: int, start: int) -> int:
 def _items(view: ArticleView, span: Span) -> list[Span]:
     """The items of a list of arms: split at commas and "or" (and at "and" only when no
     "or" joins the list, so "breathing and relaxation exercises or usual care" is two)."""
-    visible = _shielded(view, span)
+    visible = shielded(view, span.start, span.end)
     either = re.search(r"\s(?:or|versus|vs\.?)\s", visible)
     joiner = r"\s+(?:or|versus|vs\.?)\s+" if either else r"\s+and\s+"
     separator = re.compile(rf",\s*(?:and\s+|or\s+)?|{joiner}", re.I)
@@ -106,14 +111,6 @@ def _items(view: ArticleView, span: Span) -> list[Span]:
         for a, b in bounds
         if visible[a:b].strip()
     ]
-
-
-def _shielded(view: ArticleView, span: Span) -> str:
-    """The text with bracketed asides replaced by underscores (same offsets), so that no
-    separator or stop word is read inside them, and none is read across them either."""
-    original = view.text[span.start : span.end]
-    visible = masked(view.text, span.start, span.end)
-    return "".join(v if v == o else "_" for v, o in zip(visible, original, strict=True))
 
 
 @cache

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from articlekg.document import Span
 from articlekg.facts import EntityRef
-from articlekg.relate.view import ArticleView
+from articlekg.relate.view import ArticleView, masked
 from articlekg.resources import ontology_dir
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ def phrase_regex(table: str, key: str) -> re.Pattern[str]:
 
 # A determiner, quantifier or number before a noun phrase is not part of its name.
 LEADING = re.compile(
-    r"^(?:(?:the|a|an|this|that|these|those|their|its|his|her|our|your|some|many|several|"
+    r"^(?:(?:the|a|an|no|this|that|these|those|their|its|his|her|our|your|some|many|several|"
     r"all|each|both|any|most|various|other|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|\d+)\s+)+",
     re.I,
@@ -62,7 +62,8 @@ BRACKETS = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
 def label_of(text: str) -> str:
     """A phrase as a label: no bracketed asides, leading determiners or trailing time point;
     a quoted word keeps its quotes ("‘fake’ acupuncture")."""
-    text = BRACKETS.sub("", text)
+    while BRACKETS.search(text):
+        text = BRACKETS.sub("", text)
     text = re.sub(r"\s+", " ", text).strip(" \t.,;:")
     text = TIME_POINT.sub("", text)
     text = LEADING.sub("", text) or text
@@ -98,10 +99,12 @@ def trimmed_span(view: ArticleView, span: Span) -> Span:
     inner = view.text[start : span.end]
     time = TIME_POINT.search(inner)
     end = start + time.start() if time else span.end
-    body = view.text[start:end]
-    bracket = re.search(r"\s*[(\[][^()\[\]]*[)\]]\s*$", body)
-    if bracket is not None and bracket.start() > 0:
-        end = start + bracket.start()
+    # a bracketed aside at the end, nested or not: "use (morphine equivalents [mg/d])"
+    visible = masked(view.text, start, end)
+    original = view.text[start:end]
+    last = len(visible.rstrip())
+    if 0 < last < len(original.rstrip()) and original[last:].lstrip()[:1] in ("(", "["):
+        end = start + last
     return _quoted(view, view.trimmed(Span(start, max(start + 1, end))))
 
 
@@ -116,6 +119,14 @@ def _quoted(view: ArticleView, span: Span) -> Span:
         if unopened and span.start > 0 and view.text[span.start - 1] == opening:
             return Span(span.start - 1, span.end)
     return span
+
+
+def shielded(view: ArticleView, start: int, end: int) -> str:
+    """``view.text[start:end]`` with bracketed asides as underscores (same offsets), so
+    that no separator or stop word is read inside them, and none across them either."""
+    original = view.text[start:end]
+    visible = masked(view.text, start, end)
+    return "".join(v if v == o else "_" for v, o in zip(visible, original, strict=True))
 
 
 NOUN_PARTS = frozenset({"compound", "amod", "nmod", "nummod", "poss", "npadvmod", "quantmod"})
