@@ -233,3 +233,29 @@ def test_arms_of_another_study_or_of_the_background_are_not_this_studys() -> Non
 )
 def test_sessions_from_counts_frequencies_and_lengths(text: str, expected: Sessions) -> None:
     assert read_sessions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "A pilot trial (n=40) suggested that the effects of group yoga were comparable to "
+            "those of one-to-one yoga.",
+            {"group yoga", "one-to-one yoga"},
+        ),
+        (
+            "One study (n=52) found the effect of reflexology is superior to that of foot "
+            "massage.",
+            {"reflexology", "foot massage"},
+        ),
+        (
+            "A small trial (n=30) reported that effects of music therapy appeared to be "
+            "equivalent to those of guided imagery.",
+            {"music therapy", "guided imagery"},
+        ),
+    ],
+)
+def test_compared_effects_are_arms_without_roles(sentence: str, expected: set[str]) -> None:
+    study = study_of("Evidence Digest\n" + sentence + "\n")
+    assert {a.intervention.label for a in study.arms if a.intervention} == expected
+    assert {a.role for a in study.arms} == {None}

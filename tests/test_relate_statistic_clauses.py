@@ -61,3 +61,29 @@ def test_what_a_share_of_people_did(sentence: str, subject: str, value: float) -
 )
 def test_a_percentage_whose_clause_counts_nothing(sentence: str) -> None:
     assert rows(facts_of(sentence)) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Anxiety fell (OR 2.1, 95% CI 1.2 to 3.4).",
+        "Pain scores dropped by 1.8 points (90% confidence interval 0.9 to 2.7).",
+        "Fatigue improved, 95% C.I. 0.1 to 0.9.",
+    ],
+)
+def test_a_confidence_level_is_no_statistic(sentence: str) -> None:
+    assert rows(facts_of(sentence)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "population"),
+    [
+        ("Psoriasis affects 2 to 4 percent of the population worldwide.", "population worldwide"),
+        ("Migraine affects about 15% of the adult population.", "adult population"),
+        ("Gout affects 1 to 2 percent of the population.", "population"),
+    ],
+)
+def test_a_share_of_a_population_is_a_prevalence(sentence: str, population: str) -> None:
+    (statistic,) = facts_of(sentence).statistics
+    assert statistic.measure == "prevalence"
+    assert statistic.population is not None and statistic.population.label == population

@@ -24,10 +24,15 @@ from articlekg.sections import slot_table
 ENTITY_SLOTS = frozenset({"central-entity", "supporting-entity"})
 
 POPULATION_AFTER = re.compile(
-    rf"\s+of\s+(?:(?:all|the)\s+)?(?P<population>(?:[\w-]+\s+){{0,6}}?(?:{PEOPLE}|cases|sessions)"
-    r"(?:\s+(?:with|who|treated|receiving|undergoing|having|on)\b[^,.;]*?)?)(?=[,.;]|\s+(?:will|who|experience|report|develop|have|are|is|at|during|after)\b|$)",
+    rf"\s+of\s+(?:(?:all|the)\s+)?(?P<population>(?:[\w-]+\s+){{0,6}}?"
+    rf"(?:{PEOPLE}|population|cases|sessions)"
+    r"(?:\s+(?:with|who|treated|receiving|undergoing|having|on)\b[^,.;]*?)?"
+    r"(?:\s+(?:worldwide|globally|nationally|overall))?)"
+    r"(?=[,.;]|\s+(?:will|who|experience|report|develop|have|are|is|at|during|after)\b|$)",
     re.I,
 )
+# "95% CI": a confidence level, not a share of anything
+CONFIDENCE = re.compile(r"\s*(?:CI|C\.I\.|confidence interval|credible interval)\b", re.I)
 PREVALENCE_VERB = re.compile(
     r"\b(?:develop|experience|report|have|suffer|appear|occur|affect|present|"
     r"is reported|are reported|reported)",
@@ -69,6 +74,8 @@ def _subject_of_list(view: ArticleView, index: int) -> EntityRef | None:
 def _percentage(view: ArticleView, index: int, quantity: Quantity) -> None:
     span = view.sentences[index].span
     text = view.text
+    if CONFIDENCE.match(text, quantity.end, span.end):
+        return
     population_match = POPULATION_AFTER.match(text, quantity.end, span.end)
     population = None
     rest_start = quantity.end
