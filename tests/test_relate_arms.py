@@ -244,8 +244,7 @@ def test_sessions_from_counts_frequencies_and_lengths(text: str, expected: Sessi
             {"group yoga", "one-to-one yoga"},
         ),
         (
-            "One study (n=52) found the effect of reflexology is superior to that of foot "
-            "massage.",
+            "One study (n=52) found the effect of reflexology is superior to that of foot massage.",
             {"reflexology", "foot massage"},
         ),
         (
@@ -259,3 +258,26 @@ def test_compared_effects_are_arms_without_roles(sentence: str, expected: set[st
     study = study_of("Evidence Digest\n" + sentence + "\n")
     assert {a.intervention.label for a in study.arms if a.intervention} == expected
     assert {a.role for a in study.arms} == {None}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "control"),
+    [
+        (
+            "The intervention group had reflexology while the control group received no reflexology.",
+            "no reflexology",
+        ),
+        (
+            "The treatment group got weekly yoga, and the comparison group received no yoga.",
+            "no yoga",
+        ),
+        (
+            "The active arm received acupressure; the control arm received no acupressure.",
+            "no acupressure",
+        ),
+    ],
+)
+def test_a_control_group_that_received_nothing(sentence: str, control: str) -> None:
+    study = study_of(INTRO + sentence + "\n")
+    controls = [a for a in study.arms if a.role == "control"]
+    assert [a.intervention.label for a in controls if a.intervention] == [control]

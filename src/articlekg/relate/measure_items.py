@@ -132,6 +132,11 @@ def outcome_spans(view: ArticleView, index: int, item: Span) -> list[Span]:
     table = rule_table("measures")
     span = trimmed_span(view, item)
     text = view.text[span.start : span.end]
+    # "No serious adverse events were recorded": what was recorded is adverse events
+    negated = re.match(r"(?:no|any)\s+", text, re.I)
+    if negated is not None and negated.end() < len(text):
+        span = Span(span.start + negated.end(), span.end)
+        text = view.text[span.start : span.end]
     change = words_pattern(table["change_words"])
     heads = words_pattern(table["measure_heads"])
     # matched on the shielded text, so that "sustained (BPI, 0-10 scale) change in pain"

@@ -44,7 +44,7 @@ def phrase_regex(table: str, key: str) -> re.Pattern[str]:
 
 # A determiner, quantifier or number before a noun phrase is not part of its name.
 LEADING = re.compile(
-    r"^(?:(?:the|a|an|no|this|that|these|those|their|its|his|her|our|your|some|many|several|"
+    r"^(?:(?:the|a|an|this|that|these|those|their|its|his|her|our|your|some|many|several|"
     r"all|each|both|any|most|various|other|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|\d+)\s+)+",
     re.I,
