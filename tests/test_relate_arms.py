@@ -264,7 +264,8 @@ def test_compared_effects_are_arms_without_roles(sentence: str, expected: set[st
     ("sentence", "control"),
     [
         (
-            "The intervention group had reflexology while the control group received no reflexology.",
+            "The intervention group had reflexology while the control group received no "
+            "reflexology.",
             "no reflexology",
         ),
         (
