@@ -106,3 +106,23 @@ def test_a_field_the_article_frames_things_in(sentence: str) -> None:
 )
 def test_a_lexicon_term_that_places_nothing_is_no_context(sentence: str) -> None:
     assert contexts(facts_of(f"Music Therapy Notes\n{sentence}\n")) == set()
+
+
+@pytest.mark.parametrize(
+    ("heading", "line", "expected"),
+    [
+        ("Setting", "Two rural day hospices", "rural day hospices"),
+        ("Study Setting", "Outpatient radiotherapy unit", "Outpatient radiotherapy unit"),
+        ("Settings", "Home visits and community clinics", "Home visits and community clinics"),
+    ],
+)
+def test_a_setting_heading_line_with_the_setting_on_the_next_line(
+    heading: str, line: str, expected: str
+) -> None:
+    facts = facts_of(
+        "Hand Massage for Breathlessness\n"
+        "Design\nA feasibility study.\n"
+        f"{heading}\n{line}\n"
+        "Sample\nForty adults with lung cancer.\n"
+    )
+    assert contexts(facts) == {expected}

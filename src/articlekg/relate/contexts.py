@@ -68,6 +68,10 @@ def _setting_content(view: ArticleView, block_index: int) -> Span | None:
         if block.kind is BlockKind.HEADING or not block.value or block.label is None:
             return None
         return block.value if _only_section_words(document.slice(block.label)) else None
+    if block_index > 0 and _setting_line(view, block_index - 1):
+        # "Setting" on a line of its own and the setting on the next, whichever of the two
+        # the reader took for a heading
+        return block.span if _short(view, block.span) else None
     heading = sections.heading[block_index]
     if SETTING not in sections.within[block_index] or block.kind is BlockKind.HEADING:
         return None
@@ -76,6 +80,21 @@ def _setting_content(view: ArticleView, block_index: int) -> Span | None:
     named = document.blocks[heading]
     label = named.label if named.label is not None else named.span
     return (block.value or block.span) if _only_section_words(document.slice(label)) else None
+
+
+def _setting_line(view: ArticleView, index: int) -> bool:
+    """A line that says "Setting" and nothing else, heading or not."""
+    block = view.document.blocks[index]
+    if block.kind not in (BlockKind.HEADING, BlockKind.PARAGRAPH) or block.value is not None:
+        return False
+    text = view.document.slice(block.span).strip().rstrip(":")
+    return SETTING in slot_table().slots(text) and _only_section_words(text)
+
+
+def _short(view: ArticleView, span: Span) -> bool:
+    return len(view.text[span.start : span.end].split()) <= int(
+        rule_table("contexts")["short_setting_words"]
+    )
 
 
 def _only_section_words(heading: str) -> bool:
