@@ -282,3 +282,30 @@ def test_a_control_group_that_received_nothing(sentence: str, control: str) -> N
     study = study_of(INTRO + sentence + "\n")
     controls = [a for a in study.arms if a.role == "control"]
     assert [a.intervention.label for a in controls if a.intervention] == [control]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Participants were randomly assigned to receive either gentle yoga or usual care.",
+        "Adults were randomised to undergo either gentle yoga or usual care.",
+        "Patients were allocated to practise gentle yoga or usual care.",
+    ],
+)
+def test_allocated_to_receive_one_of_two(sentence: str) -> None:
+    study = study_of(INTRO + sentence + "\n")
+    assert {a.role for a in study.arms} == {"intervention", "control"}
+    assert {name(a.intervention) for a in study.arms} >= {"usual-care"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "All patients received standard antiemetic prophylaxis with ondansetron.",
+        "Both groups received dexamethasone before each cycle.",
+        "Each participant received a printed leaflet.",
+    ],
+)
+def test_what_everyone_received_is_no_arm(sentence: str) -> None:
+    study = study_of(INTRO + sentence + "\n")
+    assert study.arms == []

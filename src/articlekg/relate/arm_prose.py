@@ -34,7 +34,8 @@ def _assign_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:{verbs})\w*\s+(?:(?:randomly|equally|at\s+random|evenly)\s+)?(?:in)?to\s+"
         r"(?:(?:one\s+of\s+)?(?:two|three|four|five|\d+)\s+(?:\w+\s+)?(?:groups?|arms?)\s*"
-        r"(?::|,|—|–)?\s*(?:receiving\s+|of\s+)?)?(?:either\s+)?",
+        r"(?::|,|—|–)?\s*(?:receiving\s+|of\s+)?)?"
+        r"(?:(?:receive|undergo|get|attend|practi[sc]e|take\s+part\s+in)\s+)?(?:either\s+)?",
         re.I,
     )
 
@@ -218,6 +219,8 @@ def people_received(view: ArticleView, index: int, book: ArmBook) -> None:
         items = [
             i for i in _items(view, Span(start, list_end(view, index, start))) if _thing(view, i)
         ]
+        if len(items) == 1 and _everyone(view, index):
+            continue  # "All patients received antiemetics": given to every arm, not an arm
         known = [i for i in items if view.mentions_between(index, i.start, i.end, "Intervention")]
         for item in items:
             found = phrase_arm(view, index, item)
@@ -258,6 +261,12 @@ def _subject_received(view: ArticleView, index: int) -> int | None:
             return None
         return view.parsed.span_of(index, doc[after]).start
     return None
+
+
+def _everyone(view: ArticleView, index: int) -> bool:
+    """The sentence's subject is everyone in the study ("All patients", "Both groups")."""
+    text = view.sentence_text(index)
+    return bool(re.match(r"\s*(?:(?:in\s+)?addition,?\s+)?(?:all|both|every|each)\b", text, re.I))
 
 
 def _thing(view: ArticleView, span: Span) -> bool:
