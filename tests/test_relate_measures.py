@@ -11,6 +11,7 @@ from articlekg.facts import EntityRef, Facts
 from articlekg.pipeline import extract
 from articlekg.read.markdown import read_markdown_document
 from articlekg.read.text import read_text_document
+from articlekg.relate.measure_items import measurable
 
 INTRO = "Calm Study\nA randomized trial published in 2021 enrolled 64 adults.\n"
 
@@ -141,3 +142,20 @@ def test_primary_and_secondary_outcome_sentences(sentence: str, expected: list[s
 )
 def test_no_measure_where_none_is_named(sentence: str) -> None:
     assert measured(facts_of(INTRO + sentence + "\n")) == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("grip strength", True),
+        ("use of rescue medication", True),
+        ("Oswestry disability score", True),
+        ("respectively", False),
+        ("between the two arms", False),
+        ("the efficacy of reiki", False),
+        ("patients with lymphoma", False),
+        ("benefits", False),
+    ],
+)
+def test_what_can_be_a_measured_thing(phrase: str, expected: bool) -> None:
+    assert measurable(phrase) is expected

@@ -163,7 +163,7 @@ def outcome_spans(view: ArticleView, index: int, item: Span) -> list[Span]:
     if verb is not None:  # "and improving quality of life"
         span = Span(span.start + verb.end(), span.end)
         text = view.text[span.start : span.end]
-    if not _thing(text) or _lone_adjective(view, index, span):
+    if not measurable(text) or _lone_adjective(view, index, span):
         return []
     return [span]
 
@@ -177,11 +177,15 @@ def _lone_adjective(view: ArticleView, index: int, span: Span) -> bool:
     return tokens[0].pos_ in ("ADJ", "ADV") or tokens[0].tag_ == "VBN"
 
 
-def _thing(text: str) -> bool:
-    """A short noun phrase that is not people, a pronoun or a word for outcomes or effects
-    in general ("the efficacy of massage")."""
+def measurable(text: str) -> bool:
+    """A short noun phrase that is not people, a pronoun, an adverb, a prepositional
+    phrase or a word for outcomes or effects in general ("the efficacy of massage")."""
     words = text.split()
     if not words or len(words) > MAX_WORDS or not re.search(r"[A-Za-z]{2}", text):
+        return False
+    if re.match(r"(?:between|among|in|at|on|of|for|with|from|to|by|than)\b", text, re.I):
+        return False
+    if len(words) == 1 and words[0].lower().endswith("ly"):
         return False
     if re.search(rf"\b{PEOPLE}\b", text, re.I):
         return False

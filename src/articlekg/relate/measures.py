@@ -18,7 +18,13 @@ from functools import cache
 
 from articlekg.document import BlockKind, Span
 from articlekg.facts import EntityRef, Study
-from articlekg.relate.measure_items import clause_verb, list_items, named, outcome_spans
+from articlekg.relate.measure_items import (
+    clause_verb,
+    list_items,
+    measurable,
+    named,
+    outcome_spans,
+)
 from articlekg.relate.phrases import phrase_regex, rule_table, words_pattern
 from articlekg.relate.studies import is_citation
 from articlekg.relate.view import ArticleView
@@ -246,10 +252,13 @@ def _aim(view: ArticleView, index: int, measured: Measured) -> None:
 
 
 def measured_outcomes(view: ArticleView) -> None:
-    """A study measured every outcome it reports a finding on."""
+    """A study measured every outcome it reports a finding on, when the outcome is named by
+    a noun phrase (not "respectively", "between the groups" or "benefits")."""
     for study in view.facts.studies:
         known = {ref.key for ref, _ in study.measures}
         for finding in view.facts.findings:
+            if finding.outcome.concept is None and not measurable(finding.outcome.label):
+                continue
             if finding.study == study.key and finding.outcome.key not in known:
                 known.add(finding.outcome.key)
                 study.measures.append((finding.outcome, finding.evidence[0]))
