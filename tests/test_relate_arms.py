@@ -309,3 +309,29 @@ def test_allocated_to_receive_one_of_two(sentence: str) -> None:
 def test_what_everyone_received_is_no_arm(sentence: str) -> None:
     study = study_of(INTRO + sentence + "\n")
     assert study.arms == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Participants in the intervention arm received eight 40-minute sessions of "
+            "reflexology over four weeks.",
+            ("reflexology", 8, 40.0),
+        ),
+        (
+            "The treatment group attended twelve weekly classes of tai chi at a community hall.",
+            ("tai-chi", 12, None),
+        ),
+        (
+            "The experimental group completed six 30-minute sessions of guided imagery.",
+            ("guided-imagery", 6, 30.0),
+        ),
+    ],
+)
+def test_a_named_group_that_received_sessions_of_something(
+    sentence: str, expected: tuple[str, int, float | None]
+) -> None:
+    (arm,) = study_of(INTRO + sentence + "\n").arms
+    assert (name(arm.intervention), arm.sessions, arm.session_minutes) == expected
+    assert arm.role == "intervention"

@@ -193,9 +193,14 @@ def _named_groups(view: ArticleView, index: int, book: ArmBook) -> None:
         role = "control" if is_control(name) else "intervention"
         known = book.find(name, None, role)
         found = None
+        counted = SESSIONS_OF.match(text, after_at, span.end) if received else None
         if received and not NUMBER_FIRST.match(received.group("what")):
             what = Span(after_at + received.start("what"), after_at + received.end("what"))
             found = phrase_arm(view, index, what)
+        elif counted is not None:
+            # "received eight 40-minute sessions of reflexology": what the sessions were of
+            end = _what_end(text, counted.end(), span.end)
+            found = phrase_arm(view, index, Span(counted.end(), end))
         elif (known is None or known.intervention is None) and not role_only(name):
             found = phrase_arm(view, index, name_span)
         if known is not None and (found is None or found.intervention is None):
@@ -214,6 +219,17 @@ def _named_groups(view: ArticleView, index: int, book: ArmBook) -> None:
         arm.size = arm.size or (int(size.group("n").replace(",", "")) if size else None)
         if received:
             apply_sessions(arm, read_sessions(after[: received.end()]))
+
+
+SESSIONS_OF = re.compile(
+    rf"\s*\S+\s+{NUM}\s+(?:[\w-]+\s+){{0,3}}?(?:sessions?|classes|treatments?)\s+of\s+", re.I
+)
+
+
+def _what_end(text: str, start: int, end: int) -> int:
+    stops = words_pattern(rule_table("arms")["what_stops"])
+    stop = re.compile(rf"\s+(?:{stops})\b|[,.;:]").search(text, start, end)
+    return stop.start() if stop else end
 
 
 SIZE_AFTER = re.compile(r"\s*\(\s*n\s*=\s*(?P<n>\d[\d,]*)\s*\)", re.I)
