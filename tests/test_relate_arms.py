@@ -335,3 +335,30 @@ def test_a_named_group_that_received_sessions_of_something(
     (arm,) = study_of(INTRO + sentence + "\n").arms
     assert (name(arm.intervention), arm.sessions, arm.session_minutes) == expected
     assert arm.role == "intervention"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Interventions: Reflexology (n = 30) or usual care (n = 30).",
+            {("reflexology", "intervention", 30), ("usual-care", "control", 30)},
+        ),
+        (
+            "Intervention: Weekly hand massage versus a quiet conversation.",
+            {("hand-massage", "intervention", None), ("quiet conversation", None, None)},
+        ),
+        (
+            "Interventions: Ten acupressure sessions or sham acupressure at non-points.",
+            {("acupressure", "intervention", None), ("sham acupressure", "control", None)},
+        ),
+    ],
+)
+def test_an_intervention_line_that_lists_alternatives(
+    line: str, expected: set[tuple[str, str | None, int | None]]
+) -> None:
+    study = study_of(
+        "Touch for Fatigue: a Pilot Trial\nDesign: Randomized pilot trial.\n"
+        f"Participants: 60 adults with fatigue.\n{line}\nResults: Fatigue fell.\n"
+    )
+    assert {(name(a.intervention), a.role, a.size) for a in study.arms} == expected

@@ -14,17 +14,19 @@ from functools import cache
 
 from articlekg.document import Span
 from articlekg.quantities import NUM
-from articlekg.relate.arm_phrases import ArmBook, phrase_arm
+from articlekg.relate.arm_phrases import SIZE, ArmBook, phrase_arm
 from articlekg.relate.cues import PEOPLE
 from articlekg.relate.measure_items import clause_verb
 from articlekg.relate.phrases import (
     noun_phrase,
+    only_section_words,
     phrase_regex,
     rule_table,
     shielded,
     words_pattern,
 )
 from articlekg.relate.view import ArticleView, masked
+from articlekg.sections import slot_table
 
 
 @cache
@@ -68,6 +70,39 @@ def assigned_lists(view: ArticleView, index: int, book: ArmBook) -> None:
             size=found.size,
             span=sentence,
         )
+
+
+def intervention_lists(view: ArticleView, index: int, book: ArmBook) -> None:
+    """ "Interventions: Reflexology (n = 30) or usual care (n = 30)": an intervention line
+    that lists alternatives names the arms; the first is the intervention, the others
+    controls only when their words say so."""
+    block = view.block_of(index)
+    sentence = view.sentences[index].span
+    if block.label is None or block.value is None or not block.value.overlaps(sentence):
+        return
+    label = view.text[block.label.start : block.label.end]
+    if "intervention" not in slot_table().slots(label) or not only_section_words(label):
+        return
+    start = max(sentence.start, block.value.start)
+    visible = shielded(view, start, sentence.end)
+    if not ALTERNATIVES.search(visible) and not SIZE.search(view.text, start, sentence.end):
+        return
+    items = _items(view, Span(start, list_end(view, index, start)))
+    for k, item in enumerate(items):
+        found = phrase_arm(view, index, item)
+        if found.intervention is None:
+            continue
+        book.add(
+            name=found.name,
+            intervention=found.intervention,
+            role=found.role or ("intervention" if k == 0 else None),
+            size=found.size,
+            span=sentence,
+            where=found.where,
+        )
+
+
+ALTERNATIVES = re.compile(r"\s(?:or|versus|vs\.?|compared\s+with)\s", re.I)
 
 
 def list_end(view: ArticleView, index: int, start: int) -> int:

@@ -18,7 +18,12 @@ from articlekg.document import BlockKind, Span
 from articlekg.facts import Arm, EntityRef, Study
 from articlekg.quantities import NUM
 from articlekg.relate.arm_phrases import ArmBook, arm_name, is_control, phrase_arm, role_only
-from articlekg.relate.arm_prose import assigned_lists, compared_pairs, people_received
+from articlekg.relate.arm_prose import (
+    assigned_lists,
+    compared_pairs,
+    intervention_lists,
+    people_received,
+)
 from articlekg.relate.cues import PEOPLE
 from articlekg.relate.phrases import rule_table, words_pattern
 from articlekg.relate.sessions import apply_sessions, read_sessions
@@ -60,6 +65,7 @@ def relate_arms(view: ArticleView) -> None:
             _named_groups(view, index, book)
     for index in readable:
         assigned_lists(view, index, book)
+        intervention_lists(view, index, book)
     for index in readable:
         compared_pairs(view, index, book)
         people_received(view, index, book)
@@ -252,7 +258,9 @@ def _versus(view: ArticleView, book: ArmBook) -> None:
             if not inside:
                 continue
             ref = view.add_mention(inside[0])
-            if book.find(None, ref, None) is not None:
+            known = book.find(None, ref, None)
+            if known is not None:
+                known.role = known.role or role  # the title says which side it is on
                 continue
             book.add(name=None, intervention=ref, role=role, size=None, span=span)
 

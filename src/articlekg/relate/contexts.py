@@ -14,12 +14,11 @@ from typing import TYPE_CHECKING
 
 from articlekg.document import BlockKind, Span
 from articlekg.facts import ContextFact, EntityRef
-from articlekg.lexicon import fold, tokens
 from articlekg.recognise import Mention
-from articlekg.relate.phrases import noun_phrase, rule_table, trimmed_span
+from articlekg.relate.phrases import noun_phrase, only_section_words, rule_table, trimmed_span
 from articlekg.relate.studies import is_citation
 from articlekg.relate.view import ArticleView
-from articlekg.sections import WILDCARD, slot_table
+from articlekg.sections import slot_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -67,7 +66,7 @@ def _setting_content(view: ArticleView, block_index: int) -> Span | None:
     if SETTING in sections.names[block_index]:
         if block.kind is BlockKind.HEADING or not block.value or block.label is None:
             return None
-        return block.value if _only_section_words(document.slice(block.label)) else None
+        return block.value if only_section_words(document.slice(block.label)) else None
     if block_index > 0 and _setting_line(view, block_index - 1):
         # "Setting" on a line of its own and the setting on the next, whichever of the two
         # the reader took for a heading
@@ -79,7 +78,7 @@ def _setting_content(view: ArticleView, block_index: int) -> Span | None:
         return None
     named = document.blocks[heading]
     label = named.label if named.label is not None else named.span
-    return (block.value or block.span) if _only_section_words(document.slice(label)) else None
+    return (block.value or block.span) if only_section_words(document.slice(label)) else None
 
 
 def _setting_line(view: ArticleView, index: int) -> bool:
@@ -88,29 +87,13 @@ def _setting_line(view: ArticleView, index: int) -> bool:
     if block.kind not in (BlockKind.HEADING, BlockKind.PARAGRAPH) or block.value is not None:
         return False
     text = view.document.slice(block.span).strip().rstrip(":")
-    return SETTING in slot_table().slots(text) and _only_section_words(text)
+    return SETTING in slot_table().slots(text) and only_section_words(text)
 
 
 def _short(view: ArticleView, span: Span) -> bool:
     return len(view.text[span.start : span.end].split()) <= int(
         rule_table("contexts")["short_setting_words"]
     )
-
-
-def _only_section_words(heading: str) -> bool:
-    """A heading made of section words only ("Setting", "Study Setting", "Design, Setting
-    and Participants"), not one that merely contains one ("Massage in Clinical Settings")."""
-    words = [fold(t) for t, _, _ in tokens(heading)]
-    left = [True] * len(words)
-    for phrase, _ in slot_table().phrases:
-        size = len(phrase)
-        if WILDCARD in phrase:
-            continue
-        for start in range(len(words) - size + 1):
-            if tuple(words[start : start + size]) == phrase:
-                left[start : start + size] = [False] * size
-    rest = {w for w, keep in zip(words, left, strict=True) if keep}
-    return rest <= set(rule_table("contexts")["heading_filler"])
 
 
 def _setting(view: ArticleView, span: Span, mentions: list[Mention]) -> None:

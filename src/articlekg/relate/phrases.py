@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 from articlekg.document import Span
 from articlekg.facts import EntityRef
+from articlekg.lexicon import fold, tokens
 from articlekg.relate.view import ArticleView, masked
 from articlekg.resources import ontology_dir
+from articlekg.sections import WILDCARD, slot_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -153,3 +155,19 @@ def noun_phrase(view: ArticleView, index: int, head: Token, keep_of: bool = True
 def conjuncts(token: Token) -> list[Token]:
     """``token`` and the tokens coordinated with it, in text order."""
     return sorted({token, *token.conjuncts}, key=lambda t: t.i)
+
+
+def only_section_words(heading: str) -> bool:
+    """A heading made of section words only ("Setting", "Study Setting", "Design, Setting
+    and Participants"), not one that merely contains one ("Massage in Clinical Settings")."""
+    words = [fold(t) for t, _, _ in tokens(heading)]
+    left = [True] * len(words)
+    for phrase, _ in slot_table().phrases:
+        size = len(phrase)
+        if WILDCARD in phrase:
+            continue
+        for start in range(len(words) - size + 1):
+            if tuple(words[start : start + size]) == phrase:
+                left[start : start + size] = [False] * size
+    rest = {w for w, keep in zip(words, left, strict=True) if keep}
+    return rest <= set(rule_table("contexts")["heading_filler"])
