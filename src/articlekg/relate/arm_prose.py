@@ -87,6 +87,8 @@ def intervention_lists(view: ArticleView, index: int, book: ArmBook) -> None:
     visible = shielded(view, start, sentence.end)
     if not ALTERNATIVES.search(visible) and not SIZE.search(view.text, start, sentence.end):
         return
+    if any(c.dep_ in ("nsubj", "nsubjpass") for t in view.parsed.doc(index) for c in t.children):
+        return  # a sentence ("Participants were assigned to ..."), read by assigned_lists
     items = _items(view, Span(start, list_end(view, index, start)))
     for k, item in enumerate(items):
         found = phrase_arm(view, index, item)
