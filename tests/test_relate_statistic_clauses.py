@@ -80,7 +80,7 @@ def test_a_confidence_level_is_no_statistic(sentence: str) -> None:
     [
         ("Psoriasis affects 2 to 4 percent of the population worldwide.", "population worldwide"),
         ("Migraine affects about 15% of the adult population.", "adult population"),
-        ("Gout affects 1 to 2 percent of the population.", "population"),
+        ("Gout affects 1 to 2 percent of the population and is treatable.", "population"),
     ],
 )
 def test_a_share_of_a_population_is_a_prevalence(sentence: str, population: str) -> None:

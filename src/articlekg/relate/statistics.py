@@ -28,7 +28,8 @@ POPULATION_AFTER = re.compile(
     rf"(?:{PEOPLE}|population|cases|sessions)"
     r"(?:\s+(?:with|who|treated|receiving|undergoing|having|on)\b[^,.;]*?)?"
     r"(?:\s+(?:worldwide|globally|nationally|overall))?)"
-    r"(?=[,.;]|\s+(?:will|who|experience|report|develop|have|are|is|at|during|after)\b|$)",
+    r"(?=[,.;]|\s+(?:will|who|experience|report|develop|have|are|is|at|during|after|and|but|"
+    r"while|whereas)\b|$)",
     re.I,
 )
 # "95% CI": a confidence level, not a share of anything
