@@ -176,3 +176,23 @@ def test_intent_words_in_ordinary_prose_are_no_map() -> None:
     )
     assert facts.topical_sections == []
     assert contexts(facts) == set()
+
+
+def test_a_table_of_part_and_value_rows() -> None:
+    facts = markdown_facts(
+        "# Massage map\n\n| Element | Value |\n|---|---|\n"
+        "| Central entity | Oncology massage |\n"
+        "| Source context | A spa chain that trains oncology therapists |\n"
+        "| Macro context | Supportive cancer care |\n"
+        "| Micro context | Massage during radiotherapy |\n"
+        "| Search intent | Is massage safe during cancer treatment |\n"
+    )
+    assert [(name(ref), role) for ref, role, _ in facts.central][:1] == [
+        ("oncology-massage", "central")
+    ]
+    assert contexts(facts) == {
+        ("spa chain that trains oncology therapists", None),
+        ("supportive-oncology", "macro"),
+        ("Massage during radiotherapy", "micro"),
+    }
+    assert sections(facts) == [(None, "Is massage safe during cancer treatment", [])]

@@ -37,14 +37,22 @@ DASHED = re.compile(r"^(?P<label>[^:—–()]{2,60}?)\s*(?::|\s[—–-]\s)\s*(?
 
 def relate_topical(view: ArticleView) -> None:
     central: EntityRef | None = None
+    table_read = False
     for index, block in enumerate(view.document.blocks):
         if block.kind is BlockKind.TABLE_ROW and block.header_row:
-            relate_table(view, index, central)
+            table_read = relate_table(view, index, central)
             continue
-        structural = (BlockKind.HEADING, BlockKind.LABEL_VALUE, BlockKind.LIST_ITEM)
-        if block.kind not in structural and not _lead_line(view, index):
-            continue
-        label, value = label_value(view, block)
+        if block.kind is BlockKind.TABLE_ROW:
+            if table_read or len(block.cells) < 2:
+                continue
+            # a table of "part | value" rows: "| Central entity | Reflexology |"
+            label: Span | None = block.cells[0]
+            value: Span | None = block.cells[1]
+        else:
+            structural = (BlockKind.HEADING, BlockKind.LABEL_VALUE, BlockKind.LIST_ITEM)
+            if block.kind not in structural and not _lead_line(view, index):
+                continue
+            label, value = label_value(view, block)
         slots = slot_table().slots(view.text[label.start : label.end]) if label else frozenset()
         slots = slots or (view.sections.names[index] if block.kind is BlockKind.HEADING else slots)
         role = next((ROLES[s] for s in sorted(slots) if s in ROLES), None)

@@ -61,20 +61,22 @@ def columns_of(names: list[str]) -> Columns:
     return found
 
 
-def relate_table(view: ArticleView, header_index: int, central: EntityRef | None) -> None:
+def relate_table(view: ArticleView, header_index: int, central: EntityRef | None) -> bool:
+    """Whether the table's columns name parts of a map (and its rows were read)."""
     document = view.document
     header = document.blocks[header_index]
     names = [document.slice(c) for c in header.cells]
     columns = columns_of(names)
     if columns.attribute is not None:
         _attribute_rows(view, header_index, names, columns, central)
-    elif (
-        columns.kind is not None
-        or columns.intent is not None
-        or columns.kind_topics
-        or columns.contexts
-    ):
+        return True
+    if columns.kind is not None or columns.intent is not None or columns.kind_topics:
         _map_rows(view, header_index, columns, central)
+        return True
+    if columns.contexts:
+        _map_rows(view, header_index, columns, central)
+        return True
+    return False
 
 
 def _rows(view: ArticleView, header_index: int) -> list[int]:
