@@ -87,11 +87,6 @@ def phrase_ref(view: ArticleView, span: Span) -> EntityRef:
     return EntityRef(label_of(text))
 
 
-def add_phrase(view: ArticleView, span: Span, kind: str) -> EntityRef:
-    """:func:`phrase_ref`, recorded as an entity of ``kind`` with evidence on the span."""
-    return view.add(phrase_ref(view, span), kind, span)
-
-
 def trimmed_span(view: ArticleView, span: Span) -> Span:
     """``span`` without leading determiners/quantifiers and a trailing time point or bracket."""
     span = view.trimmed(span)
@@ -150,11 +145,6 @@ def noun_phrase(view: ArticleView, index: int, head: Token, keep_of: bool = True
         first += 1
     span = view.parsed.span_of_tokens(index, doc[first : last + 1])
     return trimmed_span(view, span)
-
-
-def conjuncts(token: Token) -> list[Token]:
-    """``token`` and the tokens coordinated with it, in text order."""
-    return sorted({token, *token.conjuncts}, key=lambda t: t.i)
 
 
 def only_section_words(heading: str) -> bool:
