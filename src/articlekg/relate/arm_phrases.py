@@ -16,14 +16,14 @@ from functools import cache
 from articlekg.document import Span
 from articlekg.facts import Arm, EntityRef, normal_label
 from articlekg.quantities import NUM
-from articlekg.relate.phrases import (
+from articlekg.relate.view import ArticleView
+from articlekg.relate.wording import (
     phrase_ref,
     phrase_regex,
     rule_table,
     trimmed_span,
     words_pattern,
 )
-from articlekg.relate.view import ArticleView
 
 SIZE = re.compile(r"\(\s*n\s*=\s*(?P<n>\d[\d,]*)\s*\)", re.I)
 

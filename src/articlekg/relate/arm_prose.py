@@ -17,7 +17,8 @@ from articlekg.quantities import NUM
 from articlekg.relate.arm_phrases import SIZE, ArmBook, phrase_arm
 from articlekg.relate.cues import PEOPLE
 from articlekg.relate.measure_items import clause_verb
-from articlekg.relate.phrases import (
+from articlekg.relate.view import ArticleView, masked
+from articlekg.relate.wording import (
     noun_phrase,
     only_section_words,
     phrase_regex,
@@ -25,7 +26,6 @@ from articlekg.relate.phrases import (
     shielded,
     words_pattern,
 )
-from articlekg.relate.view import ArticleView, masked
 from articlekg.sections import slot_table
 
 

@@ -25,9 +25,9 @@ from articlekg.relate.arm_prose import (
     people_received,
 )
 from articlekg.relate.cues import PEOPLE
-from articlekg.relate.phrases import rule_table, words_pattern
 from articlekg.relate.sessions import apply_sessions, read_sessions
 from articlekg.relate.view import ArticleView
+from articlekg.relate.wording import rule_table, words_pattern
 
 NOT_HERE = frozenset({"background", "references", "citation", "conclusions", "advice"})
 

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 from articlekg.document import BlockKind, Span
 from articlekg.facts import ContextFact, EntityRef
 from articlekg.recognise import Mention
-from articlekg.relate.phrases import noun_phrase, only_section_words, rule_table, trimmed_span
 from articlekg.relate.studies import is_citation
 from articlekg.relate.view import ArticleView
+from articlekg.relate.wording import noun_phrase, only_section_words, rule_table, trimmed_span
 from articlekg.sections import slot_table
 
 if TYPE_CHECKING:

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from articlekg.document import Span
 from articlekg.relate.cues import PEOPLE
-from articlekg.relate.phrases import label_of, rule_table, shielded, trimmed_span, words_pattern
 from articlekg.relate.view import ArticleView
+from articlekg.relate.wording import label_of, rule_table, shielded, trimmed_span, words_pattern
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -25,9 +25,9 @@ from articlekg.relate.measure_items import (
     named,
     outcome_spans,
 )
-from articlekg.relate.phrases import phrase_regex, rule_table, words_pattern
 from articlekg.relate.studies import is_citation
 from articlekg.relate.view import ArticleView
+from articlekg.relate.wording import phrase_regex, rule_table, words_pattern
 
 # Conclusions stay: an aim restated there ("we evaluated whether ...") still names a measure.
 NOT_HERE = frozenset({"background", "references", "citation", "advice"})

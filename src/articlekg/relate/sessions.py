@@ -15,7 +15,7 @@ from functools import cache
 
 from articlekg.facts import Arm
 from articlekg.quantities import NUM, number_value
-from articlekg.relate.phrases import rule_table, words_pattern
+from articlekg.relate.wording import rule_table, words_pattern
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,8 @@ from articlekg.document import Span
 from articlekg.facts import EntityRef
 from articlekg.quantities import Quantity
 from articlekg.relate.cues import PEOPLE
-from articlekg.relate.phrases import rule_table
 from articlekg.relate.view import ArticleView
+from articlekg.relate.wording import rule_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

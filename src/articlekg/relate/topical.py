@@ -19,10 +19,10 @@ from functools import cache
 
 from articlekg.document import Block, BlockKind, Span
 from articlekg.facts import AttributeFact, ContextFact, EntityRef, TopicalSection
-from articlekg.relate.phrases import rule_table, trimmed_span, words_pattern
 from articlekg.relate.topical_prose import relate_topical_prose
 from articlekg.relate.topical_tables import relate_table
 from articlekg.relate.view import ArticleView
+from articlekg.relate.wording import rule_table, trimmed_span, words_pattern
 from articlekg.sections import slot_table
 
 MAX_LEAD_WORDS = 6

@@ -15,8 +15,8 @@ from functools import cache
 
 from articlekg.document import BlockKind, Span
 from articlekg.facts import AttributeFact, ContextFact, EntityRef, TopicalSection
-from articlekg.relate.phrases import rule_table, words_pattern
 from articlekg.relate.view import ArticleView
+from articlekg.relate.wording import rule_table, words_pattern
 
 SCOPES = {"macro-context": "macro", "micro-context": "micro", "source-context": None}
 PROSE_SLOTS = (*SCOPES, "search-intent")

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from articlekg.document import BlockKind, Span
 from articlekg.facts import AttributeFact, ContextFact, EntityRef, TopicalSection
 from articlekg.lexicon import fold, tokens
-from articlekg.relate.phrases import rule_table
 from articlekg.relate.view import ArticleView
+from articlekg.relate.wording import rule_table
 from articlekg.sections import slot_table
 
 KINDS = {"core-section": "core", "outer-section": "outer"}
