@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from articlekg.document import Document
-from articlekg.facts import ContextFact, Facts
+from articlekg.facts import Facts
 from articlekg.lexicon import Lexicon
 from articlekg.parse import Parsed
 from articlekg.recognise import Mention, Recognised
@@ -19,6 +19,7 @@ from articlekg.relate.advice import relate_advice
 from articlekg.relate.aliases import relate_aliases
 from articlekg.relate.arms import relate_arms, relate_compared_arms
 from articlekg.relate.conditions import relate_conditions
+from articlekg.relate.contexts import relate_contexts
 from articlekg.relate.effects import relate_effects
 from articlekg.relate.entities import relate_roles
 from articlekg.relate.measures import measured_outcomes, relate_measures
@@ -40,6 +41,7 @@ def relate(
     lexicon: Lexicon,
 ) -> Facts:
     view = ArticleView(document, sections, sentences, parsed, recognised, lexicon, Facts())
+    context_terms: list[Mention] = []
     for mention in recognised.mentions:
         # A term inside a proper name ("Palliative Care Research Network") is not a mention
         # of it; a field named in a cited title is not a context of this article.
@@ -47,11 +49,10 @@ def relate(
             mention.category == "Context" and is_citation(view, mention.sentence)
         ):
             continue
-        view.add_mention(mention)
         if mention.category == "Context":
-            view.facts.contexts.append(
-                ContextFact(view.ref(mention), [sentences[mention.sentence].span])
-            )
+            context_terms.append(mention)  # a context only where the article places something
+            continue
+        view.add_mention(mention)
     _publisher(view)
     relate_aliases(view)
     relate_roles(view)
@@ -59,6 +60,7 @@ def relate(
     relate_studies(view)
     relate_arms(view)
     relate_compared_arms(view)
+    relate_contexts(view, context_terms)
     relate_measures(view)
     main = main_intervention(view)
     claims = relate_effects(view, main)

@@ -16,14 +16,24 @@ from articlekg.document import BlockKind, Span
 from articlekg.facts import EntityRef, Statistic
 from articlekg.quantities import Quantity
 from articlekg.relate.cues import PEOPLE
-from articlekg.relate.topical import ROLE_HEADING
+from articlekg.relate.statistic_clauses import clause_subject
+from articlekg.relate.topical import label_value
 from articlekg.relate.view import ArticleView
+from articlekg.sections import slot_table
+
+ENTITY_SLOTS = frozenset({"central-entity", "supporting-entity"})
 
 POPULATION_AFTER = re.compile(
-    rf"\s+of\s+(?:(?:all|the)\s+)?(?P<population>(?:[\w-]+\s+){{0,6}}?(?:{PEOPLE}|cases|sessions)"
-    r"(?:\s+(?:with|who|treated|receiving|undergoing|having|on)\b[^,.;]*?)?)(?=[,.;]|\s+(?:will|who|experience|report|develop|have|are|is|at|during|after)\b|$)",
+    rf"\s+of\s+(?:(?:all|the)\s+)?(?P<population>(?:[\w-]+\s+){{0,6}}?"
+    rf"(?:{PEOPLE}|population|cases|sessions)"
+    r"(?:\s+(?:with|who|treated|receiving|undergoing|having|on)\b[^,.;]*?)?"
+    r"(?:\s+(?:worldwide|globally|nationally|overall))?)"
+    r"(?=[,.;]|\s+(?:will|who|experience|report|develop|have|are|is|at|during|after|and|but|"
+    r"while|whereas)\b|$)",
     re.I,
 )
+# "95% CI": a confidence level, not a share of anything
+CONFIDENCE = re.compile(r"\s*(?:CI|C\.I\.|confidence interval|credible interval)\b", re.I)
 PREVALENCE_VERB = re.compile(
     r"\b(?:develop|experience|report|have|suffer|appear|occur|affect|present|"
     r"is reported|are reported|reported)",
@@ -31,17 +41,6 @@ PREVALENCE_VERB = re.compile(
 )
 SEVERITY = re.compile(r"\b(?:severity|rated|intensity|score)\b", re.I)
 COUNTED_PEOPLE = re.compile(rf"\b{PEOPLE}$")
-# "minor bruising or soreness at the needle site followed 4% of sessions"
-FOLLOWED_SUBJECT = re.compile(
-    r"(?P<subject>(?:[\w-]+\s+)?[\w-]+(?:\s+(?:or|and)\s+[\w-]+)?(?:\s+at\s+the\s+[\w-]+\s+site)?)\s+"
-    r"(?:followed|occurred in|affected)\s+(?:in\s+)?(?:about\s+)?$"
-)
-# "Mild adverse effects can be expected in about 10% of all cases"
-EXPECTED_SUBJECT = re.compile(
-    r"(?P<subject>(?:[A-Z]?[\w-]+\s+){0,2}[\w-]+)\s+(?:can be expected|occur|occurs|occurred|"
-    r"are seen|is seen|were enrolled|was enrolled|(?:was|were) (?:reported|observed|seen|noted))"
-    r"\s+(?:in\s+)?(?:about\s+|approximately\s+|around\s+)?$"
-)
 REPORT_VERB = re.compile(
     r"\b(?:recorded|revealed|found|showed|reached|achieved|generated|had)\b", re.I
 )
@@ -60,20 +59,24 @@ def relate_statistics(view: ArticleView) -> None:
 
 
 def _subject_of_list(view: ArticleView, index: int) -> EntityRef | None:
-    block = view.block_of(index)
-    if block.heading is None:
+    """A list item under "Supporting Entity: X" (or any entity heading) is about X."""
+    heading = view.block_of(index).heading
+    if heading is None:
         return None
-    heading = view.document.slice(view.document.blocks[block.heading].span)
-    match = ROLE_HEADING.fullmatch(heading)
-    if match is None:
+    block = view.document.blocks[heading]
+    label, value = label_value(view, block)
+    if label is None or value is None:
         return None
-    start = view.document.blocks[block.heading].span.start + match.start("name")
-    return view.ref_for_span(Span(start, view.document.blocks[block.heading].span.end))
+    if not slot_table().slots(view.text[label.start : label.end]) & ENTITY_SLOTS:
+        return None
+    return view.ref_for_span(value)
 
 
 def _percentage(view: ArticleView, index: int, quantity: Quantity) -> None:
     span = view.sentences[index].span
     text = view.text
+    if CONFIDENCE.match(text, quantity.end, span.end):
+        return
     population_match = POPULATION_AFTER.match(text, quantity.end, span.end)
     population = None
     rest_start = quantity.end
@@ -97,30 +100,7 @@ def _percentage(view: ArticleView, index: int, quantity: Quantity) -> None:
     if subject is None and before_mentions and PREVALENCE_VERB.search(before):
         subject = view.add_mention(before_mentions[-1])
     if subject is None:
-        lead = FOLLOWED_SUBJECT.search(before)
-        if lead is not None:
-            subject = view.add_span(
-                Span(span.start + lead.start("subject"), span.start + lead.end("subject")),
-                "Condition",
-            )
-        else:
-            expected = EXPECTED_SUBJECT.search(before)
-            if expected is not None:
-                subject = view.add_span(
-                    Span(
-                        span.start + expected.start("subject"), span.start + expected.end("subject")
-                    ),
-                    "Condition",
-                )
-    if subject is None:
-        enrolled = re.match(
-            r"\s*(?:were|was)\s+(?P<what>enrolled in [\w -]+)", text[quantity.end : span.end]
-        )
-        if enrolled is not None:
-            subject = view.add_span(
-                Span(quantity.end + enrolled.start("what"), quantity.end + enrolled.end("what")),
-                "Condition",
-            )
+        subject = clause_subject(view, index, quantity)
     if subject is None:
         return
     stated = verb_after or PREVALENCE_VERB.search(before)
