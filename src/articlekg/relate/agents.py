@@ -74,6 +74,15 @@ def subject_token(trigger: Token) -> Token | None:
     return None
 
 
+def further_subject(subject: Token) -> Token | None:
+    """The subject of the clause above the one ``subject`` belongs to ("X can help your
+    muscles relax and improve Y": the parser may hang "improve" on "relax")."""
+    verb = subject.head
+    if verb.dep_ not in CLIMB_ARCS or verb.head is verb:
+        return None
+    return subject_token(verb.head)
+
+
 NAMING_ARCS = frozenset({"oprd", "attr", "appos", "conj", "compound", "acl"})
 
 
@@ -171,6 +180,8 @@ def agents_of_subject(view: ArticleView, index: int, subject: Token) -> Agents:
     lemma = subject.lemma_.lower()
     if subject.lower_ in words.pronouns or lemma in words.pronouns:
         return Subject.POINTS_BACK
+    if subject.tag_ == "VBG" or subject.dep_ == "csubj":
+        return Subject.UNSTATED  # "Pressing these points can help ...": doing the therapy
     if lemma in words.people or lemma in words.studies or subject.lower_ in words.people:
         return Subject.UNSTATED
     return Subject.OTHER

@@ -16,12 +16,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from articlekg.document import BlockKind
+from articlekg.document import BlockKind, Span
 from articlekg.facts import Duration, EntityRef, Finding
 from articlekg.relate.agents import (
     Subject,
     acting_through,
     agents_of_subject,
+    further_subject,
+    intervention_phrases,
     prepositional_agents,
     purpose_agents,
     subject_token,
@@ -42,6 +44,9 @@ MEANS = frozenset({"by", "via", "through", "thanks"})
 """Prepositions of means: an effect inside one explains another effect."""
 OUTCOME_CATEGORIES = ("Outcome", "Condition")
 NOT_OUTCOMES = frozenset({"Intervention", "Mechanism", "Periodical", "Organization"})
+REDUCES_A_CONDITION = frozenset({"efficacy", "efficacy_clause", "phrasal"})
+"""Frames of help or benefit: for a condition, the help is its reduction."""
+REPORTING_SLOTS = frozenset({"results", "conclusions", "evidence", "abstract"})
 SUBJECT_FIRST = frozenset({"passive", "intransitive", "predicate", "predicate_degree"})
 VERBS = frozenset({"VERB", "AUX"})
 NOUN_SUFFIXES = ("ness", "ity", "tion", "sion", "ment", "ence", "ance", "ache", "pain")
@@ -175,7 +180,19 @@ def _explains_another(frame: Frame) -> bool:
     return False
 
 
+def _state_outcome(view: ArticleView, index: int, frame: Frame) -> list[Phrase]:
+    """'help your muscles relax': the outcome is the state, in the article's words."""
+    noun, verb = frame.object, frame.trigger
+    phrase = phrase_of(view, index, noun)
+    if phrase is None:
+        return []
+    span = Span(phrase.span.start, view.parsed.span_of(index, verb).end)
+    return [Phrase(span, view.ref_for_span(span), noun.i)]
+
+
 def _outcomes(view: ArticleView, index: int, frame: Frame) -> list[Phrase]:
+    if frame.kind == "helped_state":
+        return _state_outcome(view, index, frame)
     if _names_an_effect(frame.object):
         return []  # "greater improvement", "improving pain management": the other frame
     if frame.kind == "active_misread" and not (
@@ -246,6 +263,11 @@ def who(
     if frame.kind in SUBJECT_FIRST:
         heads = [trigger, trigger.head] if frame.kind.startswith("predicate") else [trigger]
         named = prepositional_agents(view, index, *heads) or Subject.UNSTATED
+        if named is Subject.UNSTATED and not (
+            in_study(view, index) or view.slots(index) & REPORTING_SLOTS
+        ):
+            # "The nausea is often worse": with no one named, a state, not a finding.
+            named = Subject.OTHER if not named_before(view, index, trigger, affected) else named
         if named is Subject.UNSTATED and any(c.dep_ == "agent" for c in trigger.children):
             return None  # "illness is caused by imbalances": something else acts
     elif frame.kind == "verbless":
@@ -256,20 +278,31 @@ def who(
         "active_misread",
         "efficacy",
         "efficacy_clause",
+        "phrasal",
+        "helped_state",
     ) or any(c.dep_ == "nsubj" for c in trigger.children):
         # A verb with a subject of its own, even where the parser took "X reduced pain." for
         # a noun phrase and hung "X" under "reduced".
         purpose = purpose_agents(view, index, trigger)
         if purpose:
             return purpose, None
-        subject = subject_token(trigger)
+        subject = subject_token(trigger.head if frame.kind == "helped_state" else trigger)
         named = Subject.UNSTATED
         if subject is not None:
             named = agents_of_subject(view, index, subject)
+        if subject is not None and named is Subject.UNSTATED and _an_act(subject):
+            # "Pressing these points can help X": the therapy, by pressing them.
+            fallback = fallback_subjects(view, index, main)
+            if fallback:
+                return fallback, subject
         if named is Subject.OTHER and subject is not None:
             through = acting_through(view, index, subject)
             if through:
                 return through, subject
+            if subject.head is not trigger and (further := further_subject(subject)):
+                named = agents_of_subject(view, index, further)
+        if not isinstance(named, list) and (used := _used(view, index, trigger)):
+            return used, None  # "People can reduce nausea by using ginger": ginger does
     else:
         named = _nominal_agents(view, index, frame)
     if isinstance(named, list):
@@ -288,6 +321,25 @@ def who(
         return view.last_subjects, None
     fallback = fallback_subjects(view, index, main)
     return (fallback, None) if fallback else None
+
+
+def _an_act(subject: Token) -> bool:
+    return subject.dep_ == "csubj" or subject.tag_ == "VBG"
+
+
+def _used(view: ArticleView, index: int, trigger: Token) -> list[EntityRef]:
+    """'by using ginger supplements', 'by taking X': the means that is an intervention."""
+    words = role_words()
+    for child in trigger.children:
+        if child.dep_ != "prep" or child.lower_ != "by":
+            continue
+        for gerund in (c for c in child.children if c.dep_ == "pcomp"):
+            if gerund.lemma_.lower() in words.using_verbs | words.receiving_verbs:
+                for target in (c for c in gerund.children if c.dep_ in ("dobj", "obj")):
+                    found = intervention_phrases(view, index, target)
+                    if found:
+                        return found
+    return []
 
 
 def _pronoun_position(trigger: Token) -> int:
@@ -409,7 +461,7 @@ def _emit(view: ArticleView, index: int, claims: list[Claim], study: bool) -> No
             if scope.hypothetical:
                 continue
             effect = "noEffect" if scope.negated else claim.frame.effect
-            if claim.frame.kind.startswith("efficacy") and is_condition(view, index, phrase):
+            if claim.frame.kind in REDUCES_A_CONDITION and is_condition(view, index, phrase):
                 effect = "reduces"  # "effective for arthritis": arthritis is what it eases
             size = EFFECT_SIZE.search(
                 view.text, phrase.span.end, min(span.end, phrase.span.end + 40)
@@ -434,10 +486,13 @@ def _emit(view: ArticleView, index: int, claims: list[Claim], study: bool) -> No
 
 
 def is_condition(view: ArticleView, index: int, phrase: Phrase) -> bool:
+    """Something to have less of: a condition, or any outcome not known as good to have."""
     concept = phrase.ref.concept
-    if concept is not None:
-        return view.lexicon.concepts[concept].category == "Condition"
-    return view.parsed.doc(index)[phrase.head].lemma_.lower() in role_words().condition_heads
+    if concept is not None and view.lexicon.concepts[concept].category == "Condition":
+        return True
+    positive = effect_rules().positive_outcomes
+    words = {t.lemma_.lower() for t in view.parsed.tokens_within(index, phrase.span)}
+    return not words & positive
 
 
 def _tokens_of(view: ArticleView, index: int, phrase: Phrase) -> tuple[int, int]:

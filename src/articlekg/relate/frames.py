@@ -32,6 +32,7 @@ class EffectRules:
     phrase_stop_modifiers: frozenset[str]
     non_identity_modifiers: frozenset[str]
     generic_heads: frozenset[str]
+    positive_outcomes: frozenset[str]
 
     def polarity(self, entry: str, lemma: str) -> str | None:
         for polarity, lemmas in self.vocabulary.get(entry, {}).items():
@@ -58,6 +59,7 @@ def effect_rules() -> EffectRules:
         phrase_stop_modifiers=frozenset(data["phrase_stop_modifiers"]),
         non_identity_modifiers=frozenset(data["non_identity_modifiers"]),
         generic_heads=frozenset(data["generic_heads"]),
+        positive_outcomes=frozenset(data["positive_outcomes"]),
     )
 
 
@@ -109,6 +111,8 @@ TRIGGER_ENTRY = {
     "efficacy_clause": "efficacy",
     "predicate_degree": "severity",
     "verbless": "verbs",
+    "phrasal": "phrasal",
+    "helped_state": "state_verbs",
 }
 ARGUMENT_ARCS = frozenset(
     {"ROOT", "nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "oprd", "npadvmod"}

@@ -228,6 +228,9 @@ def _add(
     coordinated means, asides) or the purpose it serves (``skip``)."""
     if not agents:
         return
+    words = role_words()
+    if means.lemma_.lower() in words.using_verbs | words.receiving_verbs:
+        return  # "by using ginger", "by taking X": the intervention itself, not how it works
     means = _named(means)
     tokens = _clause(means, skip)
     leading = ("det", "poss", "predet", "advmod", "aux", "neg")

@@ -203,6 +203,16 @@ def _measured(head: Token) -> Token | None:
     return None
 
 
+def _in_brackets(token: Token) -> bool:
+    depth = 0
+    for before in token.doc[: token.i]:
+        if before.text in ("(", "["):
+            depth += 1
+        elif before.text in (")", "]") and depth:
+            depth -= 1
+    return depth > 0
+
+
 def _trimmed(head: Token) -> list[Token]:
     """The head's phrase without determiners, pronouns, numbers and evaluative words."""
     rules = effect_rules()
@@ -239,6 +249,14 @@ def phrase_of(
         # A gerund may name an outcome ("bruising"); other verbs and adjectives not, unless
         # the role says it is a name the tagger misread ("such as rosemary").
         return None
+    if (
+        _in_brackets(head)
+        and view.recognised.long_form(head.text) is None
+        and not _mention_for(
+            view, index, view.parsed.span_of(index, head), view.parsed.span_of(index, head), ()
+        )
+    ):
+        return None  # "(AK-yoo-PREH-sher)", "(see Figure 2)": an aside names nothing new
     tokens = _trimmed(head)
     span = view.parsed.span_of_tokens(index, head.doc[tokens[0].i : head.i + 1])
     wording = view.text[span.start : span.end]
