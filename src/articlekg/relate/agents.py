@@ -28,6 +28,19 @@ if TYPE_CHECKING:
 
 SUBJECT_ARCS = ("nsubj", "nsubjpass", "csubj")
 NOUN_TAGS = ("NOUN", "PROPN")
+EFFICACY_NOUNS = frozenset(
+    {
+        "effectiveness",
+        "efficacy",
+        "effect",
+        "effects",
+        "benefit",
+        "benefits",
+        "use",
+        "impact",
+        "role",
+    }
+)
 CLIMB_ARCS = frozenset(
     {"xcomp", "conj", "advcl", "ccomp", "pcomp", "acl", "prep", "dep", "oprd", "acomp"}
 )
@@ -156,6 +169,13 @@ def agents_of_subject(view: ArticleView, index: int, subject: Token) -> Agents:
     examples = example_agents(view, index, subject)
     if examples:
         return examples
+    if subject.lemma_.lower() in EFFICACY_NOUNS:
+        # "the effectiveness of foam rolling to ease soreness": foam rolling
+        for preposition in (c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for target in (c for c in preposition.children if c.dep_ == "pobj"):
+                found = intervention_phrases(view, index, target)
+                if found:
+                    return found
     region = view.parsed.span_of_tokens(
         index, subject.doc[subject.left_edge.i : subject.right_edge.i + 1]
     )
@@ -197,6 +217,8 @@ def intervention_phrases(view: ArticleView, index: int, head: Token) -> list[Ent
         phrase = phrase_of(view, index, noun, ("Intervention",))
         if phrase is None:
             continue
+        if noun.lemma_.lower() in words.studies:
+            continue  # "a placebo-controlled study" is a study, whatever it compared
         if noun.lemma_.lower() in words.people:
             # "the yoga group", "acupuncture patients": the therapy they are named after.
             found.extend(

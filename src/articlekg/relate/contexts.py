@@ -53,7 +53,11 @@ def relate_contexts(view: ArticleView, mentions: list[Mention]) -> None:
         if index in covered or _excluded(view, index, view.sentences[index].span):
             continue
         for token in view.parsed.doc(index):
-            if _is_place(token) and _framed(token):
+            if _is_place(token) and _affiliation(token):
+                # "a professor at X University": where someone works, an organization
+                span = noun_phrase(view, index, token, keep_of=True)
+                view.add_span(span, "Organization")
+            elif _is_place(token) and _framed(token):
                 _place(view, index, token, mentions)
 
 
@@ -150,6 +154,22 @@ def _is_place(token: Token) -> bool:
         words.insert(0, child.lemma_.lower())
     places = {p.lower() for p in rule_table("contexts")["place_nouns"]}
     return any(" ".join(words[k:]) in places for k in range(len(words)))
+
+
+def _affiliation(token: Token) -> bool:
+    """Whether the place follows a person's role ("dean of research at X", "scientists at
+    X"): where the person works."""
+    roles = set(rule_table("contexts")["affiliation_heads"])
+    if token.dep_ != "pobj" or token.head.lower_ not in ("at", "of", "from", "in"):
+        return False
+    holder = token.head.head
+    for _ in range(3):
+        if holder.lemma_.lower() in roles or holder.lower_ in roles:
+            return True
+        if holder.dep_ not in ("pobj", "prep", "conj", "appos") or holder.head is holder:
+            return False
+        holder = holder.head
+    return False
 
 
 def _framed(token: Token) -> bool:

@@ -137,7 +137,9 @@ def _working_by(view: ArticleView, index: int, main: EntityRef | None, claims: l
         if lemma in words.means_verbs or _by_doing(verb):
             means = _means_of(verb)
             if means and not any(c.frame.trigger == verb for c in claims):
-                agents = _agents(view, index, verb, main)
+                # "X works by ..." may leave X to the section; any other verb must name it
+                # ("Make it work for you by rolling ..." is advice, not a mechanism).
+                agents = _agents(view, index, verb, main, strict=lemma not in words.means_verbs)
                 for token in means:
                     _add(view, index, agents, token, outcome)
         elif lemma in words.mechanism_verbs and not any(c.frame.trigger == verb for c in claims):

@@ -16,6 +16,7 @@ from articlekg.relate.words import role_words
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+DOSES = frozenset({"dose", "dosage", "amount", "quantity", "session", "course", "part"})
 COMPARATORS = frozenset({"than", "versus", "vs", "vs.", "compared", "comparing", "unlike"})
 TERM_SEPARATOR = re.compile(r"\s[—–-]\s|:\s")
 
@@ -88,6 +89,8 @@ def received(view: ArticleView, index: int, tokens: Span | Doc) -> list[tuple[To
                 if not objects:
                     continue
                 target = objects[0]
+            if target.lemma_.lower() in DOSES:
+                continue  # "those who took the lower doses": a dose of the therapy, not one
             phrase = phrase_of(view, index, target)
             if phrase is not None:
                 found.append((target, view.add(phrase.ref, "Intervention", phrase.span)))
