@@ -85,6 +85,7 @@ class ArmBook:
         size: int | None,
         span: Span,
         where: Span | None = None,
+        noun: str = "group",
     ) -> Arm:
         """The arm the text names (a new one, or one found before), with what it received
         recorded as an intervention named at ``where``."""
@@ -93,11 +94,11 @@ class ArmBook:
         arm = self.find(name, intervention, role)
         if arm is None:
             if name is not None:
-                label = f"{name} group"
+                label = f"{name} {noun}"
             elif intervention is not None:
-                label = f"{arm_name(intervention.label)} group"
+                label = f"{arm_name(intervention.label)} {noun}"
             else:
-                label = f"{role or 'study'} group"
+                label = f"{role or 'study'} {noun}"
             arm = Arm(label=label, evidence=[])
             self.arms.append(arm)
         if span not in arm.evidence:

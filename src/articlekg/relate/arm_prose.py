@@ -274,7 +274,17 @@ def people_received(view: ArticleView, index: int, book: ArmBook) -> None:
                 role=found.role or "intervention",
                 size=size if len(items) == 1 else None,
                 span=sentence,
+                noun=_arm_noun(view, index),
             )
+
+
+def _arm_noun(view: ArticleView, index: int) -> str:
+    """What the text calls its arms ("four arms that received ...": arm), else group."""
+    arm_nouns = set(rule_table("arms")["arm_nouns"])
+    for token in view.parsed.doc(index):
+        if token.dep_ == "relcl" and token.head.lemma_.lower() in arm_nouns:
+            return token.head.lemma_.lower()
+    return "group"
 
 
 def _subject_received(view: ArticleView, index: int) -> int | None:
@@ -283,14 +293,20 @@ def _subject_received(view: ArticleView, index: int) -> int | None:
     doc = view.parsed.doc(index)
     verbs = set(rule_table("arms")["receive_verbs"])
     people = re.compile(rf"^{PEOPLE}$", re.I)
+    arm_nouns = set(rule_table("arms")["arm_nouns"])
     for root in doc:
-        if root.dep_ != "ROOT" or root.lemma_.lower() not in verbs:
+        if root.lemma_.lower() not in verbs:
             continue
-        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subjects or not (
-            subjects[0].tag_ in ("NNS", "NNPS") or people.match(subjects[0].text)
-        ):
-            return None
+        if root.dep_ == "relcl" and root.head.lemma_.lower() in arm_nouns:
+            pass  # "divided into four arms that received A, B, C or D"
+        elif root.dep_ != "ROOT":
+            continue
+        else:
+            subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subjects or not (
+                subjects[0].tag_ in ("NNS", "NNPS") or people.match(subjects[0].text)
+            ):
+                return None
         after = root.i + 1
         while after < len(doc) and doc[after].lower_ in ("up", "in", "with", "part"):
             after += 1
@@ -310,6 +326,9 @@ def _thing(view: ArticleView, span: Span) -> bool:
     """An item that names a treatment, not people or a count ("and 42 women", "two
     75-minute sessions per week")."""
     text = view.text[span.start : span.end]
+    units = words_pattern(rule_table("arms")["dose_units"])
+    if re.match(rf"\s*\d+(?:\.\d+)?\s*(?:{units})\s+of\b", text, re.I):
+        return True  # "0.5 gram of ginger": a dose is a treatment
     return not re.search(rf"\b{PEOPLE}\b|^\s*{NUM}\b", text, re.I)
 
 

@@ -30,7 +30,7 @@ def intro_pattern() -> re.Pattern[str]:
     """A determiner, up to five modifiers, a study noun, and an optional "(n=74)"."""
     return re.compile(
         rf"\b(?P<det>{DETERMINERS})\s+"
-        rf"(?P<mods>(?:(?!{DETERMINERS}\b)[\w®-]+,?\s+){{0,5}}?)"
+        rf"(?P<mods>(?:(?!{DETERMINERS}\b)[\w®/-]+,?\s+){{0,5}}?)"
         rf"(?P<noun>{study_rules().study_noun})\b"
         r"(?P<n>\s*\(\s*n\s*=\s*(?P<size>\d[\d,]*)\s*\))?",
         re.I,
@@ -109,7 +109,11 @@ def _introduced(
     rules = study_rules()
     for match in intro_pattern().finditer(text):
         determiner = match.group("det").lower()
-        if determiner in rules.anaphoric_determiners and not anaphoric:
+        if (
+            determiner in rules.anaphoric_determiners
+            and not anaphoric
+            and not _reports_itself(view, index, text, match)
+        ):
             continue
         if _future(text, match):
             continue
@@ -134,6 +138,16 @@ def _introduced(
         words = {determiner, *match.group("mods").lower().replace(",", " ").split()}
         return study, bool(words & rules.distinct_markers)
     return None
+
+
+def _reports_itself(view: ArticleView, index: int, text: str, match: re.Match[str]) -> bool:
+    """'The placebo-controlled, double-blind study included 644 patients': a definite
+    study that states its design and its sample is introduced, not referred back to."""
+    span = view.sentences[index].span
+    designs = view.mentions_between(
+        index, span.start + match.start(), span.start + match.end() + 1, "StudyDesign"
+    )
+    return bool(designs) and sample_size(text[match.end() :]) is not None
 
 
 def _singular(noun: str) -> str:
