@@ -48,9 +48,10 @@ def phrase_regex(table: str, key: str) -> re.Pattern[str]:
 LEADING = re.compile(
     r"^(?:(?:the|a|an|this|that|these|those|their|its|his|her|our|your|some|many|several|"
     r"all|each|both|any|most|various|other|two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve|\d+)\s+)+",
+    r"eleven|twelve|\d+(?:\.\d+)?(?!\s+[a-z]+\s+of\b))\s+)+",
     re.I,
 )
+# (a number before "<unit> of" stays: "1 gram of ginger" is a dose, not one of something)
 # A time point after a measured thing is when, not what: "the BFI score at 24 weeks".
 TIME_POINT = re.compile(
     r"\s+(?:at|after|before|from|during|over|by|within|up to)\s+"
