@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from articlekg.document import BlockKind, Span
 from articlekg.facts import EntityRef
 from articlekg.relate.phrases import NOUNS, phrase_of
 from articlekg.relate.view import ArticleView
 from articlekg.relate.words import role_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 TITLE_WEIGHT = 2
 HEAD_ARCS = frozenset({"compound", "amod", "nmod", "poss"})
@@ -38,6 +42,8 @@ def intervention_mentions(view: ArticleView) -> dict[str, list[tuple[EntityRef, 
                 continue  # the tagger may read a therapy's name as an adjective ("a reiki trial")
             if named and any(m.span.end > head_span.end for m in named):
                 continue  # not the last word of the term ("tai" in "tai chi")
+            if _modifies_a_condition(view, index, token):
+                continue  # "radiation-induced xerostomia" is about xerostomia
             therapy_word = token.lemma_.lower() in words.intervention_heads
             if not named and not therapy_word:
                 continue
@@ -53,6 +59,19 @@ def intervention_mentions(view: ArticleView) -> dict[str, list[tuple[EntityRef, 
                 continue
             found.setdefault(phrase.ref.key, []).append((phrase.ref, phrase.span, weight))
     return found
+
+
+def _modifies_a_condition(view: ArticleView, index: int, token: Token) -> bool:
+    head = token
+    while head.dep_ in ("compound", "amod", "npadvmod", "nmod") and head.head is not head:
+        head = head.head
+    if head is token:
+        return False
+    span = view.parsed.span_of(index, head)
+    return any(
+        m.span.start <= span.start and span.end <= m.span.end
+        for m in view.mentions(index, "Condition", "Outcome")
+    )
 
 
 def main_intervention(view: ArticleView) -> EntityRef | None:

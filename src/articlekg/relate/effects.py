@@ -31,7 +31,13 @@ from articlekg.relate.agents import (
 from articlekg.relate.claims import claim_sentences, claim_type, duration_of, in_study
 from articlekg.relate.cues import EFFECT_SIZE, NOT_SIGNIFICANT, SIGNIFICANT
 from articlekg.relate.frames import Frame, effect_rules, find_frames
-from articlekg.relate.phrases import Phrase, misread_subject, phrase_of, phrases
+from articlekg.relate.phrases import (
+    Phrase,
+    listed_with_statistics,
+    misread_subject,
+    phrase_of,
+    phrases,
+)
 from articlekg.relate.scope import scopes
 from articlekg.relate.subjects import fallback_subjects, named_before
 from articlekg.relate.view import ArticleView
@@ -200,12 +206,18 @@ def _outcomes(view: ArticleView, index: int, frame: Frame) -> list[Phrase]:
         or frame.object.lower_.endswith(NOUN_SUFFIXES)
     ):
         return []
+    if frame.object.pos_ in ("SYM", "NUM", "PUNCT", "X"):
+        return []  # "produced (OR = 2.0)": the parser's object is a statistic
     if frame.kind == "active_misread":
         misread = phrase_of(view, index, frame.object, OUTCOME_CATEGORIES, any_word=True)
         named = [misread] if misread is not None else []
     else:
         heads = _object_heads(frame)
         named = [p for h in heads for p in phrases(view, index, h, OUTCOME_CATEGORIES)]
+        if named and frame.object.pos_ in ("NOUN", "PROPN"):
+            listed = listed_with_statistics(view, index, named[-1])
+            known = {p.span for p in named}
+            named += [p for p in listed if p.span not in known]
     return [p for p in named if _is_outcome(view, index, p)]
 
 

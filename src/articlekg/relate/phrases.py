@@ -30,6 +30,7 @@ LEFT_MODIFIERS = frozenset({"compound", "amod", "nmod", "npadvmod", "poss", "cc"
 DROP_AT_LEFT = frozenset({"det", "predet", "nummod", "quantmod", "case", "punct", "cc", "prep"})
 NOUNS = frozenset({"NOUN", "PROPN"})
 MAX_WORDS = 6
+BRACKETS = frozenset({"(", ")", "[", "]"})
 GENERIC_EXTENSIONS = frozenset({"other", "similar", "related"})
 EXAMPLES = frozenset({"including", "like", "especially", "particularly"})
 OF = frozenset({"of"})
@@ -119,7 +120,30 @@ def _phrases_of(
             return inner
     phrase = phrase_of(view, index, head, categories)
     own = [phrase] if phrase is not None else []
+    if phrase is not None:
+        own = _distributed(view, index, head, phrase) or own
     return own + [p for e in examples(head) for p in phrases(view, index, e, categories)]
+
+
+def _distributed(view: ArticleView, index: int, head: Token, phrase: Phrase) -> list[Phrase]:
+    """'stimulated or unstimulated saliva': one outcome per coordinated adjective, each
+    named with the words they share."""
+    for modifier in head.lefts:
+        if modifier.dep_ != "amod":
+            continue
+        alternatives = [modifier, *(c for c in modifier.conjuncts if c.i > modifier.i)]
+        if len(alternatives) < 2 or not any(c.dep_ == "cc" for c in modifier.children):
+            continue
+        shared_start = view.parsed.span_of(index, alternatives[-1]).end
+        shared = view.text[shared_start : view.parsed.span_of(index, head).end].strip()
+        found = []
+        for alternative in alternatives:
+            label = f"{alternative.text} {shared}"
+            concept = view.lexicon.lookup(label)
+            ref = EntityRef(concept.pref_label, concept.iri) if concept else EntityRef(label)
+            found.append(Phrase(phrase.span, ref, head.i))
+        return found
+    return []
 
 
 def examples(head: Token) -> list[Token]:
@@ -388,7 +412,7 @@ def _left_part(head: Token) -> list[Token]:
             break
         if not run and token.i != head.i - 1:
             break
-        if misread_verb(token):
+        if misread_verb(token) or token.text in BRACKETS:
             break
         run.insert(0, token)
     return run
@@ -414,3 +438,37 @@ def _mention_for(
     if not candidates:
         return None
     return max(candidates, key=lambda m: (m.span.end - m.span.start, -m.span.start))
+
+
+STATISTIC_ASIDE = re.compile(r"\((?=[^()]*(?:=|<|>|\bp\b|\bCI\b|%))[^()]*\)", re.I)
+LIST_SEPARATOR = re.compile(r"\s*(?:,|;|\band\b|\bor\b)\s*", re.I)
+ITEM_LEAD = re.compile(r"^(?:(?:in|of|on|for|the|a|an|their|its)\s+)+", re.I)
+MAX_ITEM_WORDS = 9
+
+
+def listed_with_statistics(view: ArticleView, index: int, phrase: Phrase) -> list[Phrase]:
+    """'X (OR = 2.0, P = 0.03) Y (OR = 1.7, P = 0.05), Z (...) and in W (...)': outcomes
+    listed with a statistic after each, which the parser cannot follow. Read from the
+    text: the items between the asides, after the first outcome."""
+    sentence = view.sentences[index].span
+    text = view.text
+    first = STATISTIC_ASIDE.match(
+        text,
+        phrase.span.end + (1 if text[phrase.span.end : phrase.span.end + 1] == " " else 0),
+        sentence.end,
+    )
+    if first is None:
+        return []
+    found: list[Phrase] = []
+    position = first.end()
+    for aside in STATISTIC_ASIDE.finditer(text, position, sentence.end):
+        piece = text[position : aside.start()]
+        for item in LIST_SEPARATOR.split(piece):
+            stripped = ITEM_LEAD.sub("", item.strip())
+            if not stripped or len(stripped.split()) > MAX_ITEM_WORDS or not stripped[0].isalpha():
+                continue
+            start = text.index(stripped, position)
+            span = Span(start, start + len(stripped))
+            found.append(Phrase(span, view.ref_for_span(span), phrase.head))
+        position = aside.end()
+    return found
