@@ -116,6 +116,8 @@ def in_study(view: ArticleView, index: int) -> bool:
     span = view.sentences[index].span
     if span.start < first:
         return False
+    if len(view.facts.studies) == 1 and view.facts.studies[0].title:
+        return True  # an article about one named study reports it throughout
     if view.slots(index) & RESULT_SLOTS and view.facts.studies[0].title:
         return True
     block = view.block_of(index)

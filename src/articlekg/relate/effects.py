@@ -208,6 +208,9 @@ def _outcomes(view: ArticleView, index: int, frame: Frame) -> list[Phrase]:
         return []
     if frame.object.pos_ in ("SYM", "NUM", "PUNCT", "X"):
         return []  # "produced (OR = 2.0)": the parser's object is a statistic
+    complex_object = _after_complex_preposition(frame.object)
+    if complex_object is not None:
+        frame = Frame(frame.kind, frame.trigger, complex_object, frame.effect)
     if frame.kind == "active_misread":
         misread = phrase_of(view, index, frame.object, OUTCOME_CATEGORIES, any_word=True)
         named = [misread] if misread is not None else []
@@ -219,6 +222,23 @@ def _outcomes(view: ArticleView, index: int, frame: Frame) -> list[Phrase]:
             known = {p.span for p in named}
             named += [p for p in listed if p.span not in known]
     return [p for p in named if _is_outcome(view, index, p)]
+
+
+COMPLEX_PREPOSITIONS = frozenset({"respect", "regard", "regards", "term", "terms", "relation"})
+
+
+def _after_complex_preposition(token: Token) -> Token | None:
+    """'a positive response with respect to depression', 'in terms of pain': the noun
+    after the whole preposition."""
+    if (
+        token.lemma_.lower() not in COMPLEX_PREPOSITIONS
+        and token.lower_ not in COMPLEX_PREPOSITIONS
+    ):
+        return None
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("to", "of"):
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _bounds(view: ArticleView, index: int, token: Token) -> tuple[int, int]:
