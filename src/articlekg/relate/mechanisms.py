@@ -93,7 +93,9 @@ def _means_of(trigger: Token) -> list[Token]:
                         found.extend(
                             t
                             for t in part.subtree
-                            if t.dep_ == "conj" and t.tag_ == "VBG" and t.head.pos_ != "VERB"
+                            if t.dep_ == "conj"
+                            and (t.tag_ == "VBG" or _gerund_led(t))
+                            and t.head.pos_ != "VERB"
                         )
         if found:
             break
@@ -122,8 +124,8 @@ def _working_by(view: ArticleView, index: int, main: EntityRef | None, claims: l
         lemma = verb.lemma_.lower()
         if verb.pos_ not in ("VERB", "AUX") and not misread_verb(verb):
             continue
-        if _inside_means(verb):
-            continue  # already the means of another verb
+        if _inside_means(verb) or _under_an_imperative(verb):
+            continue  # already the means of another verb; advice ("Make it work by ...")
         if lemma in words.using_verbs and _purpose_of(verb) is not None:
             # "X uses slow breathing to calm the body", whether or not the purpose is an
             # effect the frames read.
@@ -177,6 +179,15 @@ QUALITY_NOUNS = frozenset({"property", "quality", "action", "effect"})
 
 def _qualities(verb: Token, target: Token) -> bool:
     return verb.tag_ == "VBG" and target.i == verb.i + 1 and target.lemma_.lower() in QUALITY_NOUNS
+
+
+def _under_an_imperative(verb: Token) -> bool:
+    head = verb.head
+    return (
+        verb.dep_ in ("ccomp", "xcomp")
+        and head.tag_ == "VB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in head.children)
+    )
 
 
 def _by_doing(verb: Token) -> bool:
@@ -263,15 +274,28 @@ def _named(noun: Token) -> Token:
     return noun
 
 
+PLACES = frozenset({"in", "at", "on", "within", "around", "near", "throughout", "across"})
+
+
+def _gerund_led(noun: Token) -> bool:
+    """'improving circulation' read as a noun with an adjective: a means of its own."""
+    return any(c.dep_ == "amod" and c.tag_ == "VBG" and c.i < noun.i for c in noun.children)
+
+
 def _clause(head: Token, skip: frozenset[int] = frozenset(), top: bool = True) -> list[Token]:
     """The head and its dependents, without relative clauses, asides, places ("in the
     joint") and (at the top) the means coordinated with it; a coordination of nouns inside
     it stays ("endorphins and other neurotransmitters"), and so does a hyphen."""
     kept = [head]
     for child in head.children:
-        nouns_joined = not top and child.dep_ in ("cc", "conj") and child.tag_ != "VBG"
+        nouns_joined = (
+            not top
+            and child.dep_ in ("cc", "conj")
+            and child.tag_ != "VBG"
+            and not _gerund_led(child)
+        )
         hyphen = child.text == "-" and not child.whitespace_
-        place = not top and child.dep_ == "prep" and child.lower_ != "of"
+        place = child.dep_ == "prep" and child.lower_ in PLACES
         if (
             child.i in skip
             or place
@@ -290,6 +314,8 @@ def _clause(head: Token, skip: frozenset[int] = frozenset(), top: bool = True) -
     before = [t for t in kept if t.i < head.i]
     while before and before[-1].i == contiguous[0].i - 1:
         contiguous.insert(0, before.pop())
+    while len(contiguous) > 1 and contiguous[-1].dep_ in ("cc", "punct"):
+        contiguous.pop()  # "reducing inflammation and": what followed was left out
     return contiguous
 
 
