@@ -98,3 +98,13 @@ def test_importing_the_api_does_not_load_click() -> None:
     code = "import sys, articlekg.api; print('click' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_starting_the_command_line_does_not_load_the_language_stack() -> None:
+    """spaCy, thinc and medspaCy load when an article is read, not for --help or a query."""
+    code = (
+        "import sys, articlekg.cli, articlekg.api;"
+        "print(sorted(m for m in ('spacy', 'thinc', 'medspacy') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
