@@ -63,9 +63,9 @@ def intervention_mentions(view: ArticleView) -> dict[str, list[tuple[EntityRef, 
 
 def _modifies_a_condition(view: ArticleView, index: int, token: Token) -> bool:
     head = token
-    while head.dep_ in ("compound", "amod", "npadvmod", "nmod") and head.head is not head:
+    while head.dep_ in ("compound", "amod", "npadvmod", "nmod") and head.head != head:
         head = head.head
-    if head is token:
+    if head == token:
         return False
     span = view.parsed.span_of(index, head)
     return any(

@@ -68,11 +68,11 @@ def subject_token(trigger: Token) -> Token | None:
     token = trigger
     for _ in range(MAX_CLIMB):
         for child in token.children:
-            if child.dep_ in SUBJECT_ARCS and not (token is trigger and child.dep_ == "nsubjpass"):
+            if child.dep_ in SUBJECT_ARCS and not (token == trigger and child.dep_ == "nsubjpass"):
                 if child.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
                     break  # "which", "that", "who": the noun the clause describes, below
                 return child
-        if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN") and token is not trigger:
+        if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN") and token != trigger:
             return token.head  # "self-acupressure to help manage symptoms"
         if token.dep_ == "relcl":
             # "endorphins, which reduce pain": the noun it describes; "X is a therapy that
@@ -81,7 +81,7 @@ def subject_token(trigger: Token) -> Token | None:
             if antecedent.dep_ == "attr" and antecedent.head.lemma_ == "be":
                 return subject_token(antecedent.head) or antecedent
             return antecedent
-        if token.dep_ not in CLIMB_ARCS or token.head is token:
+        if token.dep_ not in CLIMB_ARCS or token.head == token:
             return None
         token = token.head
     return None
@@ -91,7 +91,7 @@ def further_subject(subject: Token) -> Token | None:
     """The subject of the clause above the one ``subject`` belongs to ("X can help your
     muscles relax and improve Y": the parser may hang "improve" on "relax")."""
     verb = subject.head
-    if verb.dep_ not in CLIMB_ARCS or verb.head is verb:
+    if verb.dep_ not in CLIMB_ARCS or verb.head == verb:
         return None
     return subject_token(verb.head)
 
@@ -107,7 +107,7 @@ def acting_through(view: ArticleView, index: int, noun: Token) -> list[EntityRef
     """
     token = noun
     for _ in range(MAX_CLIMB):
-        if token.dep_ in NAMING_ARCS and token.head is not token:
+        if token.dep_ in NAMING_ARCS and token.head != token:
             token = token.head
             continue
         if token.dep_ == "pobj" and token.head.head.pos_ in ("NOUN", "PROPN"):

@@ -101,8 +101,10 @@ def _refers_back(verb: Token) -> bool:
 
 def clause_of(token: Token) -> Token:
     """The verb heading the clause a token stands in (coordinated clauses apart)."""
-    while token.dep_ not in ("ROOT", "conj") or token.pos_ not in ("VERB", "AUX"):
-        if token.head is token:
+    for _ in range(len(token.doc)):
+        if token.dep_ in ("ROOT", "conj") and token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head == token:
             return token
         token = token.head
     return token

@@ -93,7 +93,7 @@ def cause_of(verb: Token) -> Token | None:
     subject = subject_token(verb)
     if subject is not None and subject.lower_ in RELATIVES:
         clause = subject.head
-        while clause.dep_ == "conj" and clause.head is not clause:
+        while clause.dep_ == "conj" and clause.head != clause:
             clause = clause.head
         if clause.dep_ == "relcl":
             return clause.head

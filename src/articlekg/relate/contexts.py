@@ -166,7 +166,7 @@ def _affiliation(token: Token) -> bool:
     for _ in range(3):
         if holder.lemma_.lower() in roles or holder.lower_ in roles:
             return True
-        if holder.dep_ not in ("pobj", "prep", "conj", "appos") or holder.head is holder:
+        if holder.dep_ not in ("pobj", "prep", "conj", "appos") or holder.head == holder:
             return False
         holder = holder.head
     return False
@@ -195,7 +195,7 @@ def _framed(token: Token) -> bool:
                 return True  # "part of a palliative care team", "a member of staff in ..."
         elif dep == "nsubj":
             return current.head.lemma_.lower() in offers
-        elif dep in CLIMB and current.head is not current:
+        elif dep in CLIMB and current.head != current:
             current = current.head
         else:
             return False
@@ -206,7 +206,7 @@ def _head_within(view: ArticleView, index: int, span: Span) -> Token | None:
     """The token of ``span`` that the rest of it hangs from (its syntactic head)."""
     inside = list(view.parsed.tokens_within(index, span))
     for token in inside:
-        if token.head not in inside or token.head is token:
+        if token.head not in inside or token.head == token:
             return token
     return None
 

@@ -331,7 +331,7 @@ def who(
             through = acting_through(view, index, subject)
             if through:
                 return through, subject
-            if subject.head is not trigger and (further := further_subject(subject)):
+            if subject.head != trigger and (further := further_subject(subject)):
                 named = agents_of_subject(view, index, further)
         if not isinstance(named, list) and (used := _used(view, index, trigger)):
             return used, None  # "People can reduce nausea by using ginger": ginger does
@@ -392,7 +392,7 @@ def _nominal_agents(view: ArticleView, index: int, frame: Frame) -> list[EntityR
         return inside
     governor = trigger
     while governor.dep_ in ("dobj", "pobj", "attr", "prep", "conj", "appos", "npadvmod", "amod"):
-        if governor.head is governor:
+        if governor.head == governor:
             break
         governor = governor.head
         if governor.pos_ in VERBS:
@@ -403,7 +403,7 @@ def _nominal_agents(view: ArticleView, index: int, frame: Frame) -> list[EntityR
     if by_preposition:
         return by_preposition
     subject = subject_token(governor)
-    if subject is None or subject is trigger:
+    if subject is None or subject == trigger:
         return Subject.UNSTATED
     return agents_of_subject(view, index, subject)
 

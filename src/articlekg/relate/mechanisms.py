@@ -110,7 +110,7 @@ def _amount(token: Token) -> bool:
 
 def _verb_chain(token: Token) -> list[Token]:
     chain = []
-    while token.dep_ in ("xcomp", "conj", "ccomp") and token.head is not token:
+    while token.dep_ in ("xcomp", "conj", "ccomp") and token.head != token:
         token = token.head
         chain.append(token)
     return chain

@@ -249,7 +249,7 @@ def _trimmed(head: Token) -> list[Token]:
             or (tokens[0].pos_ == "PRON")
             or tokens[0].like_num
         )
-        and tokens[0] is not head
+        and tokens[0] != head
     ):
         tokens = tokens[1:]
     return tokens
@@ -323,7 +323,7 @@ def phrase_of(
     label = clean_label(wording)
     # A generic word names nothing alone ("symptoms", "therapy"); with words of its own
     # it may ("painful conditions", "mental health", "cold plunge therapy").
-    bare = all(_non_identity(t) for t in tokens if t is not head)
+    bare = all(_non_identity(t) for t in tokens if t != head)
     generic = (
         head.lemma_.lower() in rules.outcome_stopwords or head.lower_ in rules.outcome_stopwords
     )

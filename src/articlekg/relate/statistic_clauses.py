@@ -32,7 +32,7 @@ def clause_subject(view: ArticleView, index: int, quantity: Quantity) -> EntityR
     token = view.parsed.token_at(index, quantity.end - 1)
     if token is None:
         return None
-    while token.dep_ in ("nummod", "quantmod", "compound") and token.head is not token:
+    while token.dep_ in ("nummod", "quantmod", "compound") and token.head != token:
         token = token.head
     verb = _governing_verb(token)
     if verb is None or _empty(verb):
