@@ -346,3 +346,132 @@ def test_a_quotation_that_names_something_is_no_claim(text: str) -> None:
 def test_a_quoted_remark_is_a_claim() -> None:
     facts = facts_of('"Reiki clearly eased anxiety," the nurses said.')
     assert ("reiki", "reduces", "anxiety") in triples(facts)
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome", "effect"),
+    [
+        ("Reflexology can help with constipation.", "constipation", "reduces"),
+        ("Reflexology may help with sleep.", "sleep-quality", "improves"),
+        ("Reflexology can also help with many symptoms, such as hiccups.", "hiccups", "reduces"),
+    ],
+)
+def test_help_with_reduces_a_symptom_and_improves_a_good(
+    text: str, outcome: str, effect: str
+) -> None:
+    assert ("reflexology", effect, outcome) in triples(facts_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Reiki can help your shoulders relax.", "shoulders relax"),
+        ("Reiki may help children sleep.", "children sleep"),
+        ("Reiki can help wounds heal.", "wounds heal"),
+    ],
+)
+def test_helping_something_into_a_state(text: str, state: str) -> None:
+    found = {(i, e, o) for i, e, o in triples(facts_of(text))}
+    assert ("reiki", "improves", state) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patients can ease nausea by taking ginger capsules.",
+        "You can lower anxiety by using lavender oil.",
+        "Runners reduced soreness by doing yoga.",
+    ],
+)
+def test_by_using_names_the_intervention(text: str) -> None:
+    facts = facts_of(text)
+    assert facts.findings
+    assert all(name(f.intervention) not in ("patients", "you", "runners") for f in facts.findings)
+    assert not facts.mechanisms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reiki is a gentle touch therapy.\nPlacing the hands on the body can ease anxiety.",
+        "Reiki is a gentle touch therapy.\nHolding the palms over the chest may ease anxiety.",
+        "Reiki is a gentle touch therapy.\nTouching these points can ease anxiety.",
+    ],
+)
+def test_an_act_as_subject_is_the_therapy_by_that_act(text: str) -> None:
+    facts = facts_of(text)
+    assert ("reiki", "reduces", "anxiety") in triples(facts)
+    assert any(name(m.intervention) == "reiki" for m in facts.mechanisms)
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("Yoga gives many people a feeling of calm.", "calm"),
+        ("Massage can bring a sense of well-being.", "well-being"),
+        ("Tai chi may provide a feeling of confidence.", "confidence"),
+    ],
+)
+def test_a_feeling_given_is_an_improvement(text: str, outcome: str) -> None:
+    assert any(e == "improves" and outcome in o for _, e, o in triples(facts_of(text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The effectiveness of reflexology to ease anxiety was shown in a trial.",
+        "The efficacy of reflexology in easing anxiety is uncertain.",
+        "The benefit of reflexology for anxiety was small but real.",
+    ],
+)
+def test_the_effectiveness_of_x_names_x(text: str) -> None:
+    agents = {name(f.intervention) for f in facts_of(text).findings}
+    assert agents <= {"reflexology"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reiki produced a positive response with respect to anxiety.",
+        "Reiki brought benefits in terms of anxiety.",
+        "Reiki showed an improvement with regard to anxiety.",
+    ],
+)
+def test_complex_prepositions_lead_to_their_noun(text: str) -> None:
+    assert any(o == "anxiety" for _, _, o in triples(facts_of(text)))
+
+
+def test_outcomes_listed_each_with_a_statistic() -> None:
+    facts = facts_of(
+        "Reiki produced significant reductions in hot flushes (OR = 2.1, P = 0.02) "
+        "night sweats (OR = 1.6, P = 0.04), difficulty falling asleep (OR = 1.9, P = 0.01) "
+        "and in waking too early (OR = 1.5, P = 0.03)."
+    )
+    outcomes = {o for _, e, o in triples(facts) if e == "reduces"}
+    assert len(outcomes) == 4  # night sweats are a lexicon concept under another name
+    assert {"difficulty falling asleep", "waking too early"} <= outcomes
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "Massage reduced acute and chronic pain in the trial.",
+            "acute pain",
+            "chronic pain",
+        ),
+        (
+            "Exercise improved physical and mental fatigue.",
+            "physical fatigue",
+            "mental fatigue",
+        ),
+        (
+            "Reiki lowered systolic or diastolic pressure.",
+            "systolic pressure",
+            "diastolic pressure",
+        ),
+    ],
+)
+def test_coordinated_adjectives_give_one_outcome_each(text: str, first: str, second: str) -> None:
+    labels = {f.outcome.label.lower() for f in facts_of(text).findings}
+    assert {first, second} <= labels

@@ -150,3 +150,66 @@ def test_what_a_therapy_acts_on_is_a_mechanism(text: str, mechanism: str) -> Non
 )
 def test_means_that_are_not_mechanisms(text: str) -> None:
     assert facts_of(text).mechanisms == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mechanism"),
+    [
+        (
+            "Acupuncture\nStimulating the skin may release natural chemicals, such as "
+            "enkephalins. Enkephalins give a feeling of calm.",
+            "enkephalins",
+        ),
+        (
+            "Massage\nRubbing the back may trigger hormones, such as oxytocin. Oxytocin "
+            "lowers stress.",
+            "oxytocin",
+        ),
+        (
+            "Yoga\nStretching may boost substances such as serotonin. Serotonin lifts mood.",
+            "serotonin",
+        ),
+    ],
+)
+def test_what_a_sentence_says_a_therapy_releases_acts_for_it_in_the_next(
+    text: str, mechanism: str
+) -> None:
+    facts = extract(read_text_document(text + "\n", "a.txt", "a"))
+    assert facts.findings
+    assert any(mechanism in (name(m.mechanism) or "") for m in facts.mechanisms)
+    assert not [f for f in facts.findings if mechanism in (name(f.intervention) or "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        (
+            "In this tradition, illness is caused by blocked meridians, and cupping is seen "
+            "as a treatment that corrects these problems.",
+            "blocked meridians",
+        ),
+        (
+            "Pain is often caused by trapped energy. Reflexology is said to release this.",
+            "trapped energy",
+        ),
+        (
+            "Fatigue may result from poor circulation, and massage is thought to correct this.",
+            "poor circulation",
+        ),
+    ],
+)
+def test_these_problems_point_back_to_the_causes_named(text: str, cause: str) -> None:
+    assert cause in {m for _, m, _ in claims(facts_of(text))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reiki\nWarm hands can release muscle tension.",
+        "Acupuncture\nNeedles inserted into the skin stimulate nerve endings.",
+        "Reflexology\nPressure on the feet may stimulate the nervous system.",
+    ],
+)
+def test_what_a_therapy_works_with_acts_for_it(text: str) -> None:
+    facts = extract(read_text_document(text + "\n", "a.txt", "a"))
+    assert facts.mechanisms or facts.findings

@@ -19,7 +19,7 @@ from articlekg.facts import EntityRef
 from articlekg.relate.cues import ARM_SUBJECT, BOTH
 from articlekg.relate.frames import effect_rules
 from articlekg.relate.phrases import coordinated, examples, phrase_of
-from articlekg.relate.subjects import received
+from articlekg.relate.subjects import fallback_subjects, received
 from articlekg.relate.view import ArticleView
 from articlekg.relate.words import role_words
 
@@ -80,10 +80,46 @@ def subject_token(trigger: Token) -> Token | None:
             antecedent = token.head
             if antecedent.dep_ == "attr" and antecedent.head.lemma_ == "be":
                 return subject_token(antecedent.head) or antecedent
+            if antecedent.dep_ == "pobj" and antecedent.head.lower_ == "as":
+                # "X is seen as a treatment that corrects ...": X, the passive's subject
+                seeing = antecedent.head.head
+                direct = [c for c in seeing.children if c.dep_ in SUBJECT_ARCS]
+                return direct[0] if direct else subject_token(seeing) or antecedent
             return antecedent
         if token.dep_ not in CLIMB_ARCS or token.head == token:
             return None
         token = token.head
+    return None
+
+
+RELEASING = frozenset(
+    {"release", "produce", "secrete", "trigger", "stimulate", "increase", "boost"}
+)
+
+
+def released_before(view: ArticleView, index: int, noun: Token) -> list[EntityRef] | None:
+    """'... may release natural chemicals, such as endorphins. Endorphins give a feeling of
+    well-being.': what the sentence before said a therapy releases acts for it."""
+    if index == 0 or view.block_of(index - 1).kind != view.block_of(index).kind:
+        return None
+    wanted = noun.lemma_.lower()
+    previous = view.parsed.doc(index - 1)
+    for verb in previous:
+        if verb.lemma_.lower() not in RELEASING:
+            continue
+        # what follows the verb in its clause ("release natural chemicals in the body,
+        # such as endorphins": the parser may hang the example anywhere after the verb)
+        named = {t.lemma_.lower() for t in verb.subtree if t.i > verb.i}
+        if wanted not in named:
+            continue
+        subject = subject_token(verb)
+        if subject is None:
+            return None
+        agents = agents_of_subject(view, index - 1, subject)
+        if isinstance(agents, list):
+            return agents
+        if agents is Subject.UNSTATED or agents is Subject.POINTS_BACK:
+            return view.last_subjects or fallback_subjects(view, index - 1, None) or None
     return None
 
 
@@ -182,6 +218,17 @@ def agents_of_subject(view: ArticleView, index: int, subject: Token) -> Agents:
     arms = arm_agents(view, view.text[region.start : region.end])
     if arms:
         return arms
+    if subject.tag_ == "VBG" or subject.dep_ == "csubj":
+        # "Swimming eases pain" names a therapy; "Pressing these points can help" an act
+        phrase = phrase_of(view, index, subject, ("Intervention",))
+        concept = phrase.ref.concept if phrase is not None else None
+        if (
+            phrase is None
+            or concept is None
+            or (view.lexicon.concepts[concept].category != "Intervention")
+        ):
+            return Subject.UNSTATED
+        return [view.add(phrase.ref, "Intervention", phrase.span)]
     named = intervention_phrases(view, index, subject)
     if named:
         return named
@@ -202,6 +249,8 @@ def agents_of_subject(view: ArticleView, index: int, subject: Token) -> Agents:
         return Subject.POINTS_BACK
     if subject.tag_ == "VBG" or subject.dep_ == "csubj":
         return Subject.UNSTATED  # "Pressing these points can help ...": doing the therapy
+    if lemma in words.instrument_nouns:
+        return Subject.UNSTATED  # "needles inserted into the skin release ...": the therapy's
     if lemma in words.people or lemma in words.studies or subject.lower_ in words.people:
         return Subject.UNSTATED
     return Subject.OTHER

@@ -26,6 +26,7 @@ from articlekg.relate.agents import (
     intervention_phrases,
     prepositional_agents,
     purpose_agents,
+    released_before,
     subject_token,
 )
 from articlekg.relate.claims import claim_sentences, claim_type, duration_of, in_study
@@ -303,7 +304,10 @@ def who(
         if named is Subject.UNSTATED and any(c.dep_ == "agent" for c in trigger.children):
             return None  # "illness is caused by imbalances": something else acts
     elif frame.kind == "verbless":
-        named = agents_of_subject(view, index, trigger.doc[trigger.i - 1])
+        noun_before = trigger.doc[trigger.i - 1]
+        named = agents_of_subject(view, index, noun_before)
+        if named is Subject.OTHER and (released := released_before(view, index, noun_before)):
+            return released, noun_before
     elif frame.kind in (
         "active",
         "active_phrasal",
@@ -312,6 +316,7 @@ def who(
         "efficacy_clause",
         "phrasal",
         "helped_state",
+        "feeling",
     ) or any(c.dep_ == "nsubj" for c in trigger.children):
         # A verb with a subject of its own, even where the parser took "X reduced pain." for
         # a noun phrase and hung "X" under "reduced".
@@ -328,7 +333,7 @@ def who(
             if fallback:
                 return fallback, subject
         if named is Subject.OTHER and subject is not None:
-            through = acting_through(view, index, subject)
+            through = acting_through(view, index, subject) or released_before(view, index, subject)
             if through:
                 return through, subject
             if subject.head != trigger and (further := further_subject(subject)):

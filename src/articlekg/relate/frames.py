@@ -113,6 +113,7 @@ TRIGGER_ENTRY = {
     "verbless": "verbs",
     "phrasal": "phrasal",
     "helped_state": "state_verbs",
+    "feeling": "feeling_verbs",
 }
 ARGUMENT_ARCS = frozenset(
     {"ROOT", "nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "oprd", "npadvmod"}

@@ -152,6 +152,13 @@ def _working_by(view: ArticleView, index: int, main: EntityRef | None, claims: l
                 continue
             agents = _agents(view, index, verb, main, strict=True)
             for target in objects:
+                where, causes = _causes_referred_to(view, index, target)
+                if causes:
+                    # "X corrects these problems": the causes the text named before
+                    also = view.sentences[index].span if where != index else None
+                    for cause in causes:
+                        _add(view, where, agents, cause, outcome, also=also)
+                    continue
                 if _qualities(verb, target):
                     # "stimulating properties": the gerund says which properties.
                     span = view.parsed.span_of_tokens(index, verb.doc[verb.i : target.i + 1])
@@ -179,6 +186,32 @@ QUALITY_NOUNS = frozenset({"property", "quality", "action", "effect"})
 
 def _qualities(verb: Token, target: Token) -> bool:
     return verb.tag_ == "VBG" and target.i == verb.i + 1 and target.lemma_.lower() in QUALITY_NOUNS
+
+
+DEMONSTRATIVES = frozenset({"these", "this", "those", "that", "such"})
+CAUSING = frozenset({"cause", "trigger", "bring", "result", "stem", "arise"})
+
+
+def _causes_referred_to(view: ArticleView, index: int, target: Token) -> tuple[int, list[Token]]:
+    """'... illness is caused by imbalances of energy ... acupuncture corrects these
+    problems': what "these problems" points back to are the causes just named."""
+    pointing = target.lower_ in DEMONSTRATIVES and target.pos_ in ("PRON", "DET")
+    if not pointing and not any(c.lower_ in DEMONSTRATIVES for c in target.lefts):
+        return index, []
+    for where in (index, index - 1) if index else (index,):
+        doc = view.parsed.doc(where)
+        for verb in doc:
+            if verb.lemma_.lower() not in CAUSING or (doc == target.doc and verb.i > target.i):
+                continue
+            for child in verb.children:
+                if child.dep_ == "agent" or (
+                    child.dep_ == "prep" and child.lower_ in ("from", "by")
+                ):
+                    causes = [c for c in child.children if c.dep_ == "pobj"]
+                    if causes:
+                        first = causes[0]
+                        return where, [first, *(c for c in first.conjuncts if c.i > first.i)]
+    return index, []
 
 
 def _under_an_imperative(verb: Token) -> bool:
@@ -235,6 +268,7 @@ def _add(
     outcome: EntityRef | None,
     whole: bool = False,
     skip: frozenset[int] = frozenset(),
+    also: Span | None = None,
 ) -> None:
     """The means as the text words it: "constricting blood vessels", "the release of
     endorphins and other neurotransmitters", without what follows it (relative clauses,
@@ -256,7 +290,7 @@ def _add(
     if whole:
         phrase = phrase_of(view, index, means)
         ref = phrase.ref if phrase is not None else ref
-    _add_phrase(view, index, agents, span, ref, outcome)
+    _add_phrase(view, index, agents, span, ref, outcome, also)
 
 
 NAMING = frozenset({"call", "name", "know", "term"})
@@ -326,10 +360,13 @@ def _add_phrase(
     span: Span,
     ref: EntityRef,
     outcome: EntityRef | None,
+    also: Span | None = None,
 ) -> None:
+    """Record the claim; ``also`` is a further sentence that states it (where a pronoun's
+    sentence refers back to the one naming the mechanism)."""
     mechanism = view.add(ref, "Mechanism", span)
-    evidence = view.sentences[index].span
+    evidence = [view.sentences[index].span, *([also] if also is not None else [])]
     for agent in agents:
         if agent.key == mechanism.key:
             continue
-        view.facts.mechanisms.append(MechanismClaim(agent, mechanism, [evidence], outcome))
+        view.facts.mechanisms.append(MechanismClaim(agent, mechanism, evidence, outcome))

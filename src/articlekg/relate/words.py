@@ -24,6 +24,7 @@ class RoleWords:
     condition_heads: frozenset[str]
     using_verbs: frozenset[str]
     complement_verbs: frozenset[str]
+    instrument_nouns: frozenset[str]
 
 
 @cache
@@ -45,6 +46,7 @@ def role_words() -> RoleWords:
                 "condition_heads",
                 "using_verbs",
                 "complement_verbs",
+                "instrument_nouns",
             )
         )
     )
