@@ -223,12 +223,14 @@ def agents_of_subject(view: ArticleView, index: int, subject: Token) -> Agents:
         phrase = phrase_of(view, index, subject, ("Intervention",))
         concept = phrase.ref.concept if phrase is not None else None
         if (
-            phrase is None
-            or concept is None
-            or (view.lexicon.concepts[concept].category != "Intervention")
+            phrase is not None
+            and concept is not None
+            and (view.lexicon.concepts[concept].category == "Intervention")
         ):
-            return Subject.UNSTATED
-        return [view.add(phrase.ref, "Intervention", phrase.span)]
+            return [view.add(phrase.ref, "Intervention", phrase.span)]
+        subtree = subject.doc[subject.left_edge.i : subject.right_edge.i + 1]
+        done = [ref for _, ref in received(view, index, subtree)]  # "Doing acupressure ..."
+        return _distinct(done) if done else Subject.UNSTATED
     named = intervention_phrases(view, index, subject)
     if named:
         return named

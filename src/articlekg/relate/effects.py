@@ -200,7 +200,7 @@ def _state_outcome(view: ArticleView, index: int, frame: Frame) -> list[Phrase]:
 def _outcomes(view: ArticleView, index: int, frame: Frame) -> list[Phrase]:
     if frame.kind == "helped_state":
         return _state_outcome(view, index, frame)
-    if _names_an_effect(frame.object):
+    if _names_an_effect(frame.object) and not _inside_a_term(view, index, frame.object):
         return []  # "greater improvement", "improving pain management": the other frame
     if frame.kind == "active_misread" and not (
         view.mentions_between(index, *_bounds(view, index, frame.object), *OUTCOME_CATEGORIES)
@@ -258,6 +258,15 @@ def _object_heads(frame: Frame) -> list[Token]:
             if c.i > frame.object.i and c.pos_ in ("NOUN", "PROPN") and not _names_an_effect(c)
         ]
     return heads
+
+
+def _inside_a_term(view: ArticleView, index: int, token: Token) -> bool:
+    """'side effects of chemotherapy': the word is part of a longer lexicon term."""
+    span = view.parsed.span_of(index, token)
+    return any(
+        m.span.start <= span.start and span.end <= m.span.end and m.span != span
+        for m in view.mentions(index)
+    )
 
 
 def _names_an_effect(token: Token) -> bool:
