@@ -182,8 +182,8 @@ def _named_groups(view: ArticleView, index: int, book: ArmBook) -> None:
         if text[view.parsed.span_of(index, token).end : span.end].startswith("-"):
             continue  # "time-group interactions": the group noun names no group here
         modifiers = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
-        if not modifiers:
-            continue
+        if not modifiers or any(c.lower_ in table["all_arms_words"] for c in token.lefts):
+            continue  # "both study arms": every arm, not one
         first = min(c.left_edge.i for c in modifiers)
         words = token.doc[first : token.i]
         name = words.text

@@ -230,6 +230,8 @@ def _stated_journal(
         published = pattern.search(text)
         if published is None or any(s <= published.start() < e for s, e in quotes):
             continue
+        if published.group("journal").split()[0].lower() in rules.source_line_words:
+            continue  # "published in December 2012": a date, not a journal
         start, end = published.start("journal"), published.end("journal")
         journal = journal_ref(view, Span(span.start + start, span.start + end))
         after = rules.journal_year.match(text, published.end())
