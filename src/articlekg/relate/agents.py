@@ -72,8 +72,8 @@ def subject_token(trigger: Token) -> Token | None:
                 if child.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
                     break  # "which", "that", "who": the noun the clause describes, below
                 return child
-        if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN") and token != trigger:
-            return token.head  # "self-acupressure to help manage symptoms"
+        if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
+            return token.head  # "self-acupressure to help manage", "a process causing X"
         if token.dep_ == "relcl":
             # "endorphins, which reduce pain": the noun it describes; "X is a therapy that
             # works by ...": the subject of "is".
