@@ -475,3 +475,30 @@ def test_outcomes_listed_each_with_a_statistic() -> None:
 def test_coordinated_adjectives_give_one_outcome_each(text: str, first: str, second: str) -> None:
     labels = {f.outcome.label.lower() for f in facts_of(text).findings}
     assert {first, second} <= labels
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("Reflexology aims to ease tight tissues that can cause pain.", "pain"),
+        ("Yoga may relieve muscle knots that can trigger headaches.", "headache"),
+        ("Cupping can reduce inflammation that may cause stiffness.", "stiffness"),
+    ],
+)
+def test_easing_what_causes_a_harm_reduces_the_harm(text: str, outcome: str) -> None:
+    found = {(e, o) for _, e, o in triples(facts_of(text))}
+    assert ("reduces", outcome) in found
+    assert ("increases", outcome) not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tai chi's ability to steady the body brings the benefit of better balance.",
+        "Massage's gentle pressure can ease anxiety.",
+        "Reiki's calming touch may lower stress.",
+    ],
+)
+def test_a_therapys_own_quality_acts_for_it(text: str) -> None:
+    agents = {name(f.intervention) for f in facts_of(text).findings}
+    assert agents and agents <= {"tai-chi", "massage-therapy", "reiki"}

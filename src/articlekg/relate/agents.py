@@ -136,6 +136,13 @@ NAMING_ARCS = frozenset({"oprd", "attr", "appos", "conj", "compound", "acl"})
 
 
 def acting_through(view: ArticleView, index: int, noun: Token) -> list[EntityRef] | None:
+    agents, _ = acting_through_verb(view, index, noun)
+    return agents
+
+
+def acting_through_verb(
+    view: ArticleView, index: int, noun: Token
+) -> tuple[list[EntityRef] | None, Token | None]:
     """'X releases chemicals called endorphins, which reduce pain': endorphins act for X.
 
     The interventions whose verb takes the noun as its object, when the verb's subject
@@ -151,17 +158,17 @@ def acting_through(view: ArticleView, index: int, noun: Token) -> list[EntityRef
             continue
         verb = token.head.head if token.dep_ == "pobj" else token.head
         if token.dep_ not in ("dobj", "pobj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
-            return None
+            return None, None
         subject = subject_token(verb)
         if subject is None:
-            return None
+            return None, None
         agents = agents_of_subject(view, index, subject)
         if isinstance(agents, list):
-            return agents
+            return agents, verb
         if agents is Subject.POINTS_BACK and view.last_subjects:
-            return view.last_subjects
-        return None
-    return None
+            return view.last_subjects, verb
+        return None, None
+    return None, None
 
 
 def purpose_agents(view: ArticleView, index: int, verb: Token) -> list[EntityRef]:
@@ -205,6 +212,12 @@ def agents_of_subject(view: ArticleView, index: int, subject: Token) -> Agents:
     examples = example_agents(view, index, subject)
     if examples:
         return examples
+    owners = [c for c in subject.children if c.dep_ == "poss" and c.pos_ in NOUN_TAGS]
+    for owner in owners:
+        # "foam rolling's ability to ...", "massage's effect on ...": the owner acts
+        found = intervention_phrases(view, index, owner)
+        if found:
+            return found
     if subject.lemma_.lower() in EFFICACY_NOUNS:
         # "the effectiveness of foam rolling to ease soreness": foam rolling
         for preposition in (c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"):

@@ -20,7 +20,7 @@ from articlekg.document import BlockKind, Span
 from articlekg.facts import Duration, EntityRef, Finding
 from articlekg.relate.agents import (
     Subject,
-    acting_through,
+    acting_through_verb,
     agents_of_subject,
     further_subject,
     intervention_phrases,
@@ -132,7 +132,9 @@ def read_claims(view: ArticleView, index: int, main: EntityRef | None) -> list[C
         found = who(view, index, frame, main, affected)
         if found is None:
             continue
-        agents, via = found
+        agents, via, turned = found
+        if turned is not None:
+            frame = Frame(frame.kind, frame.trigger, frame.object, turned)
         kept = [p for p in outcomes if all(p.ref.key != a.key for a in agents)]
         if kept:
             claims.append(Claim(frame, agents, kept, via))
@@ -297,8 +299,9 @@ def who(
     frame: Frame,
     main: EntityRef | None,
     affected: frozenset[int] = frozenset(),
-) -> tuple[list[EntityRef], Token | None] | None:
-    """The interventions that had the effect, and what the sentence says acted for them;
+) -> tuple[list[EntityRef], Token | None, str | None] | None:
+    """The interventions that had the effect, what the sentence says acted for them, and
+    the effect when the agent turns it round ("eases tissues that cause pain" reduces pain);
     None when the sentence says something else had it ("stress worsens pain")."""
     trigger = frame.trigger
     named: list[EntityRef] | Subject
@@ -316,7 +319,7 @@ def who(
         noun_before = trigger.doc[trigger.i - 1]
         named = agents_of_subject(view, index, noun_before)
         if named is Subject.OTHER and (released := released_before(view, index, noun_before)):
-            return released, noun_before
+            return released, noun_before, None
     elif frame.kind in (
         "active",
         "active_phrasal",
@@ -331,7 +334,7 @@ def who(
         # a noun phrase and hung "X" under "reduced".
         purpose = purpose_agents(view, index, trigger)
         if purpose:
-            return purpose, None
+            return purpose, None, None
         subject = subject_token(trigger.head if frame.kind == "helped_state" else trigger)
         named = Subject.UNSTATED
         if subject is not None:
@@ -340,19 +343,23 @@ def who(
             # "Pressing these points can help X": the therapy, by pressing them.
             fallback = fallback_subjects(view, index, main)
             if fallback:
-                return fallback, subject
+                return fallback, subject, None
         if named is Subject.OTHER and subject is not None:
-            through = acting_through(view, index, subject) or released_before(view, index, subject)
+            through, acting = acting_through_verb(view, index, subject)
+            if through and acting is not None and _undoes(acting) and frame.effect in HARMS:
+                # "eases knotted tissues that can cause pain": easing them reduces pain
+                return through, subject, "reduces"
+            through = through or released_before(view, index, subject)
             if through:
-                return through, subject
+                return through, subject, None
             if subject.head != trigger and (further := further_subject(subject)):
                 named = agents_of_subject(view, index, further)
         if not isinstance(named, list) and (used := _used(view, index, trigger)):
-            return used, None  # "People can reduce nausea by using ginger": ginger does
+            return used, None, None  # "People can reduce nausea by using ginger": ginger does
     else:
         named = _nominal_agents(view, index, frame)
     if isinstance(named, list):
-        return named, None
+        return named, None, None
     if named is Subject.OTHER:
         return None
     # "Studies show that people who practise X have lower Y", "... that it is helpful":
@@ -362,11 +369,18 @@ def who(
         affected |= frozenset(range(_pronoun_position(trigger), len(doc)))
     before = named_before(view, index, trigger, affected)
     if before:
-        return before, None
+        return before, None, None
     if named is Subject.POINTS_BACK and view.last_subjects:
-        return view.last_subjects, None
+        return view.last_subjects, None, None
     fallback = fallback_subjects(view, index, main)
-    return (fallback, None) if fallback else None
+    return (fallback, None, None) if fallback else None
+
+
+HARMS = frozenset({"increases", "worsens"})
+
+
+def _undoes(verb: Token) -> bool:
+    return effect_rules().polarity("verbs", verb.lemma_.lower()) == "reduces"
 
 
 def _an_act(subject: Token) -> bool:
