@@ -88,6 +88,9 @@ def subject_token(trigger: Token) -> Token | None:
             return antecedent
         if token.dep_ not in CLIMB_ARCS or token.head == token:
             return None
+        described = _described(token.head)
+        if described is not None:
+            return described  # "pain, (often) severe enough to impair sleep": the pain
         token = token.head
     return None
 
@@ -121,6 +124,17 @@ def released_before(view: ArticleView, index: int, noun: Token) -> list[EntityRe
         if agents is Subject.UNSTATED or agents is Subject.POINTS_BACK:
             return view.last_subjects or fallback_subjects(view, index - 1, None) or None
     return None
+
+
+def _described(adjective: Token) -> Token | None:
+    """The noun an adjective with an infinitive describes ("severe enough to ...")."""
+    if adjective.pos_ != "ADJ":
+        return None
+    if adjective.head.pos_ in NOUN_TAGS:
+        return adjective.head
+    degree = any(c.lower_ in ("enough", "too", "so") for c in adjective.children)
+    objects = [c for c in adjective.head.children if c.dep_ in ("dobj", "obj")]
+    return objects[0] if degree and objects else None
 
 
 def further_subject(subject: Token) -> Token | None:

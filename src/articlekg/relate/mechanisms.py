@@ -278,6 +278,8 @@ def _add(
     words = role_words()
     if means.lemma_.lower() in words.using_verbs | words.receiving_verbs:
         return  # "by using ginger", "by taking X": the intervention itself, not how it works
+    if means.lemma_.lower() in CAPACITIES:
+        return  # "through its ability to reduce pain": the effect again, not a means
     means = _named(means)
     tokens = _clause(means, skip)
     leading = ("det", "poss", "predet", "advmod", "aux", "neg")
@@ -308,6 +310,7 @@ def _named(noun: Token) -> Token:
     return noun
 
 
+CAPACITIES = frozenset({"ability", "capacity", "power", "potential", "way", "means", "role"})
 PLACES = frozenset({"in", "at", "on", "within", "around", "near", "throughout", "across"})
 
 

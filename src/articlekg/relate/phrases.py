@@ -55,8 +55,8 @@ def coordinated(head: Token) -> list[Token]:
     for conjunct in sorted((c for c in head.conjuncts if c.i > head.i), key=lambda t: t.i):
         if any(c.lower_ in GENERIC_EXTENSIONS for c in conjunct.lefts):
             break  # "pain and other symptoms": the rest only widens what was named
-        if any(c.lower_ in modifiers for c in conjunct.lefts):
-            break  # "better sleep, less fatigue": each has an effect word of its own
+        if any(c.lower_ in modifiers for c in conjunct.lefts) or _effect_word(conjunct):
+            break  # "better sleep, less fatigue", "X and improvements in Y": frames of their own
         heads.append(conjunct)
     after = _after_aside(heads[-1])
     while after is not None and after not in heads:
@@ -338,11 +338,13 @@ def phrase_of(
 
 
 def _non_identity(token: Token) -> bool:
-    """A word that leaves a lexicon term what it is: degree, frequency, time, numbers."""
+    """A word that leaves a lexicon term what it is: degree, frequency, time, numbers, and
+    whose it is ("patient quality of life")."""
     rules = effect_rules()
     parts = [p for p in token.lower_.split("-") if p]
     return (
         token.is_punct
+        or token.lemma_.lower() in role_words().people
         or token.like_num
         or token.lower_ in rules.non_identity_modifiers
         or (bool(parts) and all(p in rules.non_identity_modifiers or p.isdigit() for p in parts))
