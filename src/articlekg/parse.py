@@ -7,6 +7,7 @@ offset in the document is its sentence's start plus ``token.idx``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -60,12 +61,22 @@ def parse(document: Document, sentences: list[Sentence]) -> Parsed:
 
     nlp = english()
     pieces = [_pieces(document, s) for s in sentences]
-    parsed = iter(nlp.pipe(document.text[p.start : p.end] for ps in pieces for p in ps))
+    parsed = iter(nlp.pipe(_unmarked(document.text[p.start : p.end]) for ps in pieces for p in ps))
     docs = []
     for ps in pieces:
         parts = [next(parsed) for _ in ps]
         docs.append(parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False))
     return Parsed(docs=tuple(docs), starts=tuple(s.span.start for s in sentences))
+
+
+MARKUP = re.compile(r"\*{1,3}(?=\S)|(?<=\S)\*{1,3}|(?<![\w])_{1,3}(?=\S)|(?<=\S)_{1,3}(?!\w)|`+")
+
+
+def _unmarked(text: str) -> str:
+    """Emphasis and code marks ("**Label:**", "_word_") and line breaks inside a sentence
+    blanked to spaces of the same length, so the parser reads the words as prose (a wrapped
+    line parses as the same sentence unwrapped), and offsets still point into the text."""
+    return MARKUP.sub(lambda m: " " * len(m.group()), text).replace("\r", " ").replace("\n", " ")
 
 
 def _pieces(document: Document, sentence: Sentence) -> list[Span]:
