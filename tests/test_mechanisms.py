@@ -213,3 +213,19 @@ def test_these_problems_point_back_to_the_causes_named(text: str, cause: str) ->
 def test_what_a_therapy_works_with_acts_for_it(text: str) -> None:
     facts = extract(read_text_document(text + "\n", "a.txt", "a"))
     assert facts.mechanisms or facts.findings
+
+
+@pytest.mark.parametrize(
+    ("text", "mechanism"),
+    [
+        ("Qigong\nQigong exercises correct imbalances in the body.", "imbalances"),
+        ("Reiki\nReiki practitioners say the touch restores energy in the body.", "energy"),
+        ("Acupuncture\nAcupuncture is said to unblock the meridians.", "meridian"),
+    ],
+)
+def test_balance_and_energy_are_what_a_therapy_acts_on_not_outcomes(
+    text: str, mechanism: str
+) -> None:
+    facts = extract(read_text_document(text + "\n", "a.txt", "a"))
+    assert not facts.findings
+    assert any(mechanism in (name(m.mechanism) or "") for m in facts.mechanisms)

@@ -290,7 +290,8 @@ def _is_outcome(view: ArticleView, index: int, phrase: Phrase) -> bool:
     head = view.parsed.doc(index)[phrase.head]
     if head.lemma_.lower() == "release" and any(c.lower_ == "of" for c in head.children):
         return False  # "triggers the release of serotonin": a means, not an outcome
-    return head.lemma_.lower() not in role_words().substance_heads
+    words = role_words()
+    return head.lemma_.lower() not in words.substance_heads | words.abstract_mechanisms
 
 
 def who(

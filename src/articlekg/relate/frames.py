@@ -138,6 +138,8 @@ def find_frames(doc: Doc) -> list[Frame]:
             continue  # "X increased Y": X is the agent, not what increased
         if kind == "compound" and trigger.dep_ not in ARGUMENT_ARCS:
             continue  # "an attention control condition", "a (symptom control) team": names
+        if kind == "compound" and target.lower_.endswith("ing") and target.lemma_ == target.lower_:
+            continue  # "reporting benefit": a verb's -ing form, not what benefited
         effect = _effect(kind, trigger, rules)
         if effect is None:
             continue

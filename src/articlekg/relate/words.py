@@ -25,6 +25,7 @@ class RoleWords:
     using_verbs: frozenset[str]
     complement_verbs: frozenset[str]
     instrument_nouns: frozenset[str]
+    abstract_mechanisms: frozenset[str]
 
 
 @cache
@@ -47,6 +48,7 @@ def role_words() -> RoleWords:
                 "using_verbs",
                 "complement_verbs",
                 "instrument_nouns",
+                "abstract_mechanisms",
             )
         )
     )
