@@ -291,6 +291,8 @@ def _is_outcome(view: ArticleView, index: int, phrase: Phrase) -> bool:
     if head.lemma_.lower() == "release" and any(c.lower_ == "of" for c in head.children):
         return False  # "triggers the release of serotonin": a means, not an outcome
     words = role_words()
+    if any(c.dep_ == "amod" and c.lower_ in words.homeostasis_words for c in head.children):
+        return False  # "restore a healthy balance": a state of the body, how it works
     return head.lemma_.lower() not in words.substance_heads | words.abstract_mechanisms
 
 

@@ -26,6 +26,7 @@ class RoleWords:
     complement_verbs: frozenset[str]
     instrument_nouns: frozenset[str]
     abstract_mechanisms: frozenset[str]
+    homeostasis_words: frozenset[str]
 
 
 @cache
@@ -49,6 +50,7 @@ def role_words() -> RoleWords:
                 "complement_verbs",
                 "instrument_nouns",
                 "abstract_mechanisms",
+                "homeostasis_words",
             )
         )
     )
