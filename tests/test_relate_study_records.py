@@ -350,11 +350,28 @@ def test_speech_in_quotation_marks_is_no_title() -> None:
             "Gut",
             None,
         ),
+        (
+            "A trial in Physical Therapy & Rehabilitation Science followed 48 runners.",
+            "Physical Therapy & Rehabilitation Science",
+            None,
+        ),
     ],
 )
 def test_journals_named_in_prose(sentence: str, journal: str, year: int | None) -> None:
     (study,) = facts_of("News\n" + sentence + "\n").studies
     assert (name(study.journal), study.year) == (journal, year)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A study in Boston followed 48 runners.",
+        "A trial in Cancer Care Centre Hospital followed 48 runners.",
+    ],
+)
+def test_a_place_after_a_study_is_no_journal(sentence: str) -> None:
+    (study,) = facts_of("News\n" + sentence + "\n").studies
+    assert study.journal is None
 
 
 @pytest.mark.parametrize(

@@ -226,12 +226,19 @@ def _stated_journal(
     span = view.sentences[index].span
     text = view.sentence_text(index)
     rules = study_rules()
-    for pattern in rules.journal_patterns:
+    patterns = [(p, False) for p in rules.journal_patterns]
+    patterns += [(p, True) for p in rules.journal_after_study_patterns]
+    for pattern, after_study in patterns:
         published = pattern.search(text)
         if published is None or any(s <= published.start() < e for s, e in quotes):
             continue
         if published.group("journal").split()[0].lower() in rules.source_line_words:
             continue  # "published in December 2012": a date, not a journal
+        words = {w.lower() for w in published.group("journal").split()}
+        if after_study and (
+            not words & rules.journal_title_words or words & rules.institution_words
+        ):
+            continue  # "a study in Boston", "a trial at a cancer centre": places
         start, end = published.start("journal"), published.end("journal")
         journal = journal_ref(view, Span(span.start + start, span.start + end))
         after = rules.journal_year.match(text, published.end())

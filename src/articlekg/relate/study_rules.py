@@ -45,6 +45,9 @@ class StudyRules:
     """"N = 72": a capital N is the whole sample, a small n an arm's."""
     age_patterns: tuple[re.Pattern[str], ...]
     journal_patterns: tuple[re.Pattern[str], ...]
+    journal_after_study_patterns: tuple[re.Pattern[str], ...]
+    journal_title_words: frozenset[str]
+    institution_words: frozenset[str]
     journal_year: re.Pattern[str]
     year_near_noun: re.Pattern[str]
     published_year: re.Pattern[str]
@@ -120,6 +123,9 @@ def study_rules() -> StudyRules:
         sample_total=cased(data["sample_total"]),
         age_patterns=tuple(cue(p) for p in data["age_patterns"]),
         journal_patterns=tuple(cased(p) for p in data["journal_patterns"]),
+        journal_after_study_patterns=tuple(cased(p) for p in data["journal_after_study_patterns"]),
+        journal_title_words=frozenset(data["journal_title_words"]),
+        institution_words=frozenset(data["institution_words"]),
         journal_year=cased(data["journal_year"]),
         year_near_noun=cased(data["year_near_noun"]),
         published_year=cased(data["published_year"]),
