@@ -132,7 +132,8 @@ def test_what_a_therapy_releases_acts_for_it(text: str, substance: str, outcome:
     ("text", "mechanism"),
     [
         ("Reflexology may stimulate the nervous system.", "nervous system"),
-        ("Deep tissue massage targets the fascia.", "fascia"),
+        # a body part acted on: the act is the mechanism, not the body part
+        ("Deep tissue massage targets the fascia.", "targets the fascia"),
         ("Acupuncture is thought to activate pain pathways in the spinal cord.", "pain pathways"),
     ],
 )
@@ -229,3 +230,76 @@ def test_balance_and_energy_are_what_a_therapy_acts_on_not_outcomes(
     facts = extract(read_text_document(text + "\n", "a.txt", "a"))
     assert not facts.findings
     assert any(mechanism in (name(m.mechanism) or "") for m in facts.mechanisms)
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "mechanism", "outcome"),
+    [
+        (
+            "Breathwork\nBreathwork is a practice that uses paced breathing and "
+            "counting to settle the mind.",
+            "breathing-exercise",
+            "paced breathing and counting",
+            "settle the mind",
+        ),
+        (
+            "Tai chi\nTai chi uses slow movements and deep breathing to calm the body.",
+            "tai-chi",
+            "slow movements and deep breathing",
+            "calm the body",
+        ),
+    ],
+)
+def test_what_a_therapy_uses_together_is_one_means_to_its_aim(
+    text: str, agent: str, mechanism: str, outcome: str
+) -> None:
+    found = claims(extract(read_text_document(text + "\n", "a.txt", "a")))
+    assert (agent, mechanism, outcome) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "mechanism"),
+    [
+        (
+            "Yoga\nSome styles of yoga such as yin yoga relax the hips.",
+            "yin yoga",
+            "relax the hips",
+        ),
+        (
+            "Massage\nDeep strokes loosen the joints of the hand.",
+            "massage-therapy",
+            "loosen the joints",
+        ),
+        (
+            "Chamomile\nChamomile tea has soothing properties.",
+            "chamomile tea",
+            "soothing properties",
+        ),
+    ],
+)
+def test_acts_on_the_body_and_qualities_had_are_mechanisms(
+    text: str, agent: str, mechanism: str
+) -> None:
+    found = claims(extract(read_text_document(text + "\n", "a.txt", "a")))
+    assert any(a == agent and m is not None and m.startswith(mechanism) for a, m, _ in found), found
+
+
+def test_a_name_given_to_a_class_word_is_the_mechanism() -> None:
+    text = "Reiki\nReiki may release substances called enkephalins which can ease pain.\n"
+    found = {m for _, m, _ in claims(extract(read_text_document(text, "a.txt", "a")))}
+    assert "substances" not in found
+    assert any(m is not None and "enkephalin" in m for m in found), found
+
+
+def test_a_second_means_the_parser_hung_on_the_main_verb() -> None:
+    text = (
+        "Cupping\nCupping is believed to ease tension through suction on the skin "
+        "and the stretching of fascia.\n"
+    )
+    found = {m for _, m, _ in claims(extract(read_text_document(text, "a.txt", "a")))}
+    assert any(m is not None and "stretching of fascia" in m for m in found), found
+
+
+def test_a_technique_used_by_a_reader_is_advice_not_a_mechanism() -> None:
+    text = "Acupressure\nUse your thumb to press the point to ease nausea.\n"
+    assert extract(read_text_document(text, "a.txt", "a")).mechanisms == []

@@ -212,7 +212,12 @@ def purpose_agents(view: ArticleView, index: int, verb: Token) -> list[EntityRef
 def example_agents(view: ArticleView, index: int, subject: Token) -> list[EntityRef]:
     """'Other oils such as rosemary or peppermint ...': the examples are who acts."""
     found: list[EntityRef] = []
-    for example in examples(subject):
+    named = examples(subject)
+    if not named and subject.lemma_.lower() in effect_rules().generic_heads:
+        # "gentle forms of massage such as aromatherapy": the examples of the kind
+        for preposition in (c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"):
+            named = [e for c in preposition.children if c.dep_ == "pobj" for e in examples(c)]
+    for example in named:
         for noun in coordinated(example):
             phrase = phrase_of(view, index, noun, ("Intervention",), any_word=True)
             if phrase is not None:
@@ -310,7 +315,7 @@ def intervention_phrases(view: ArticleView, index: int, head: Token) -> list[Ent
         single = " " not in view.text[phrase.span.start : phrase.span.end].strip()
         if concept is None and single and noun.lemma_.lower() in effect_rules().generic_heads:
             continue  # "classes", "the treatment": a generic word names no intervention
-        known = concept is not None and view.lexicon.concepts[concept].category == "Intervention"
+        known = a_therapy_here(view, phrase.ref)
         label_head = phrase.ref.label.split()[-1].lower() if phrase.ref.label.split() else ""
         therapy_word = concept is None and (
             noun.lemma_.lower() in words.intervention_heads
@@ -323,6 +328,15 @@ def intervention_phrases(view: ArticleView, index: int, head: Token) -> list[Ent
         if known or therapy_word:
             found.append(view.add(phrase.ref, "Intervention", phrase.span))
     return _distinct(found)
+
+
+def a_therapy_here(view: ArticleView, ref: EntityRef) -> bool:
+    """A lexicon intervention, or a word the lexicon files under another category
+    ("relaxation" is mostly an outcome) that this article already treats as its therapy."""
+    if ref.concept is not None and view.lexicon.concepts[ref.concept].category == "Intervention":
+        return True
+    known = view.facts.entities.get(ref.key)
+    return known is not None and "Intervention" in known[1]
 
 
 def prepositional_agents(view: ArticleView, index: int, *heads: Token) -> list[EntityRef]:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from articlekg.facts import normal_label
 from articlekg.relate.phrases import coordinated, phrase_of
 from articlekg.relate.view import ArticleView
+from articlekg.relate.words import role_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -50,6 +51,11 @@ def _aliases(view: ArticleView, index: int, verb: Token, named: Token) -> None:
             alias = phrase_of(view, index, noun)
             if alias is None or alias.ref.key == canonical.ref.key:
                 continue
+            if canonical.ref.concept is None and (
+                alias.ref.concept is not None
+                or named.lemma_.lower() in role_words().substance_heads
+            ):
+                continue  # "chemicals called endorphins": the name is the thing, not a label
             view.aliases.setdefault(normal_label(alias.ref.label), canonical.ref)
             label = normal_label(view.text[alias.span.start : alias.span.end])
             view.aliases.setdefault(label, canonical.ref)

@@ -4,31 +4,31 @@
   by blocking nerve signals and reducing swelling", "relief through the release of X";
 - what acts for the intervention: "releases endorphins, which reduce pain";
 - working by some means: "X works by stimulating ...", "acts by blocking ...";
-- acting on the body: "X stimulates your blood circulation", "targets the fascia", with
-  the effect the same sentence names, if any.
+- acting on the body: "X stimulates your blood circulation", "targets the fascia",
+  "relax muscles", with the effect the same sentence names, if any;
+- what it uses for a purpose: "uses slow breathing to calm the body";
+- a quality it has: "may have anti-inflammatory properties".
+
+How a means is worded and recorded is :mod:`articlekg.relate.means`.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from articlekg.document import Span
-from articlekg.facts import EntityRef, MechanismClaim
+from articlekg.facts import EntityRef
 from articlekg.relate.agents import Subject, agents_of_subject, subject_token
 from articlekg.relate.claims import claim_sentences
 from articlekg.relate.effects import MEANS, Claim
-from articlekg.relate.frames import following_noun, misread_verb
-from articlekg.relate.phrases import phrase_of, phrases
+from articlekg.relate.frames import effect_rules, following_noun, misread_verb
+from articlekg.relate.means import add_means, add_mechanism, add_used, means_of, named
+from articlekg.relate.phrases import phrases
 from articlekg.relate.subjects import fallback_subjects
 from articlekg.relate.view import ArticleView
 from articlekg.relate.words import role_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
-
-LEAVE_OUT = frozenset({"relcl", "punct", "cc", "conj", "appos", "advcl"})
-"""Parts of a means clause that are not the means itself."""
-MAX_MEANS_WORDS = 12
 
 
 def relate_mechanisms(
@@ -38,10 +38,10 @@ def relate_mechanisms(
         here = claims.get(index, [])
         for claim in here:
             outcome = _outcome(view, claim)
-            for means in _means_of(claim.frame.trigger) or _means_of(claim.frame.object):
-                _add(view, index, claim.agents, means, outcome)
+            for means in means_of(claim.frame.trigger) or means_of(claim.frame.object):
+                add_means(view, index, claim.agents, means, outcome)
             if claim.via is not None:
-                _add(view, index, claim.agents, claim.via, outcome)
+                add_means(view, index, claim.agents, claim.via, outcome)
             _for_a_purpose(view, index, claim, outcome)
         _working_by(view, index, main, here)
 
@@ -63,10 +63,9 @@ def _for_a_purpose(view: ArticleView, index: int, claim: Claim, outcome: EntityR
     if using:
         for child in verb.children:
             if child.dep_ in ("dobj", "obj"):
-                for noun in [child, *(c for c in child.conjuncts if c.i > child.i)]:
-                    _add(view, index, claim.agents, noun, outcome, whole=True)
+                add_used(view, index, claim.agents, child, outcome)
         return
-    _add(view, index, claim.agents, verb, outcome, skip=frozenset({trigger.i}))
+    add_means(view, index, claim.agents, verb, outcome, skip=frozenset({trigger.i}))
 
 
 def _outcome(view: ArticleView, claim: Claim) -> EntityRef | None:
@@ -76,44 +75,6 @@ def _outcome(view: ArticleView, claim: Claim) -> EntityRef | None:
         return None
     phrase = claim.outcomes[0]
     return view.add(phrase.ref, "Outcome", phrase.span)
-
-
-def _means_of(trigger: Token) -> list[Token]:
-    """The heads of 'by ...', 'via ...', 'through ...' on the trigger or the verbs above it."""
-    found: list[Token] = []
-    for head in [trigger, *_verb_chain(trigger)]:
-        for child in head.children:
-            if child.dep_ in ("prep", "agent") and child.lower_ in MEANS:
-                for part in child.children:
-                    # "decreased X by 21 percent": an amount, not a means.
-                    if part.dep_ in ("pcomp", "pobj") and not _amount(part):
-                        found.extend([part, *(c for c in part.conjuncts if c.i > part.i)])
-                        # "by reducing X and improving Y": the parser may hang the second
-                        # gerund on X; it is a means of its own.
-                        found.extend(
-                            t
-                            for t in part.subtree
-                            if t.dep_ == "conj"
-                            and (t.tag_ == "VBG" or _gerund_led(t))
-                            and t.head.pos_ != "VERB"
-                        )
-        if found:
-            break
-    return found
-
-
-def _amount(token: Token) -> bool:
-    return (
-        token.like_num or any(c.like_num for c in token.children) or token.lower_ in ("half", "%")
-    )
-
-
-def _verb_chain(token: Token) -> list[Token]:
-    chain = []
-    while token.dep_ in ("xcomp", "conj", "ccomp") and token.head != token:
-        token = token.head
-        chain.append(token)
-    return chain
 
 
 def _working_by(view: ArticleView, index: int, main: EntityRef | None, claims: list[Claim]) -> None:
@@ -131,19 +92,30 @@ def _working_by(view: ArticleView, index: int, main: EntityRef | None, claims: l
             # effect the frames read.
             if not any(c.frame.trigger.head == verb for c in claims):
                 agents = _agents(view, index, verb, main, strict=True)
+                purpose = _purpose_of(verb)
+                aim = outcome or (_aim(view, index, purpose) if purpose is not None else None)
                 for child in verb.children:
                     if child.dep_ in ("dobj", "obj"):
-                        for noun in [child, *(c for c in child.conjuncts if c.i > child.i)]:
-                            _add(view, index, agents, noun, outcome, whole=True)
+                        add_used(view, index, agents, child, aim)
             continue
         if lemma in words.means_verbs or _by_doing(verb):
-            means = _means_of(verb)
+            means = means_of(verb)
             if means and not any(c.frame.trigger == verb for c in claims):
                 # "X works by ..." may leave X to the section; any other verb must name it
                 # ("Make it work for you by rolling ..." is advice, not a mechanism).
                 agents = _agents(view, index, verb, main, strict=lemma not in words.means_verbs)
                 for token in means:
-                    _add(view, index, agents, token, outcome)
+                    add_means(view, index, agents, token, outcome)
+        elif lemma == "have" and (quality := _quality_had(verb)) is not None:
+            # "may have anti-inflammatory properties": the quality is how it works
+            agents = _agents(view, index, verb, main, strict=True)
+            add_means(view, index, agents, quality, outcome)
+        elif lemma in words.tissue_verbs and not any(c.frame.trigger == verb for c in claims):
+            if any(
+                c.dep_ in ("dobj", "obj") and c.lemma_.lower() in words.body_parts
+                for c in verb.children
+            ):
+                add_means(view, index, _agents(view, index, verb, main, strict=True), verb, outcome)
         elif lemma in words.mechanism_verbs and not any(c.frame.trigger == verb for c in claims):
             objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
             following = following_noun(verb) if misread_verb(verb) else None
@@ -151,22 +123,26 @@ def _working_by(view: ArticleView, index: int, main: EntityRef | None, claims: l
             if not objects:
                 continue
             agents = _agents(view, index, verb, main, strict=True)
-            for target in objects:
+            for target in map(named, objects):
                 where, causes = _causes_referred_to(view, index, target)
                 if causes:
                     # "X corrects these problems": the causes the text named before
                     also = view.sentences[index].span if where != index else None
                     for cause in causes:
-                        _add(view, where, agents, cause, outcome, also=also)
+                        add_means(view, where, agents, cause, outcome, also=also)
                     continue
                 if _qualities(verb, target):
                     # "stimulating properties": the gerund says which properties.
                     span = view.parsed.span_of_tokens(index, verb.doc[verb.i : target.i + 1])
-                    _add_phrase(view, index, agents, span, view.ref_for_span(span), outcome)
+                    add_mechanism(view, index, agents, span, view.ref_for_span(span), outcome)
+                    continue
+                if target.lemma_.lower() in words.body_parts and target == objects[0]:
+                    # "targets fascia", "stimulates the muscles": the act on the body
+                    add_means(view, index, agents, verb, outcome)
                     continue
                 for phrase in phrases(view, index, target, ("Mechanism",)):
                     if _acted_on(view, phrase.ref, target):
-                        _add_phrase(view, index, agents, phrase.span, phrase.ref, outcome)
+                        add_mechanism(view, index, agents, phrase.span, phrase.ref, outcome)
 
 
 def _purpose_of(verb: Token) -> Token | None:
@@ -181,7 +157,37 @@ def _purpose_of(verb: Token) -> Token | None:
     return None
 
 
+def _aim(view: ArticleView, index: int, purpose: Token) -> EntityRef | None:
+    """'to calm the body': an effect verb and what it acts on is the outcome aimed at,
+    where the verb's object is no outcome of its own."""
+    if purpose.lemma_.lower() not in effect_rules().words("verbs"):
+        return None
+    objects = [c for c in purpose.children if c.dep_ in ("dobj", "obj")]
+    if not objects:
+        return None
+    end = objects[0].right_edge.i
+    tokens = purpose.doc[purpose.i : end + 1]
+    if len(tokens) > MAX_AIM_WORDS:
+        return None
+    span = view.parsed.span_of_tokens(index, tokens)
+    return view.add(view.ref_for_span(span), "Outcome", view.trimmed(span))
+
+
+MAX_AIM_WORDS = 5
 QUALITY_NOUNS = frozenset({"property", "quality", "action", "effect"})
+PROPERTY_NOUNS = frozenset({"property", "quality", "action"})
+"""What a therapy has that says how it works; 'a positive effect' it may also have."""
+
+
+def _quality_had(verb: Token) -> Token | None:
+    for child in verb.children:
+        if (
+            child.dep_ in ("dobj", "obj")
+            and child.lemma_.lower() in PROPERTY_NOUNS
+            and any(c.dep_ == "amod" for c in child.children)
+        ):
+            return child
+    return None
 
 
 def _qualities(verb: Token, target: Token) -> bool:
@@ -253,123 +259,28 @@ def _agents(
     named = agents_of_subject(view, index, subject)
     if isinstance(named, list):
         return named
-    if named is Subject.POINTS_BACK and view.last_subjects:
-        return view.last_subjects
+    if named is Subject.POINTS_BACK or (named is Subject.OTHER and _owned_by_pronoun(subject)):
+        # "its earlier absorption may have anti-inflammatory properties": what "its" means
+        return _previous_agents(view, index) or view.last_subjects
     if named is Subject.OTHER:
         return []
     return fallback_subjects(view, index, main)
 
 
-def _add(
-    view: ArticleView,
-    index: int,
-    agents: list[EntityRef],
-    means: Token,
-    outcome: EntityRef | None,
-    whole: bool = False,
-    skip: frozenset[int] = frozenset(),
-    also: Span | None = None,
-) -> None:
-    """The means as the text words it: "constricting blood vessels", "the release of
-    endorphins and other neurotransmitters", without what follows it (relative clauses,
-    coordinated means, asides) or the purpose it serves (``skip``)."""
-    if not agents:
-        return
-    words = role_words()
-    if means.lemma_.lower() in words.using_verbs | words.receiving_verbs:
-        return  # "by using ginger", "by taking X": the intervention itself, not how it works
-    if means.lemma_.lower() in CAPACITIES:
-        return  # "through its ability to reduce pain": the effect again, not a means
-    means = _named(means)
-    tokens = _clause(means, skip)
-    leading = ("det", "poss", "predet", "advmod", "aux", "neg")
-    while tokens and tokens[0].dep_ in leading and tokens[0] != means:
-        tokens = tokens[1:]
-    if not tokens or len(tokens) > MAX_MEANS_WORDS:
-        return
-    span = view.parsed.span_of_tokens(index, means.doc[tokens[0].i : tokens[-1].i + 1])
-    ref = view.ref_for_span(span)
-    if whole:
-        phrase = phrase_of(view, index, means)
-        ref = phrase.ref if phrase is not None else ref
-    _add_phrase(view, index, agents, span, ref, outcome, also)
+def _owned_by_pronoun(subject: Token) -> bool:
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in subject.children)
 
 
-NAMING = frozenset({"call", "name", "know", "term"})
-
-
-def _named(noun: Token) -> Token:
-    """'chemicals called endorphins': endorphins."""
-    for child in noun.children:
-        if child.dep_ == "acl" and child.lemma_.lower() in NAMING:
-            for name in child.children:
-                if name.dep_ in ("oprd", "dobj", "attr") or (
-                    name.dep_ == "prep" and name.lower_ == "as"
-                ):
-                    return next((c for c in name.children if c.dep_ == "pobj"), name)
-    return noun
-
-
-CAPACITIES = frozenset({"ability", "capacity", "power", "potential", "way", "means", "role"})
-PLACES = frozenset({"in", "at", "on", "within", "around", "near", "throughout", "across"})
-
-
-def _gerund_led(noun: Token) -> bool:
-    """'improving circulation' read as a noun with an adjective: a means of its own."""
-    return any(c.dep_ == "amod" and c.tag_ == "VBG" and c.i < noun.i for c in noun.children)
-
-
-def _clause(head: Token, skip: frozenset[int] = frozenset(), top: bool = True) -> list[Token]:
-    """The head and its dependents, without relative clauses, asides, places ("in the
-    joint") and (at the top) the means coordinated with it; a coordination of nouns inside
-    it stays ("endorphins and other neurotransmitters"), and so does a hyphen."""
-    kept = [head]
-    for child in head.children:
-        nouns_joined = (
-            not top
-            and child.dep_ in ("cc", "conj")
-            and child.tag_ != "VBG"
-            and not _gerund_led(child)
-        )
-        hyphen = child.text == "-" and not child.whitespace_
-        place = child.dep_ == "prep" and child.lower_ in PLACES
-        if (
-            child.i in skip
-            or place
-            or (child.dep_ in LEAVE_OUT and not nouns_joined and not hyphen)
-        ):
-            continue
-        kept.extend(_clause(child, skip, top=False))
-    kept.sort(key=lambda t: t.i)
-    # Keep the contiguous run that holds the head.
-    run = [t for t in kept if t.i >= head.i]
-    contiguous = [run[0]]
-    for token in run[1:]:
-        if token.i != contiguous[-1].i + 1:
-            break
-        contiguous.append(token)
-    before = [t for t in kept if t.i < head.i]
-    while before and before[-1].i == contiguous[0].i - 1:
-        contiguous.insert(0, before.pop())
-    while len(contiguous) > 1 and contiguous[-1].dep_ in ("cc", "punct"):
-        contiguous.pop()  # "reducing inflammation and": what followed was left out
-    return contiguous
-
-
-def _add_phrase(
-    view: ArticleView,
-    index: int,
-    agents: list[EntityRef],
-    span: Span,
-    ref: EntityRef,
-    outcome: EntityRef | None,
-    also: Span | None = None,
-) -> None:
-    """Record the claim; ``also`` is a further sentence that states it (where a pronoun's
-    sentence refers back to the one naming the mechanism)."""
-    mechanism = view.add(ref, "Mechanism", span)
-    evidence = [view.sentences[index].span, *([also] if also is not None else [])]
-    for agent in agents:
-        if agent.key == mechanism.key:
-            continue
-        view.facts.mechanisms.append(MechanismClaim(agent, mechanism, evidence, outcome))
+def _previous_agents(view: ArticleView, index: int) -> list[EntityRef]:
+    """'Gentle massage affects nerve endings. This could release endorphins': what the
+    sentence before named as its subject."""
+    if index == 0 or view.block_of(index - 1).kind != view.block_of(index).kind:
+        return []
+    for root in (t for t in view.parsed.doc(index - 1) if t.dep_ == "ROOT"):
+        passive = [c for c in root.children if c.dep_ == "nsubjpass"]
+        subject = passive[0] if passive else subject_token(root)
+        if subject is not None:
+            named = agents_of_subject(view, index - 1, subject)
+            if isinstance(named, list):
+                return named
+    return []

@@ -227,7 +227,7 @@ def _measured(head: Token) -> Token | None:
     return None
 
 
-def _in_brackets(token: Token) -> bool:
+def in_brackets(token: Token) -> bool:
     depth = 0
     for before in token.doc[: token.i]:
         if before.text in ("(", "["):
@@ -274,7 +274,7 @@ def phrase_of(
         # the role says it is a name the tagger misread ("such as rosemary").
         return None
     if (
-        _in_brackets(head)
+        in_brackets(head)
         and view.recognised.long_form(head.text) is None
         and not _mention_for(
             view, index, view.parsed.span_of(index, head), view.parsed.span_of(index, head), ()

@@ -27,6 +27,10 @@ class RoleWords:
     instrument_nouns: frozenset[str]
     abstract_mechanisms: frozenset[str]
     homeostasis_words: frozenset[str]
+    tissue_verbs: frozenset[str]
+    body_parts: frozenset[str]
+    manner_adverbs: frozenset[str]
+    practitioners: frozenset[str]
 
 
 @cache
@@ -51,6 +55,10 @@ def role_words() -> RoleWords:
                 "instrument_nouns",
                 "abstract_mechanisms",
                 "homeostasis_words",
+                "tissue_verbs",
+                "body_parts",
+                "manner_adverbs",
+                "practitioner_nouns",
             )
         )
     )
