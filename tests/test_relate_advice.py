@@ -31,6 +31,14 @@ def test_imperatives_in_running_text_with_a_cue_verb() -> None:
     ) == {("If you take blood thinners, check with a pharmacist before drinking it", "precaution")}
 
 
+def test_an_imperative_saying_how_by_doing_is_advice_up_to_its_clause() -> None:
+    assert advice(
+        "Walking\nGet more from every walk by swinging your arms briskly—most people "
+        "never do, the coach says.\n"
+    ) == {("Get more from every walk by swinging your arms briskly", "practice")}
+    assert advice("Walking\nWalking helps by lifting mood.\n") == set()
+
+
 def test_imperatives_that_advise_by_their_complement() -> None:
     assert advice("Foam Rollers\nMake sure the roller is firm enough.\n") == {
         ("Make sure the roller is firm enough", "practice")

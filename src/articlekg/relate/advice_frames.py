@@ -144,9 +144,25 @@ def _imperatives(doc: Doc, any_verb: bool) -> Iterator[AdviceFrame]:
         negated = _negated(verb)
         phrase = any(c.lower_ in words.phrases.get(lemma, ()) for c in verb.children)
         cued = lemma in words.cue_verbs or phrase or negated
+        if not cued and _how_to(verb):
+            # "Make it count by stretching after each run": how to do it well is advice; it
+            # ends with its own clause, whatever the sentence goes on to say.
+            end = _end(doc, verb) if verb != root else _end(doc, root)
+            yield AdviceFrame("imperative", _first_word(doc), end, _kind(verb, negated))
+            continue
         if not (cued or (any_verb and lemma not in words.reader_verbs)):
             continue
         yield AdviceFrame("imperative", _first_word(doc), _end(doc, root), _kind(verb, negated))
+
+
+def _how_to(verb: Token) -> bool:
+    """An imperative with 'by' and a gerund in its clause."""
+    return any(
+        t.dep_ == "prep"
+        and t.lower_ == "by"
+        and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in t.children)
+        for t in verb.subtree
+    )
 
 
 def _imperative_verb(doc: Doc, root: Token) -> Token | None:
@@ -230,8 +246,12 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _addressed(subject: Token) -> bool:
-    """'you', 'we', 'patients', 'people with X': those the advice is for."""
-    return subject.lemma_.lower() in role_words().people or subject.lower_ in role_words().people
+    """'you', 'we', 'patients', 'people with X': those the advice is for ('therapists
+    should ...' names who is to do it)."""
+    words = role_words()
+    if subject.lemma_.lower() in words.practitioners or subject.lower_ in words.practitioners:
+        return False
+    return subject.lemma_.lower() in words.people or subject.lower_ in words.people
 
 
 def _reports(subject: Token) -> bool:
