@@ -254,3 +254,26 @@ def test_a_central_entity_named_only_by_its_role_is_an_intervention() -> None:
         for kind in kinds
     }
     assert "Intervention" in classes
+
+
+def test_what_an_adjective_describes_is_no_clause_to_climb_from() -> None:
+    # The harm belongs to the pain the adjective describes, not to the article's therapy.
+    text = (
+        "Reflexology for Arthritis\n"
+        "Reflexology is a gentle therapy for people with arthritis. Reflexology eases stiffness.\n"
+        "Surveys show that many adults with arthritis will develop joint pain, often severe "
+        "enough to impair mobility.\n"
+    )
+    assert not [f for f in facts_of(text).findings if name(f.outcome) == "mobility"]
+
+
+def test_what_an_effect_harms_is_not_also_its_agent() -> None:
+    text = (
+        "Tai Chi for Arthritis\n"
+        "Tai chi is a gentle exercise for people with arthritis.\n"
+        "Surveys show that approximately 30% to 40% of adults with arthritis will develop "
+        "joint pain, often severe enough to impair daily walking.\n"
+    )
+    findings = facts_of(text).findings
+    assert not [f for f in findings if name(f.intervention) == name(f.outcome)]
+    assert not [f for f in findings if f.intervention.label == "walking"]

@@ -355,7 +355,13 @@ def who(
             through = through or released_before(view, index, subject)
             if through:
                 return through, subject, None
-            if subject.head != trigger and (further := further_subject(subject)):
+            if (
+                subject.head != trigger
+                and subject.dep_ in ("nsubj", "nsubjpass")
+                and (further := further_subject(subject))
+            ):
+                # "X can help your muscles relax and improve Y"; not the noun an adjective
+                # describes ("develop pain, often severe enough to impair sleep")
                 named = agents_of_subject(view, index, further)
         if not isinstance(named, list) and (used := _used(view, index, trigger)):
             return used, None, None  # "People can reduce nausea by using ginger": ginger does
@@ -530,7 +536,11 @@ def _emit(view: ArticleView, index: int, claims: list[Claim], study: bool) -> No
                 view.text, phrase.span.end, min(span.end, phrase.span.end + 40)
             )
             outcome = view.add(phrase.ref, "Outcome", phrase.span)
+            head = doc[phrase.head]
             for agent in claim.agents:
+                last = agent.label.lower().split()[-1:]
+                if last and last[0] in (head.lower_, head.lemma_.lower()):
+                    continue  # "impair daily walking": walking is what is harmed, not the agent
                 view.facts.findings.append(
                     Finding(
                         intervention=agent,
