@@ -502,3 +502,11 @@ def test_easing_what_causes_a_harm_reduces_the_harm(text: str, outcome: str) -> 
 def test_a_therapys_own_quality_acts_for_it(text: str) -> None:
     agents = {name(f.intervention) for f in facts_of(text).findings}
     assert agents and agents <= {"tai-chi", "massage-therapy", "reiki"}
+
+
+def test_every_trigger_word_states_a_polarity_the_graph_knows() -> None:
+    # A misspelt polarity in the rule data would silently mint an effect no query asks for.
+    from articlekg.relate.frames import POLARITIES, effect_rules
+
+    used = {polarity for entry in effect_rules().vocabulary.values() for polarity in entry}
+    assert used <= set(POLARITIES), used - set(POLARITIES)

@@ -149,11 +149,6 @@ def further_subject(subject: Token) -> Token | None:
 NAMING_ARCS = frozenset({"oprd", "attr", "appos", "conj", "compound", "acl"})
 
 
-def acting_through(view: ArticleView, index: int, noun: Token) -> list[EntityRef] | None:
-    agents, _ = acting_through_verb(view, index, noun)
-    return agents
-
-
 def acting_through_verb(
     view: ArticleView, index: int, noun: Token
 ) -> tuple[list[EntityRef] | None, Token | None]:

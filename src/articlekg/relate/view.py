@@ -139,32 +139,6 @@ def masked(text: str, start: int, end: int) -> str:
     return "".join(chars)
 
 
-TRAILING_QUALIFIER = re.compile(
-    r"\s+(?:on|with|using|at|captured|measured|before|during|after)\b.*$|\s*\(.*$", re.I
-)
-
-
-def split_items(text: str, span: Span) -> list[Span]:
-    """Comma/and-separated items of a list in running text, trailing qualifiers cut off."""
-    items = []
-    visible = masked(text, span.start, span.end)
-    dash = re.search(r"\s[—–]\s", visible)
-    if dash is not None:
-        span = Span(span.start, span.start + dash.start())
-        visible = visible[: dash.start()]
-    for match in re.finditer(r"[^,;—]+", visible):
-        piece = re.sub(r"^\s*(?:and|or)\s+", "", match.group())
-        lead = match.group().index(piece) if piece in match.group() else 0
-        piece = TRAILING_QUALIFIER.sub("", piece)
-        position = span.start + match.start() + lead
-        for part in re.split(r"(\s+and\s+)", piece):
-            if part.strip() and not re.fullmatch(r"\s+and\s+", part):
-                strip = len(part) - len(part.lstrip())
-                items.append(Span(position + strip, position + len(part.rstrip())))
-            position += len(part)
-    return items
-
-
 def clean_label(phrase: str) -> str:
     phrase = re.sub(r"\s+", " ", phrase).strip(TRIM)
     return phrase
