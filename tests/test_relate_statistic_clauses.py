@@ -87,3 +87,66 @@ def test_a_share_of_a_population_is_a_prevalence(sentence: str, population: str)
     (statistic,) = facts_of(sentence).statistics
     assert statistic.measure == "prevalence"
     assert statistic.population is not None and statistic.population.label == population
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject", "population"),
+    [
+        (
+            "Roughly 60% of adults who take opioids complain of constipation.",
+            "constipation",
+            "adults who take opioids",
+        ),
+        (
+            "Nearly 30% of people with asthma also suffer from eczema.",
+            "eczema",
+            "people with asthma",
+        ),
+        (
+            "About 15% of children with eczema develop a food allergy.",
+            "food allergy",
+            "children with eczema",
+        ),
+        ("Some 20% of patients will later develop lymphoedema.", "lymphoedema", "patients"),
+    ],
+)
+def test_what_a_share_of_people_has_is_a_prevalence(
+    sentence: str, subject: str, population: str
+) -> None:
+    stated = facts_of(sentence).statistics
+    assert [(s.subject.label.lower(), s.measure) for s in stated] == [(subject, "prevalence")]
+    assert stated[0].population is not None
+    assert stated[0].population.label.lower() == population
+
+
+@pytest.mark.parametrize(
+    ("sentence", "condition", "common_in"),
+    [
+        ("Nearly 30% of people with asthma also suffer from eczema.", "eczema", "asthma"),
+        ("About 15% of children with eczema develop a food allergy.", "food allergy", "eczema"),
+        ("Around 70% of stroke survivors experience depression.", "depression", "stroke"),
+    ],
+)
+def test_a_prevalence_in_a_group_named_by_a_condition_links_the_two(
+    sentence: str, condition: str, common_in: str
+) -> None:
+    links = facts_of(sentence).condition_relations
+    found = {(r.condition.label.lower(), r.relation, r.related.label.lower()) for r in links}
+    assert (condition, "commonIn", common_in) in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Daily walks can lower blood pressure by as much as 10%.",
+        "The patch cut the need for painkillers by about 25 percent.",
+        "Participants in the tai chi group raised their step count by 18%.",
+    ],
+)
+def test_the_size_of_a_change_is_no_share_of_anything(sentence: str) -> None:
+    assert facts_of(sentence).statistics == []
+
+
+def test_a_share_of_people_named_by_a_passive_agent_is_still_counted() -> None:
+    stated = facts_of("Itching was reported by about 12% of participants.").statistics
+    assert [(s.low, s.measure) for s in stated] == [(12, "prevalence")]

@@ -20,6 +20,7 @@ Y" still says that those conditions result in Y.)
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -52,7 +53,10 @@ class Named:
 
 
 def relate_conditions(view: ArticleView) -> None:
-    stated: dict[tuple[str, str, str], ConditionRelation] = {}
+    # links already read from numbers ("40% of people with X have Y") are not stated twice
+    stated: dict[tuple[str, str, str], ConditionRelation] = {
+        (r.condition.key, r.relation, r.related.key): r for r in view.facts.condition_relations
+    }
     for index, sentence in enumerate(view.sentences):
         doc = view.parsed.doc(index)
         frames = find_links(doc)
@@ -77,6 +81,51 @@ def relate_conditions(view: ArticleView) -> None:
                         subject, frame.relation, target, [sentence.span]
                     )
                     view.facts.condition_relations.append(stated[key])
+    _common_in_populations(view, stated)
+
+
+def _common_in_populations(
+    view: ArticleView, stated: dict[tuple[str, str, str], ConditionRelation]
+) -> None:
+    """'40% of people with diabetes develop nerve pain', '70% of cancer patients report
+    fatigue': a prevalence in a group named by a condition says the condition counted is
+    common in that one."""
+    for statistic in view.facts.statistics:
+        if statistic.measure != "prevalence" or statistic.population is None:
+            continue
+        sentence = statistic.evidence[0]
+        index = next(i for i, s in enumerate(view.sentences) if s.span == sentence)
+        spans = view.facts.entities[statistic.population.key][2]
+        for span in (s for s in spans if sentence.contains(s)):
+            for token, role in _naming_conditions(view.parsed.tokens_within(index, span)):
+                for other in named(view, index, token, role):
+                    key = (statistic.subject.key, "commonIn", other.ref.key)
+                    if other.kind != "Condition" or key[0] == key[2]:
+                        continue
+                    if key in stated:
+                        if sentence not in stated[key].evidence:
+                            stated[key].evidence.append(sentence)
+                        continue
+                    target = view.add(other.ref, other.kind, other.span)
+                    stated[key] = ConditionRelation(
+                        statistic.subject, "commonIn", target, [sentence]
+                    )
+                    view.facts.condition_relations.append(stated[key])
+
+
+def _naming_conditions(tokens: Iterable[Token]) -> Iterator[tuple[Token, str]]:
+    """In a group of people, the nouns that may name its condition: a compound before the
+    people noun ("cancer patients": known conditions only) and what they are "with" (any
+    noun but a therapy: the phrase says it is a condition)."""
+    people = role_words().people
+    for token in tokens:
+        if token.lemma_.lower() not in people and token.lower_ not in people:
+            continue
+        for child in token.children:
+            if child.dep_ == "compound":
+                yield child, "condition"
+            elif child.dep_ == "prep" and child.lower_ == "with":
+                yield from ((o, "named") for o in child.children if o.dep_ == "pobj")
 
 
 def _condition_side(view: ArticleView, index: int, frame: LinkFrame) -> list[Named]:

@@ -17,6 +17,7 @@ from articlekg.document import Span
 from articlekg.facts import EntityRef
 from articlekg.quantities import Quantity
 from articlekg.relate.cues import PEOPLE
+from articlekg.relate.phrases import phrase_of
 from articlekg.relate.view import ArticleView
 from articlekg.relate.wording import rule_table
 
@@ -43,6 +44,10 @@ def clause_subject(view: ArticleView, index: int, quantity: Quantity) -> EntityR
         whole = " ".join(t.text for t in of[0].subtree) if of else ""
         if of and not re.search(rf"\b{PEOPLE}\b|\b(?:them|those|us)\b", whole, re.I):
             return None
+        counted = _counted(verb)
+        phrase = phrase_of(view, index, counted) if counted is not None else None
+        if phrase is not None:
+            return view.add(phrase.ref, "Condition", phrase.span)
         span = _predicate(view, index, verb)
     else:
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
@@ -62,6 +67,24 @@ def _governing_verb(token: Token) -> Token | None:
     if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB":
         return token.head.head
     return None
+
+
+def _counted(verb: Token) -> Token | None:
+    """What a share of people has: the object of a verb of having ("30% suffer from
+    eczema", "a third develop a rash"), not the whole verb phrase."""
+    lemma = verb.lemma_.lower()
+    if not any(lemma == w or w.startswith(lemma + " ") for w in _prevalence_verbs()):
+        return None
+    for child in verb.rights:
+        if child.dep_ == "dobj":
+            return child
+        if child.dep_ == "prep":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _prevalence_verbs() -> list[str]:
+    return list(rule_table("statistics")["prevalence_verbs"])
 
 
 def _empty(verb: Token) -> bool:

@@ -11,6 +11,7 @@ impressions").
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from articlekg.document import BlockKind, Span
 from articlekg.facts import EntityRef, Statistic
@@ -19,26 +20,47 @@ from articlekg.relate.cues import PEOPLE
 from articlekg.relate.statistic_clauses import clause_subject
 from articlekg.relate.topical import label_value
 from articlekg.relate.view import ArticleView
+from articlekg.relate.wording import rule_table, words_pattern
 from articlekg.sections import slot_table
 
 ENTITY_SLOTS = frozenset({"central-entity", "supporting-entity"})
 
-POPULATION_AFTER = re.compile(
-    rf"\s+of\s+(?:(?:all|the)\s+)?(?P<population>(?:[\w-]+\s+){{0,6}}?"
-    rf"(?:{PEOPLE}|population|cases|sessions)"
-    r"(?:\s+(?:with|who|treated|receiving|undergoing|having|on)\b[^,.;]*?)?"
-    r"(?:\s+(?:worldwide|globally|nationally|overall))?)"
-    r"(?=[,.;]|\s+(?:will|who|experience|report|develop|have|are|is|at|during|after|and|but|"
-    r"while|whereas)\b|$)",
-    re.I,
-)
+
+@cache
+def _prevalence_verbs() -> str:
+    return words_pattern(rule_table("statistics")["prevalence_verbs"])
+
+
+@cache
+def _population_after() -> re.Pattern[str]:
+    """'of patients with metastases', 'of cancer patients who receive chemotherapy': the
+    group a percentage is a share of, ending where its clause's verb begins."""
+    return re.compile(
+        rf"\s+of\s+(?:(?:all|the)\s+)?(?P<population>(?:[\w-]+\s+){{0,6}}?"
+        rf"(?:{PEOPLE}|population|cases|sessions)"
+        r"(?:\s+(?:with|who|treated|receiving|undergoing|having|on)\b[^,.;]*?)?"
+        r"(?:\s+(?:worldwide|globally|nationally|overall))?)"
+        rf"(?=[,.;]|\s+(?:will|who|are|is|at|during|after|and|but|while|whereas)\b|"
+        rf"(?:\s+(?:also|often|still|later|eventually|may|can|do|does|did))?"
+        rf"\s+(?:{_prevalence_verbs()})|$)",
+        re.I,
+    )
+
+
+@cache
+def _prevalence_verb() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_prevalence_verbs()})", re.I)
+
+
+@cache
+def _change_amount() -> re.Pattern[str]:
+    """'by as much as' right before a percentage: the size of a change."""
+    words = words_pattern(rule_table("statistics")["change_amount_words"])
+    return re.compile(rf"\bby(?:\s+(?:{words}))?\s*$", re.I)
+
+
 # "95% CI": a confidence level, not a share of anything
 CONFIDENCE = re.compile(r"\s*(?:CI|C\.I\.|confidence interval|credible interval)\b", re.I)
-PREVALENCE_VERB = re.compile(
-    r"\b(?:develop|experience|report|have|suffer|appear|occur|affect|present|"
-    r"is reported|are reported|reported)",
-    re.I,
-)
 SEVERITY = re.compile(r"\b(?:severity|rated|intensity|score)\b", re.I)
 COUNTED_PEOPLE = re.compile(rf"\b{PEOPLE}$")
 REPORT_VERB = re.compile(
@@ -77,7 +99,9 @@ def _percentage(view: ArticleView, index: int, quantity: Quantity) -> None:
     text = view.text
     if CONFIDENCE.match(text, quantity.end, span.end):
         return
-    population_match = POPULATION_AFTER.match(text, quantity.end, span.end)
+    population_match = _population_after().match(text, quantity.end, span.end)
+    if population_match is None and _change_amount().search(text, span.start, quantity.start):
+        return  # "cut pain by as much as 30%": how much it changed, not a share of anything
     population = None
     rest_start = quantity.end
     if population_match is not None:
@@ -92,18 +116,18 @@ def _percentage(view: ArticleView, index: int, quantity: Quantity) -> None:
     before_mentions = [
         m for m in view.mentions_between(index, span.start, quantity.start, "Condition", "Outcome")
     ]
-    verb_after = PREVALENCE_VERB.search(text, rest_start, span.end)
+    verb_after = _prevalence_verb().search(text, rest_start, span.end)
     if after_mentions and verb_after:
         subject = view.add_mention(after_mentions[0], after_mentions[0].category)
     elif view.block_of(index).kind is BlockKind.LIST_ITEM:
         subject = _subject_of_list(view, index)
-    if subject is None and before_mentions and PREVALENCE_VERB.search(before):
+    if subject is None and before_mentions and _prevalence_verb().search(before):
         subject = view.add_mention(before_mentions[-1])
     if subject is None:
         subject = clause_subject(view, index, quantity)
     if subject is None:
         return
-    stated = verb_after or PREVALENCE_VERB.search(before)
+    stated = verb_after or _prevalence_verb().search(before)
     measure = (
         "prevalence"
         if (population is not None and stated) or _subject_of_list(view, index)
