@@ -362,3 +362,32 @@ def test_an_intervention_line_that_lists_alternatives(
         f"Participants: 60 adults with fatigue.\n{line}\nResults: Fatigue fell.\n"
     )
     assert {(name(a.intervention), a.role, a.size) for a in study.arms} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "intervention", "control"),
+    [
+        (
+            "Trial Notes\nReflexology (RF) is popular with patients. The aim of this randomized trial was "
+            "to compare the efficacy of RF to a usual care control condition on fatigue in 80 women.",
+            "reflexology",
+            "usual-care",
+        ),
+        (
+            "Trial Notes\nAcupuncture (AC) is widely offered. This randomised trial compared AC with sham "
+            "acupuncture for hot flushes in 120 women.",
+            "acupuncture",
+            "sham acupuncture",
+        ),
+        (
+            "Trial Notes\nMassage therapy (MT) may ease pain. We ran a randomized trial to compare the "
+            "benefits of MT with usual care in older adults.",
+            "massage-therapy",
+            "usual-care",
+        ),
+    ],
+)
+def test_an_arm_named_by_a_defined_short_form(text: str, intervention: str, control: str) -> None:
+    arms = {(name(a.intervention), a.role) for a in study_of(text).arms}
+    assert (intervention, "intervention") in arms
+    assert any(role == "control" for _, role in arms), arms

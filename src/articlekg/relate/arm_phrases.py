@@ -229,9 +229,9 @@ def _received(view: ArticleView, index: int, span: Span) -> tuple[EntityRef, Spa
     generic tail: "a 4-week yoga programme"); else the phrase in the article's words. Not
     recorded yet: only an arm that is kept records what it received."""
     text = view.text[span.start : span.end]
-    if not text.strip() or not re.search(r"[A-Za-z]{3}", text):
-        return None
     inside = view.mentions_between(index, span.start, span.end, "Intervention")
+    if not text.strip() or not (re.search(r"[A-Za-z]{3}", text) or inside):
+        return None  # too short to name anything, unless it is a defined short form ("MT")
     core = GENERIC_TAIL.sub("", _timing().sub("", text)).strip()
     for mention in inside:
         said = view.text[mention.span.start : mention.span.end]
