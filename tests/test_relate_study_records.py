@@ -10,6 +10,7 @@ from articlekg.document import Document
 from articlekg.facts import EntityRef, Facts, Study
 from articlekg.pipeline import extract
 from articlekg.read import choose_reader
+from articlekg.read.text import read_text_document
 
 
 def facts_of(text: str) -> Facts:
@@ -600,3 +601,18 @@ def test_a_study_introduced_again_by_its_researchers_is_one(text: str) -> None:
 def test_a_randomized_controlled_clinical_trial_is_randomized(sentence: str) -> None:
     (study,) = facts_of("Methods\n" + sentence + "\n").studies
     assert name(study.design) == "randomized-controlled-trial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Notes on Yoga\nThe aim of this randomized trial was to compare yoga to stretching.\n",
+        "Reflexology and Fatigue\nThe purpose of the present cohort study was to describe "
+        "fatigue after reflexology.\n",
+        "Acupressure Bands\nIn this pilot study, acupressure bands were worn during labour.\n",
+    ],
+)
+def test_a_study_only_referred_to_is_the_article_s_own(text: str) -> None:
+    studies = extract(read_text_document(text, "a.txt", "a")).studies
+    assert len(studies) == 1
+    assert studies[0].design is not None

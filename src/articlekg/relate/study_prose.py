@@ -270,18 +270,28 @@ def study_details(view: ArticleView, index: int) -> Reference | None:
     journal = _stated_journal(view, index, [])
     if journal is not None:
         detail.journal, detail.year = journal
-    if detail.sample_size is None and ages is None and detail.journal is None:
+    referring = [
+        m
+        for m in intro_pattern().finditer(text)
+        if m.group("det").lower() in study_rules().anaphoric_determiners
+    ]
+    # "The aim of this randomized trial was …": a design said of the study at hand
+    designs = [
+        d
+        for m in referring[:1]
+        for d in view.mentions_between(
+            index, span.start + m.start(), span.start + m.end() + 1, "StudyDesign"
+        )
+    ]
+    if detail.sample_size is None and ages is None and detail.journal is None and not designs:
         return None
     detail.location = place_in(text) if detail.sample_size else None
-    names = any(
-        m.group("det").lower() in study_rules().anaphoric_determiners
-        for m in intro_pattern().finditer(text)
-    )
-    if names:
-        match = next(intro_pattern().finditer(text))
-        detail.noun = _singular(match.group("noun"))
-        detail.description = _singular(match.group("noun"))
-    return Reference(detail, index, anaphoric=names or detail.journal is not None)
+    if designs:
+        detail.design = view.add_mention(max(designs, key=lambda d: d.span.end - d.span.start))
+    if referring:
+        detail.noun = _singular(referring[0].group("noun"))
+        detail.description = _singular(referring[0].group("noun"))
+    return Reference(detail, index, anaphoric=bool(referring) or detail.journal is not None)
 
 
 def design_within(view: ArticleView, span: Span, study: Study) -> None:
