@@ -192,6 +192,18 @@ def _explains_another(frame: Frame) -> bool:
 def _state_outcome(view: ArticleView, index: int, frame: Frame) -> list[Phrase]:
     """'help your muscles relax': the outcome is the state, in the article's words."""
     noun, verb = frame.object, frame.trigger
+    words = role_words()
+    if noun.pos_ == "PRON" or noun.lemma_.lower() in words.people or noun.lower_ in words.people:
+        # "help you relax", "relaxes patients": the state itself, by its name
+        state = effect_rules().state_nouns.get(verb.lemma_.lower())
+        if state is None or (frame.kind == "state_object" and noun.lower_ in ("it", "itself")):
+            return []
+        span = view.parsed.span_of(index, verb)
+        concept = view.lexicon.lookup(state)
+        ref = EntityRef(concept.pref_label, concept.iri) if concept else EntityRef(state)
+        return [Phrase(span, ref, verb.i)]
+    if frame.kind == "state_object":
+        return []  # "relax the shoulders": the other frames read what is relaxed
     phrase = phrase_of(view, index, noun)
     if phrase is None:
         return []
@@ -200,7 +212,7 @@ def _state_outcome(view: ArticleView, index: int, frame: Frame) -> list[Phrase]:
 
 
 def _outcomes(view: ArticleView, index: int, frame: Frame) -> list[Phrase]:
-    if frame.kind == "helped_state":
+    if frame.kind in ("helped_state", "state_object"):
         return _state_outcome(view, index, frame)
     if _names_an_effect(frame.object) and not _inside_a_term(view, index, frame.object):
         return []  # "greater improvement", "improving pain management": the other frame
@@ -331,6 +343,7 @@ def who(
         "efficacy_clause",
         "phrasal",
         "helped_state",
+        "state_object",
         "feeling",
     ) or any(c.dep_ == "nsubj" for c in trigger.children):
         # A verb with a subject of its own, even where the parser took "X reduced pain." for

@@ -33,6 +33,8 @@ class EffectRules:
     non_identity_modifiers: frozenset[str]
     generic_heads: frozenset[str]
     positive_outcomes: frozenset[str]
+    state_nouns: dict[str, str]
+    """'relax' -> 'relaxation': the state a person is helped into, by name."""
 
     def polarity(self, entry: str, lemma: str) -> str | None:
         for polarity, lemmas in self.vocabulary.get(entry, {}).items():
@@ -60,6 +62,7 @@ def effect_rules() -> EffectRules:
         non_identity_modifiers=frozenset(data["non_identity_modifiers"]),
         generic_heads=frozenset(data["generic_heads"]),
         positive_outcomes=frozenset(data["positive_outcomes"]),
+        state_nouns=dict(data["state_nouns"]),
     )
 
 
@@ -113,6 +116,7 @@ TRIGGER_ENTRY = {
     "verbless": "verbs",
     "phrasal": "phrasal",
     "helped_state": "state_verbs",
+    "state_object": "state_verbs",
     "feeling": "feeling_verbs",
 }
 ARGUMENT_ARCS = frozenset(
