@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from rdflib.namespace import RDF
 
 from articlekg.assemble import assemble
@@ -277,3 +278,32 @@ def test_what_an_effect_harms_is_not_also_its_agent() -> None:
     findings = facts_of(text).findings
     assert not [f for f in findings if name(f.intervention) == name(f.outcome)]
     assert not [f for f in findings if f.intervention.label == "walking"]
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        (
+            "Warm Water Therapy Benefits\nWarm water therapy involves soaking in warm water. "
+            "Here are some benefits of warm water therapy:\n- Better sleep: it can help you "
+            "sleep.\n- Less pain: warm water therapy can ease pain.\n",
+            "warm water therapy",
+        ),
+        (
+            "Partner Massage Benefits\nPartner massage is massage given by a spouse or friend. "
+            "Here are some benefits of partner massage:\n- Better sleep: it can help you "
+            "sleep.\n- Less worry: partner massage can reduce worry.\n",
+            "partner massage",
+        ),
+        (
+            "Chair Yoga Benefits\nChair yoga is yoga done sitting down. Potential benefits of "
+            "chair yoga include:\n- Less stiffness: chair yoga can ease stiffness.\n",
+            "chair yoga",
+        ),
+    ],
+)
+def test_a_heading_names_its_therapy_as_the_article_words_it(text: str, named: str) -> None:
+    facts = extract(read_text_document(text, "a.txt", "a"))
+    assert facts.findings
+    assert {f.intervention.label.lower() for f in facts.findings} == {named}
+    assert [c.label.lower() for c, role, _ in facts.central if role == "central"] == [named]

@@ -468,8 +468,15 @@ def _interventions_in(
             continue
         span = view.parsed.span_of(index, token)
         for mention in view.mentions(index, "Intervention"):
-            if mention.span.overlaps(span) and view.ref(mention) not in found:
-                found.append(view.ref(mention))
+            if not mention.span.overlaps(span):
+                continue
+            # the phrase the term stands in says what it is: "cold water therapy" is not
+            # the lexicon's "water therapy"
+            noun = token.head if token.dep_ in ("compound", "amod", "nmod") else token
+            named = intervention_phrases(view, index, noun) if noun.i not in skip else []
+            for ref in named or [view.ref(mention)]:
+                if ref not in found:
+                    found.append(ref)
     return found
 
 

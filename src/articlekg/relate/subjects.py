@@ -8,13 +8,15 @@ import re
 from typing import TYPE_CHECKING
 
 from articlekg.document import BlockKind
-from articlekg.facts import EntityRef
+from articlekg.facts import EntityRef, normal_label
 from articlekg.relate.phrases import phrase_of
 from articlekg.relate.view import ArticleView
 from articlekg.relate.words import role_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+
+    from articlekg.recognise import Mention
 
 DOSES = frozenset({"dose", "dosage", "amount", "quantity", "session", "course", "part"})
 COMPARATORS = frozenset({"than", "versus", "vs", "vs.", "compared", "comparing", "unlike"})
@@ -119,7 +121,7 @@ def item_subject(view: ArticleView, index: int) -> EntityRef | None:
     if separator is None:
         return None
     named = view.mentions_between(index, span.start, separator.start(), "Intervention")
-    return view.ref(named[0]) if named else None
+    return as_worded(view, index, named[0]) if named else None
 
 
 def heading_subject(view: ArticleView, index: int) -> EntityRef | None:
@@ -130,8 +132,38 @@ def heading_subject(view: ArticleView, index: int) -> EntityRef | None:
     for heading_index in view.sentences_of_block(block.heading):
         found = view.mentions(heading_index, "Intervention")
         if found:
-            return view.ref(found[0])
+            return as_worded(view, heading_index, found[0])
     return None
+
+
+MAX_NAME_WORDS = 3
+
+
+def as_worded(view: ArticleView, index: int, mention: Mention) -> EntityRef:
+    """The intervention a lexicon term names as the article words it: "Cold Water Therapy"
+    is not the lexicon's "water therapy", "Gentle Massage" is massage."""
+    token = view.parsed.token_at(index, mention.span.end - 1)
+    phrase = (
+        phrase_of(view, index, token, ("Intervention",), any_word=True)
+        if token is not None
+        else None
+    )
+    if phrase is not None and phrase.span.contains(mention.span) and phrase.ref.concept is None:
+        return view.add(phrase.ref, "Intervention", phrase.span)
+    # A title-cased heading parses poorly: the words before the term, if the article names
+    # an intervention by them and the term together, are part of its name.
+    start = view.sentences[index].span.start
+    words = list(re.finditer(r"\S+", view.text[start : mention.span.start]))
+    for word in words[-MAX_NAME_WORDS:]:
+        wording = normal_label(view.text[start + word.start() : mention.span.end])
+        known = view.facts.entities.get("label:" + wording)
+        if known is not None and "Intervention" in known[1]:
+            return known[0]
+    return (
+        phrase.ref
+        if phrase is not None and phrase.span.contains(mention.span)
+        else view.ref(mention)
+    )
 
 
 def fallback_subjects(view: ArticleView, index: int, main: EntityRef | None) -> list[EntityRef]:
