@@ -391,3 +391,38 @@ def test_an_arm_named_by_a_defined_short_form(text: str, intervention: str, cont
     arms = {(name(a.intervention), a.role) for a in study_of(text).arms}
     assert (intervention, "intervention") in arms
     assert any(role == "control" for _, role in arms), arms
+
+
+@pytest.mark.parametrize(
+    ("text", "intervention", "other"),
+    [
+        (
+            "Reflexology compared with usual care produced larger reductions in fatigue.",
+            "reflexology",
+            "usual-care",
+        ),
+        (
+            "Acupuncture, compared with sham needling, gave better relief of hot flushes.",
+            "acupuncture",
+            "sham-acupuncture",
+        ),
+        (
+            "Tai chi compared to brisk walking led to greater gains in balance.",
+            "tai-chi",
+            "brisk walking",
+        ),
+    ],
+)
+def test_arms_from_a_participle_comparison(text: str, intervention: str, other: str) -> None:
+    arms = study_of("A Randomized Trial\n" + text + "\n").arms
+    assert [(name(a.intervention), a.role) for a in arms][:1] == [(intervention, "intervention")]
+    assert other in {name(a.intervention) for a in arms}
+
+
+def test_sessions_of_one_arm_are_not_the_comparators() -> None:
+    arms = study_of(
+        "A Randomized Trial\nSix sessions of weekly group yoga compared with usual care "
+        "gave better sleep.\n"
+    ).arms
+    sessions = {name(a.intervention): a.sessions for a in arms}
+    assert sessions == {"weekly group yoga": 6, "usual-care": None}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
 from articlekg.document import Span
 from articlekg.quantities import NUM
@@ -27,6 +28,9 @@ from articlekg.relate.wording import (
     words_pattern,
 )
 from articlekg.sections import slot_table
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 @cache
@@ -191,6 +195,7 @@ def compared_pairs(view: ArticleView, index: int, book: ArmBook) -> None:
             pairs.append(
                 (subject, Span(sentence.start + match.start("b"), sentence.start + match.end("b")))
             )
+    pairs += [p for p in _participle_pairs(view, index) if p not in pairs]
     for first, second in pairs:
         a = phrase_arm(view, index, first)
         b = phrase_arm(view, index, second)
@@ -206,6 +211,30 @@ def compared_pairs(view: ArticleView, index: int, book: ArmBook) -> None:
                 span=sentence,
                 where=found.where,
             )
+
+
+def _participle_pairs(view: ArticleView, index: int) -> list[tuple[Span, Span]]:
+    """'Reflexology compared with usual care produced …', 'Tai chi compared to walking led
+    to …': the noun "compared" hangs on, or its subject, against its "with"/"to" object."""
+    found = []
+    for token in view.parsed.doc(index):
+        if token.lower_ != "compared" or any(
+            c.dep_ in ("aux", "auxpass", "dobj") for c in token.children
+        ):
+            continue  # "was compared with", "the team compared X with Y": their own rules
+        first: Token | None = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if token.dep_ in ("prep", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
+            first = token.head
+        others = [
+            o
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ in ("with", "to", "against")
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
+        if first is not None and others:
+            found.append((noun_phrase(view, index, first), noun_phrase(view, index, others[0])))
+    return found
 
 
 def _passive_subject(view: ArticleView, index: int, offset: int) -> Span | None:

@@ -232,6 +232,13 @@ SESSIONS_OF = re.compile(
 )
 
 
+SESSIONS_OF_WHAT = re.compile(
+    r"\b(?:sessions?|classes|treatments?)\s+of\s+(?P<what>[^,;.]+?)"
+    r"(?=\s+(?:compared|versus|vs\.?|than|or|and|with)\b|[,;.]|$)",
+    re.I,
+)
+
+
 def _what_end(text: str, start: int, end: int) -> int:
     stops = words_pattern(rule_table("arms")["what_stops"])
     stop = re.compile(rf"\s+(?:{stops})\b|[,.;:]").search(text, start, end)
@@ -277,10 +284,13 @@ def _study_sessions(view: ArticleView, index: int, book: ArmBook) -> None:
     if sessions.count is None and sessions.minutes is None:
         return
     text = view.sentence_text(index).lower()
+    # "six sessions of yoga compared with usual care": the sessions are of what follows "of"
+    of = SESSIONS_OF_WHAT.search(text)
+    said = of.group("what") if of is not None else text
     named = [
         arm
         for arm in book.arms
-        if arm.intervention is not None and arm.intervention.label.lower() in text
+        if arm.intervention is not None and arm.intervention.label.lower() in said
     ]
     for arm in book.arms:
         if named and arm not in named and " or " not in text:
