@@ -368,20 +368,21 @@ def test_an_intervention_line_that_lists_alternatives(
     ("text", "intervention", "control"),
     [
         (
-            "Trial Notes\nReflexology (RF) is popular with patients. The aim of this randomized trial was "
-            "to compare the efficacy of RF to a usual care control condition on fatigue in 80 women.",
+            "Trial Notes\nReflexology (RF) is popular with patients. The aim of this "
+            "randomized trial was to compare the efficacy of RF to a usual care control "
+            "condition on fatigue in 80 women.",
             "reflexology",
             "usual-care",
         ),
         (
-            "Trial Notes\nAcupuncture (AC) is widely offered. This randomised trial compared AC with sham "
-            "acupuncture for hot flushes in 120 women.",
+            "Trial Notes\nAcupuncture (AC) is widely offered. This randomised trial compared "
+            "AC with sham acupuncture for hot flushes in 120 women.",
             "acupuncture",
             "sham acupuncture",
         ),
         (
-            "Trial Notes\nMassage therapy (MT) may ease pain. We ran a randomized trial to compare the "
-            "benefits of MT with usual care in older adults.",
+            "Trial Notes\nMassage therapy (MT) may ease pain. We ran a randomized trial to "
+            "compare the benefits of MT with usual care in older adults.",
             "massage-therapy",
             "usual-care",
         ),
