@@ -533,3 +533,22 @@ def test_what_a_state_verb_acts_on_is_left_to_the_other_frames() -> None:
     facts = facts_of("Yoga helps your muscles relax. Warm baths relax the shoulders.")
     assert ("yoga", "improves", "muscles relax") in triples(facts)
     assert not [f for f in facts.findings if "shoulder" in name(f.outcome)]
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        (
+            "No differences were found on lung cancer–specific quality of life, mood, and pain.",
+            "lung cancer–specific quality of life",
+        ),
+        ("Tai chi improved disease-specific quality of life.", "disease-specific quality of life"),
+        (
+            "Yoga improved the breast cancer–specific quality of life of survivors.",
+            "breast cancer–specific quality of life",
+        ),
+    ],
+)
+def test_a_compound_before_a_term_keeps_the_whole_term(text: str, outcome: str) -> None:
+    labels = {f.outcome.label for f in facts_of("Yoga and Tai Chi\n" + text).findings}
+    assert outcome in labels, labels

@@ -72,10 +72,16 @@ def parse(document: Document, sentences: list[Sentence]) -> Parsed:
 MARKUP = re.compile(r"\*{1,3}(?=\S)|(?<=\S)\*{1,3}|(?<![\w])_{1,3}(?=\S)|(?<=\S)_{1,3}(?!\w)|`+")
 
 
+WORD_DASH = re.compile(r"(?<=\w)[\u2010\u2011\u2012\u2013](?=\w)")
+"""A dash typeset between two words ("cancer–specific"): a hyphen to the parser."""
+
+
 def _unmarked(text: str) -> str:
     """Emphasis and code marks ("**Label:**", "_word_") and line breaks inside a sentence
     blanked to spaces of the same length, so the parser reads the words as prose (a wrapped
-    line parses as the same sentence unwrapped), and offsets still point into the text."""
+    line parses as the same sentence unwrapped), and offsets still point into the text. A
+    typeset dash inside a compound becomes a hyphen, one character for one."""
+    text = WORD_DASH.sub("-", text)
     return MARKUP.sub(lambda m: " " * len(m.group()), text).replace("\r", " ").replace("\n", " ")
 
 

@@ -314,12 +314,12 @@ def phrase_of(
     if known is not None:
         ref, covered = known
         extra = [t for t in tokens if not covered.contains(view.parsed.span_of(index, t))]
+        whole = Span(min(span.start, covered.start), max(span.end, covered.end))
         if all(_non_identity(t) for t in extra):
             # The article's wording, if longer than the lexicon term, stays as its evidence.
-            return Phrase(
-                Span(min(span.start, covered.start), max(span.end, covered.end)), ref, head.i
-            )
-        return Phrase(span, EntityRef(clean_label(wording)), head.i)
+            return Phrase(whole, ref, head.i)
+        # "disease-specific quality of life": the term's words after its head stay in the name
+        return Phrase(whole, EntityRef(clean_label(view.text[whole.start : whole.end])), head.i)
     label = clean_label(wording)
     # A generic word names nothing alone ("symptoms", "therapy"); with words of its own
     # it may ("painful conditions", "mental health", "cold plunge therapy").
