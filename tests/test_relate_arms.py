@@ -427,3 +427,18 @@ def test_sessions_of_one_arm_are_not_the_comparators() -> None:
     ).arms
     sessions = {name(a.intervention): a.sessions for a in arms}
     assert sessions == {"weekly group yoga": 6, "usual-care": None}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Patients were randomized into three main groups: yoga (n = 40), stretching (n = 41), "
+        "or usual care (n = 39).",
+        "Women were assigned to two separate groups: massage (n = 30) or rest (n = 30).",
+        "Adults joined one of three parallel arms: tai chi (n = 50), walking (n = 50) or "
+        "usual care (n = 50).",
+    ],
+)
+def test_a_count_of_groups_is_no_group(sentence: str) -> None:
+    arms = study_of("A Randomized Trial\n" + sentence + "\n").arms
+    assert all(a.size is not None for a in arms), [(a.label, a.size) for a in arms]

@@ -184,6 +184,8 @@ def _named_groups(view: ArticleView, index: int, book: ArmBook) -> None:
         modifiers = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
         if not modifiers or any(c.lower_ in table["all_arms_words"] for c in token.lefts):
             continue  # "both study arms": every arm, not one
+        if token.tag_ == "NNS" and any(c.dep_ == "nummod" for c in token.lefts):
+            continue  # "three main groups": a count of the arms the sentence goes on to name
         first = min(c.left_edge.i for c in modifiers)
         words = token.doc[first : token.i]
         name = words.text
