@@ -442,3 +442,28 @@ def test_sessions_of_one_arm_are_not_the_comparators() -> None:
 def test_a_count_of_groups_is_no_group(sentence: str) -> None:
     arms = study_of("A Randomized Trial\n" + sentence + "\n").arms
     assert all(a.size is not None for a in arms), [(a.label, a.size) for a in arms]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sizes"),
+    [
+        (
+            "Adults were randomized to three arms: yoga (n = 40), lay counselling (n = 41) or "
+            "usual care (n = 39).",
+            [40, 41, 39],
+        ),
+        (
+            "Participants were randomized into three groups: reiki (n = 30), lay support "
+            "(n = 31), or standard care (n = 29).",
+            [30, 31, 29],
+        ),
+        (
+            "Women were randomized to three arms: massage (n = 20), quiet rest (n = 21), or "
+            "usual care (n = 22).",
+            [20, 21, 22],
+        ),
+    ],
+)
+def test_a_sized_list_runs_to_its_last_size(sentence: str, sizes: list[int]) -> None:
+    arms = study_of("A Randomized Trial\n" + sentence + "\n").arms
+    assert [a.size for a in arms] == sizes

@@ -124,10 +124,14 @@ def list_end(view: ArticleView, index: int, start: int) -> int:
         if not any(m.span.start < at < m.span.end for m in names):
             end = start + stop.start()
             break
-    # A list of treatments has no finite verb: one starts the next clause.
+    # A list of treatments has no finite verb: one starts the next clause. Items that each
+    # end in a size ("X (n = 95), Y (n = 95), or Z (n = 96)") run to the last size, whatever
+    # the tagger makes of a word inside them ("lay" in "lay foot manipulation").
+    sizes = list(SIZE.finditer(view.text, start, end))
+    sized_end = sizes[-1].end() if len(sizes) > 1 else start
     for token in view.parsed.doc(index):
         at = view.parsed.span_of(index, token).start
-        if start < at < end and clause_verb(token):
+        if max(start, sized_end) < at < end and clause_verb(token):
             clause = re.search(
                 r"[,;]?\s*(?:\b(?:and|but|while|whereas)\s+)?(?:\S+\s+){0,3}$", view.text[start:at]
             )
