@@ -552,3 +552,29 @@ def test_what_a_state_verb_acts_on_is_left_to_the_other_frames() -> None:
 def test_a_compound_before_a_term_keeps_the_whole_term(text: str, outcome: str) -> None:
     labels = {f.outcome.label for f in facts_of("Yoga and Tai Chi\n" + text).findings}
     assert outcome in labels, labels
+
+
+@pytest.mark.parametrize(
+    ("text", "outcomes"),
+    [
+        (
+            "No differences were found on disease-specific HRQOL, depressive symptoms, and pain.",
+            {"health-related-quality-of-life", "depression", "pain"},
+        ),
+        (
+            "No differences were found on cancer-related HRQOL, low mood, and sleep.",
+            {"health-related-quality-of-life", "depression", "sleep-quality"},
+        ),
+        (
+            "There were no differences in FACT-G, perceived stress, and nausea.",
+            {"functional-assessment-of-cancer-therapy-general", "stress", "nausea"},
+        ),
+    ],
+)
+def test_a_list_item_the_parser_hangs_on_the_next_is_its_own(text: str, outcomes: set[str]) -> None:
+    facts = facts_of("Yoga was tested in a randomized trial. " + text)
+    found = {
+        f.outcome.concept.rsplit("/", 1)[-1] if f.outcome.concept else f.outcome.label
+        for f in facts.findings
+    }
+    assert outcomes <= found, found

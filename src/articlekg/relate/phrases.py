@@ -269,7 +269,7 @@ def phrase_of(
     pain, "fake acupuncture" and "cold water therapy" are things of their own.
     """
     rules = effect_rules()
-    if not (head.pos_ in NOUNS or head.tag_ == "VBG" or any_word):
+    if not (head.pos_ in NOUNS or head.tag_ == "VBG" or any_word or _abbreviation(head)):
         # A gerund may name an outcome ("bruising"); other verbs and adjectives not, unless
         # the role says it is a name the tagger misread ("such as rosemary").
         return None
@@ -356,12 +356,28 @@ def _effect_word(token: Token) -> bool:
     return any(rules.polarity(e, token.lemma_.lower()) for e in ("nouns", "effect_nouns"))
 
 
+ABBREVIATION = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*[A-Z0-9]")
+
+
+def _abbreviation(token: Token) -> bool:
+    """'HRQOL', 'PSQI': capitals the tagger may take for an adjective."""
+    return ABBREVIATION.fullmatch(token.text) is not None
+
+
 def _coordinated_modifier(child: Token) -> bool:
-    """A noun modifier with "and"/"or" after it is a coordinated noun, not a modifier."""
-    return (
-        child.dep_ in ("nmod", "compound", "amod")
-        and child.pos_ in NOUNS
-        and any(c.dep_ == "cc" for c in child.children)
+    """A noun modifier with "and"/"or" or a comma after it is a coordinated noun, not a
+    modifier ("HRQOL, depressive symptoms" read as one noun phrase)."""
+    if child.dep_ not in ("nmod", "compound", "amod"):
+        return False
+    if child.pos_ not in NOUNS and not _abbreviation(child):
+        return False  # an adjective, unless it is an abbreviation the tagger misread
+    if any(c.dep_ == "cc" for c in child.children) and child.pos_ in NOUNS:
+        return True
+    doc = child.doc
+    # the comma hangs on the modifier or on its head, right after the modifier's own words
+    return any(
+        after < child.head.i and doc[after].text == "," and doc[after].head in (child, child.head)
+        for after in {child.i + 1, child.right_edge.i + 1}
     )
 
 
