@@ -578,3 +578,15 @@ def test_a_list_item_the_parser_hangs_on_the_next_is_its_own(text: str, outcomes
         for f in facts.findings
     }
     assert outcomes <= found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Women who did yoga slept as well as those who took sleeping pills.",
+        "Patients who had reiki relaxed as much as those who rested quietly.",
+        "Adults who practised tai chi recovered as fast as those who walked.",
+    ],
+)
+def test_a_comparison_with_other_people_puts_no_one_into_a_state(text: str) -> None:
+    assert not [f for f in facts_of(text).findings if f.effect == "improves"]

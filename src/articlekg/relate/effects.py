@@ -195,9 +195,10 @@ def _state_outcome(view: ArticleView, index: int, frame: Frame) -> list[Phrase]:
     words = role_words()
     if noun.pos_ == "PRON" or noun.lemma_.lower() in words.people or noun.lower_ in words.people:
         # "help you relax", "relaxes patients": the state itself, by its name
-        state = effect_rules().state_nouns.get(verb.lemma_.lower())
-        if state is None or (frame.kind == "state_object" and noun.lower_ in ("it", "itself")):
-            return []
+        rules = effect_rules()
+        state = rules.state_nouns.get(verb.lemma_.lower())
+        if state is None or (noun.pos_ == "PRON" and noun.lower_ not in rules.state_pronouns):
+            return []  # "slept as well as those who …": a comparison, not a state given
         span = view.parsed.span_of(index, verb)
         concept = view.lexicon.lookup(state)
         ref = EntityRef(concept.pref_label, concept.iri) if concept else EntityRef(state)

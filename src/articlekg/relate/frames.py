@@ -35,6 +35,7 @@ class EffectRules:
     positive_outcomes: frozenset[str]
     state_nouns: dict[str, str]
     """'relax' -> 'relaxation': the state a person is helped into, by name."""
+    state_pronouns: frozenset[str]
 
     def polarity(self, entry: str, lemma: str) -> str | None:
         for polarity, lemmas in self.vocabulary.get(entry, {}).items():
@@ -63,6 +64,7 @@ def effect_rules() -> EffectRules:
         generic_heads=frozenset(data["generic_heads"]),
         positive_outcomes=frozenset(data["positive_outcomes"]),
         state_nouns=dict(data["state_nouns"]),
+        state_pronouns=frozenset(data["state_pronouns"]),
     )
 
 
