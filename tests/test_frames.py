@@ -590,3 +590,35 @@ def test_a_list_item_the_parser_hangs_on_the_next_is_its_own(text: str, outcomes
 )
 def test_a_comparison_with_other_people_puts_no_one_into_a_state(text: str) -> None:
     assert not [f for f in facts_of(text).findings if f.effect == "improves"]
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        (
+            "At 12 weeks, the proportion of patients with moderate fatigue was smaller in the "
+            "yoga group.",
+            "fatigue",
+        ),
+        ("The number of women with hot flushes fell in the yoga group.", "hot-flush"),
+        ("The percentage of adults with insomnia was lower in the yoga group.", "insomnia"),
+    ],
+)
+def test_a_share_of_people_with_a_condition_measures_the_condition(text: str, outcome: str) -> None:
+    facts = facts_of("Yoga was tested in a randomized trial. " + text)
+    assert ("yoga", "reduces", outcome) in triples(facts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Those who took the higher doses had a 30% reduction.",
+        "Patients given the lower dose slept longer.",
+        "Women on the stronger concentrations reported less nausea.",
+    ],
+)
+def test_a_comparative_dose_says_which_arm_not_an_effect(text: str) -> None:
+    facts = facts_of("Ginger capsules were tested in a randomized trial. " + text)
+    assert not [
+        f for f in facts.findings if "dose" in f.outcome.label or "concentration" in f.outcome.label
+    ]

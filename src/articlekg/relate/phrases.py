@@ -215,9 +215,10 @@ def _measured(head: Token) -> Token | None:
                 continue
             measured = objects[0]
             if measured.lemma_.lower() in people:
+                # "with X" on the people, or on the head where the parser hangs it
                 having = [
                     c
-                    for p in measured.children
+                    for p in (*measured.children, *head.rights)
                     if p.dep_ == "prep" and p.lower_ == "with"
                     for c in p.children
                     if c.dep_ == "pobj"
