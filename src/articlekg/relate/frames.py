@@ -36,6 +36,7 @@ class EffectRules:
     state_nouns: dict[str, str]
     """'relax' -> 'relaxation': the state a person is helped into, by name."""
     state_pronouns: frozenset[str]
+    dose_nouns: frozenset[str]
 
     def polarity(self, entry: str, lemma: str) -> str | None:
         for polarity, lemmas in self.vocabulary.get(entry, {}).items():
@@ -65,6 +66,7 @@ def effect_rules() -> EffectRules:
         positive_outcomes=frozenset(data["positive_outcomes"]),
         state_nouns=dict(data["state_nouns"]),
         state_pronouns=frozenset(data["state_pronouns"]),
+        dose_nouns=frozenset(data["dose_nouns"]),
     )
 
 
@@ -146,6 +148,8 @@ def find_frames(doc: Doc) -> list[Frame]:
             continue  # "an attention control condition", "a (symptom control) team": names
         if kind == "compound" and target.lower_.endswith("ing") and target.lemma_ == target.lower_:
             continue  # "reporting benefit": a verb's -ing form, not what benefited
+        if kind == "modifier" and target.lemma_.lower() in rules.dose_nouns:
+            continue  # "those who took the higher doses": which arm, not an effect
         effect = _effect(kind, trigger, rules)
         if effect is None:
             continue
