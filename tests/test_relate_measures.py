@@ -159,3 +159,16 @@ def test_no_measure_where_none_is_named(sentence: str) -> None:
 )
 def test_what_can_be_a_measured_thing(phrase: str, expected: bool) -> None:
     assert measurable(phrase) is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Study: Acupressure reduces vomiting associated with pregnancy", ["vomiting"]),
+        ("Trial: Yoga reduces fatigue linked to radiotherapy", ["fatigue"]),
+        ("Study: Massage reduces anxiety related to surgery", ["anxiety"]),
+    ],
+)
+def test_a_participle_opens_a_qualifier_not_a_name(title: str, expected: list[str]) -> None:
+    facts = facts_of(title + "\nA randomized trial published in 2021 enrolled 64 adults.\n")
+    assert measured(facts) == expected

@@ -80,8 +80,20 @@ def item_end(view: ArticleView, index: int, item: Span) -> int:
             view.text[item.start : at]
         ):
             continue
-        return at
+        return _before_participle(view, index, item.start, at)
     return item.end
+
+
+def _before_participle(view: ArticleView, index: int, start: int, end: int) -> int:
+    """'nausea associated (with chemotherapy)': a participle that opened the qualifier is
+    not part of the name."""
+    last = re.search(r"(\S+)\s*$", view.text[start:end])
+    if last is None or last.start() == 0:
+        return end
+    token = view.parsed.token_at(index, start + last.start(1))
+    if token is not None and token.tag_ == "VBN" and token.dep_ == "acl":
+        return start + last.start()
+    return end
 
 
 def list_items(view: ArticleView, index: int, start: int, end: int | None = None) -> list[Span]:
