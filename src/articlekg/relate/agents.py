@@ -193,15 +193,23 @@ def purpose_agents(view: ArticleView, index: int, verb: Token) -> list[EntityRef
         return []  # "Pilates uses controlled movements to ...": Pilates acts, by them
     found: list[EntityRef] = []
     for child in user.children:
-        # The parser may hang a bare noun object on the verb as an adverb ("select lavender").
+        # The parser may hang a bare noun object on the verb as an adverb ("select lavender"),
+        # even tagging the name an adverb; a name the lexicon knows is still a name.
         if child.dep_ in ("dobj", "obj") or (
-            child.dep_ in ("advmod", "npadvmod") and child.pos_ in NOUN_TAGS
+            child.dep_ in ("advmod", "npadvmod")
+            and (child.pos_ in NOUN_TAGS or _named_intervention(view, index, child))
         ):
             for noun in coordinated(child):
-                phrase = phrase_of(view, index, noun, ("Intervention",))
+                known = _named_intervention(view, index, noun)
+                phrase = phrase_of(view, index, noun, ("Intervention",), any_word=known)
                 if phrase is not None:
                     found.append(view.add(phrase.ref, "Intervention", phrase.span))
     return _distinct(found)
+
+
+def _named_intervention(view: ArticleView, index: int, token: Token) -> bool:
+    span = view.parsed.span_of(index, token)
+    return any(m.span.contains(span) for m in view.mentions(index, "Intervention"))
 
 
 def example_agents(view: ArticleView, index: int, subject: Token) -> list[EntityRef]:
