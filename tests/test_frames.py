@@ -262,7 +262,7 @@ def test_what_is_used_for_a_purpose_does_the_effect(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "agents"),
     [
-        ("Oils such as bergamot or neroli may ease stress.", {"bergamot", "neroli"}),
+        ("Oils such as bergamot or neroli may ease stress.", {"bergamot-oil", "neroli"}),
         ("Mind-body practices such as qigong can ease stress.", {"qigong"}),
         ("Gentle therapies like reflexology may ease stress.", {"reflexology"}),
     ],
@@ -622,3 +622,40 @@ def test_a_comparative_dose_says_which_arm_not_an_effect(text: str) -> None:
     assert not [
         f for f in facts.findings if "dose" in f.outcome.label or "concentration" in f.outcome.label
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "If you have back pain, a therapist might select peppermint or eucalyptus to "
+            "relieve muscle cramps.",
+            {
+                ("peppermint-oil", "reduces", "muscle cramps"),
+                ("eucalyptus-oil", "reduces", "muscle cramps"),
+            },
+        ),
+        (
+            "If sleep is a problem, a herbalist may choose chamomile or valerian to ease insomnia.",
+            {("chamomile", "reduces", "insomnia"), ("valerian", "reduces", "insomnia")},
+        ),
+        (
+            "If you feel tense, a practitioner could pick bergamot to lower anxiety.",
+            {("bergamot-oil", "reduces", "anxiety")},
+        ),
+    ],
+)
+def test_an_if_clause_ends_at_its_comma(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= triples(facts_of(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If yoga reduces pain, patients may need fewer painkillers.",
+        "If acupuncture eases nausea and vomiting, doctors could use it more widely.",
+        "Ask your doctor if reiki improves sleep.",
+    ],
+)
+def test_what_an_if_clause_says_stays_hypothetical(text: str) -> None:
+    assert not facts_of(text).findings

@@ -9,6 +9,7 @@ in the Doc becomes a target.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 TARGETS = "akg_targets"
+CONDITIONAL = "CONDITIONAL"
+"""'if …': hypothetical only up to the end of its clause (see context.json)."""
 
 
 @dataclass(frozen=True)
@@ -35,11 +38,14 @@ def _context() -> Any:
     from medspacy.context import ConText
 
     logger.disable("PyRuSH")  # PyRuSH logs every document at DEBUG on import
+    path = ontology_dir() / "rules" / "context.json"
+    terminating = json.loads(path.read_text(encoding="utf-8"))["terminating_types"]
     return ConText(
         english(),
-        rules=str(ontology_dir() / "rules" / "context.json"),
+        rules=str(path),
         input_span_type="group",
         span_group_name=TARGETS,
+        terminating_types=terminating,
     )
 
 
@@ -56,7 +62,8 @@ def scopes(doc: Doc, targets: list[tuple[int, int]]) -> list[Scope]:
         (span.start, span.end): Scope(
             negated=bool(span._.is_negated),
             hedged=bool(span._.is_uncertain),
-            hypothetical=bool(span._.is_hypothetical),
+            hypothetical=bool(span._.is_hypothetical)
+            or any(m.category == CONDITIONAL for m in span._.modifiers),
         )
         for span in doc.spans[TARGETS]
     }
