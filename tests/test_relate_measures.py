@@ -172,3 +172,27 @@ def test_what_can_be_a_measured_thing(phrase: str, expected: bool) -> None:
 def test_a_participle_opens_a_qualifier_not_a_name(title: str, expected: list[str]) -> None:
     facts = facts_of(title + "\nA randomized trial published in 2021 enrolled 64 adults.\n")
     assert measured(facts) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Nurses set out to compare reiki with rest on fatigue and sleep quality in 50 "
+            "adults, according to a report from the hospital.",
+            ["fatigue", "sleep-quality"],
+        ),
+        (
+            "The team examined the effects of yoga on anxiety and mood. Comparisons were made "
+            "with an analysis of variance.",
+            ["anxiety", "mood"],
+        ),
+        (
+            "The trial looked at the effects of tai chi on balance. Future trials with larger "
+            "sample sizes are needed.",
+            ["balance"],
+        ),
+    ],
+)
+def test_words_of_method_are_not_measured(sentence: str, expected: list[str]) -> None:
+    assert measured(facts_of(INTRO + sentence + "\n")) == expected
