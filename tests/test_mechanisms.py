@@ -272,7 +272,7 @@ def test_what_a_therapy_uses_together_is_one_means_to_its_aim(
         ),
         (
             "Chamomile\nChamomile tea has soothing properties.",
-            "chamomile tea",
+            "chamomile",
             "soothing properties",
         ),
     ],
