@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 from articlekg.document import BlockKind, Span
 from articlekg.facts import EntityRef
-from articlekg.relate.phrases import NOUNS, phrase_of
+from articlekg.relate.coordination import NOUNS
+from articlekg.relate.phrases import phrase_of
 from articlekg.relate.view import ArticleView
 from articlekg.relate.words import role_words
 

@@ -16,9 +16,10 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from articlekg.facts import EntityRef
+from articlekg.relate.coordination import coordinated, examples
 from articlekg.relate.cues import ARM_SUBJECT, BOTH
 from articlekg.relate.frames import effect_rules
-from articlekg.relate.phrases import coordinated, examples, phrase_of
+from articlekg.relate.phrases import phrase_of
 from articlekg.relate.subjects import fallback_subjects, received
 from articlekg.relate.view import ArticleView
 from articlekg.relate.words import role_words

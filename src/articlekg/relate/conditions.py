@@ -32,7 +32,8 @@ from articlekg.relate.condition_frames import (
     condition_words,
     find_links,
 )
-from articlekg.relate.phrases import coordinated, phrase_of
+from articlekg.relate.coordination import coordinated
+from articlekg.relate.phrases import phrase_of
 from articlekg.relate.scope import scopes
 from articlekg.relate.statistics import _subject_of_list
 from articlekg.relate.view import ArticleView

@@ -15,7 +15,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from articlekg.document import Span
-from articlekg.relate.phrases import coordinated, phrase_of
+from articlekg.relate.coordination import coordinated
+from articlekg.relate.phrases import phrase_of
 from articlekg.relate.view import ArticleView
 from articlekg.relate.words import role_words
 

@@ -18,6 +18,15 @@ from typing import TYPE_CHECKING
 from articlekg.document import Span
 from articlekg.facts import EntityRef, normal_label
 from articlekg.recognise import Mention
+from articlekg.relate.coordination import (
+    NOUNS,
+    abbreviation,
+    clause_misread,
+    coordinated,
+    coordinated_modifier,
+    effect_word,
+    examples,
+)
 from articlekg.relate.frames import effect_rules, misread_verb
 from articlekg.relate.view import ArticleView, clean_label
 from articlekg.relate.words import role_words
@@ -28,11 +37,8 @@ if TYPE_CHECKING:
 LEFT_MODIFIERS = frozenset({"compound", "amod", "nmod", "npadvmod", "poss", "cc", "conj", "punct"})
 """Arcs of a head's left subtree that stay in its phrase (a hyphen is punct)."""
 DROP_AT_LEFT = frozenset({"det", "predet", "nummod", "quantmod", "case", "punct", "cc", "prep"})
-NOUNS = frozenset({"NOUN", "PROPN"})
 MAX_WORDS = 6
 BRACKETS = frozenset({"(", ")", "[", "]"})
-GENERIC_EXTENSIONS = frozenset({"other", "similar", "related"})
-EXAMPLES = frozenset({"including", "like", "especially", "particularly"})
 OF = frozenset({"of"})
 
 
@@ -43,56 +49,6 @@ class Phrase:
     ref: EntityRef
     head: int
     """Token index of the head noun in its sentence."""
-
-
-def coordinated(head: Token) -> list[Token]:
-    """The head and the heads coordinated with it after it ("pain, mood and sleep"), also
-    across a bracketed aside the parser loses track at ("pain (-1.9 points) and mood")."""
-    # "anxiety and acute fatigue" read as one noun with "anxiety and" as its modifier.
-    heads = [c for c in head.lefts if _coordinated_modifier(c)]
-    heads.append(head)
-    modifiers = effect_rules().words("modifiers")
-    for conjunct in sorted((c for c in head.conjuncts if c.i > head.i), key=lambda t: t.i):
-        if any(c.lower_ in GENERIC_EXTENSIONS for c in conjunct.lefts):
-            break  # "pain and other symptoms": the rest only widens what was named
-        if any(c.lower_ in modifiers for c in conjunct.lefts) or _effect_word(conjunct):
-            break  # "better sleep, less fatigue", "X and improvements in Y": frames of their own
-        heads.append(conjunct)
-    after = _after_aside(heads[-1])
-    while after is not None and after not in heads:
-        heads.append(after)
-        heads.extend(c for c in after.conjuncts if c.i > after.i and c not in heads)
-        after = _after_aside(heads[-1])
-    return heads
-
-
-def _after_aside(head: Token) -> Token | None:
-    """'X (...) and Y': Y, when a bracket opens right after X."""
-    doc = head.doc
-    position = head.i + 1
-    if position >= len(doc) or doc[position].text not in "([":
-        return None
-    depth = 0
-    for token in doc[position:]:
-        if token.text in "([":
-            depth += 1
-        elif token.text in ")]":
-            depth -= 1
-            if depth == 0:
-                following = doc[token.i + 1 : token.i + 4]
-                if (
-                    len(following) >= 2
-                    and following[0].lower_ in ("and", "or", ",")
-                    and following[1].pos_ not in ("VERB", "AUX")
-                ):
-                    nouns = [t for t in following[1:] if t.pos_ in NOUNS]
-                    candidate = nouns[0] if nouns else None
-                    # The noun that heads what follows ("and sleep quality" -> quality).
-                    while candidate is not None and candidate.dep_ == "compound":
-                        candidate = candidate.head
-                    return candidate
-                return None
-    return None
 
 
 def phrases(
@@ -144,26 +100,6 @@ def _distributed(view: ArticleView, index: int, head: Token, phrase: Phrase) -> 
             found.append(Phrase(phrase.span, ref, head.i))
         return found
     return []
-
-
-def examples(head: Token) -> list[Token]:
-    """'symptoms such as sickness or hot flushes': sickness (hot flushes follows as its
-    conjunct)."""
-    found: list[Token] = []
-    for child in head.rights:
-        if child.dep_ != "prep":
-            continue
-        such_as = child.lower_ == "as" and any(
-            c.lower_ == "such" for c in (*child.lefts, *head.children)
-        )
-        if such_as or child.lower_ in EXAMPLES:
-            # The tagger may take a name after "such as" for an adjective ("rosemary").
-            found.extend(
-                c
-                for c in child.children
-                if c.dep_ == "pobj" or (c.dep_ in ("amod", "compound") and c.i > child.i)
-            )
-    return found
 
 
 def _measured_phrases(
@@ -270,7 +206,7 @@ def phrase_of(
     pain, "fake acupuncture" and "cold water therapy" are things of their own.
     """
     rules = effect_rules()
-    if not (head.pos_ in NOUNS or head.tag_ == "VBG" or any_word or _abbreviation(head)):
+    if not (head.pos_ in NOUNS or head.tag_ == "VBG" or any_word or abbreviation(head)):
         # A gerund may name an outcome ("bruising"); other verbs and adjectives not, unless
         # the role says it is a name the tagger misread ("such as rosemary").
         return None
@@ -295,7 +231,7 @@ def phrase_of(
         view.parsed.span_of(index, head.head).start
         if head.dep_ in ("compound", "amod", "nmod")
         and head.head.i > head.i
-        and _effect_word(head.head)
+        and effect_word(head.head)
         else None
     )
     mention = _mention_for(view, index, span, head_span, categories, limit)
@@ -352,63 +288,6 @@ def _non_identity(token: Token) -> bool:
     )
 
 
-def _effect_word(token: Token) -> bool:
-    rules = effect_rules()
-    return any(rules.polarity(e, token.lemma_.lower()) for e in ("nouns", "effect_nouns"))
-
-
-ABBREVIATION = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*[A-Z0-9]")
-
-
-def _abbreviation(token: Token) -> bool:
-    """'HRQOL', 'PSQI': capitals the tagger may take for an adjective."""
-    return ABBREVIATION.fullmatch(token.text) is not None
-
-
-def _coordinated_modifier(child: Token) -> bool:
-    """A noun modifier with "and"/"or" or a comma after it is a coordinated noun, not a
-    modifier ("HRQOL, depressive symptoms" read as one noun phrase)."""
-    if child.dep_ not in ("nmod", "compound", "amod"):
-        return False
-    if child.pos_ not in NOUNS and not _abbreviation(child):
-        return False  # an adjective, unless it is an abbreviation the tagger misread
-    if any(c.dep_ == "cc" for c in child.children) and child.pos_ in NOUNS:
-        return True
-    doc = child.doc
-    # the comma hangs on the modifier or on its head, right after the modifier's own words
-    return any(
-        after < child.head.i and doc[after].text == "," and doc[after].head in (child, child.head)
-        for after in {child.i + 1, child.right_edge.i + 1}
-    )
-
-
-def _clause_misread(modifier: Token) -> bool:
-    """A verb hung on a noun as its modifier, with a subject or adverb of its own or a noun
-    right before it, is a clause the parser took for a noun phrase ("Massage reduced
-    pain.", "Yoga lowered fatigue.")."""
-    if misread_verb(modifier):
-        return True
-    if modifier.pos_ not in ("VERB", "AUX") or modifier.dep_ not in ("amod", "compound"):
-        return False
-    return (
-        any(c.dep_ in ("nsubj", "nsubjpass", "advmod", "aux") for c in modifier.children)
-        or misread_subject(modifier) is not None
-    )
-
-
-def misread_subject(modifier: Token) -> Token | None:
-    """'Yoga reduced fatigue' read as a noun phrase: the noun before the verb, which is its
-    subject."""
-    if modifier.tag_ not in ("VBD", "VBN") or modifier.i == 0:
-        return None
-    before = modifier.doc[modifier.i - 1]
-    if before.pos_ not in NOUNS or before.head not in (modifier, modifier.head):
-        return None
-    if before.dep_ not in ("nmod", "compound", "nsubj"):
-        return None
-    return before
-
-
 def _left_part(head: Token) -> list[Token]:
     """The head's left modifiers, contiguous up to the head."""
     kept: list[Token] = []
@@ -416,7 +295,7 @@ def _left_part(head: Token) -> list[Token]:
     for child in head.lefts:
         if child.dep_ == "poss" and child.lemma_.lower() in people:
             kept = []  # "cancer patients' anxiety": whose it is, not what it is
-        elif _clause_misread(child) or _coordinated_modifier(child):
+        elif clause_misread(child) or coordinated_modifier(child):
             kept = []  # "yoga significantly reduced fatigue" read as one noun phrase
         elif child.dep_ in LEFT_MODIFIERS or child.dep_ in DROP_AT_LEFT:
             kept.extend(child.subtree)
