@@ -659,3 +659,29 @@ def test_an_if_clause_ends_at_its_comma(text: str, expected: set[tuple[str, str,
 )
 def test_what_an_if_clause_says_stays_hypothetical(text: str) -> None:
     assert not facts_of(text).findings
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The benefits of yoga in managing period pain were clear.",
+            ("yoga", "reduces", "period pain"),
+        ),
+        (
+            "Recent research reports on an evaluation of the effects of reflexology in managing "
+            "period pain.",
+            ("reflexology", "reduces", "period pain"),
+        ),
+        (
+            "The role of massage in relieving lower back pain is well known.",
+            ("massage-therapy", "reduces", "back-pain"),
+        ),
+    ],
+)
+def test_a_gerund_the_parser_hung_on_its_object(text: str, expected: tuple[str, str, str]) -> None:
+    found = triples(facts_of(text))
+    assert expected in found
+    assert not [
+        t for t in found if t[2].startswith(("managing", "relieving")) or t[2] == "evaluation"
+    ]

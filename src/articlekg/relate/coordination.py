@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from articlekg.relate.frames import effect_rules, misread_verb
+from articlekg.relate.frames import effect_rules, gerund_misread, misread_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -123,7 +123,7 @@ def clause_misread(modifier: Token) -> bool:
     """A verb hung on a noun as its modifier, with a subject or adverb of its own or a noun
     right before it, is a clause the parser took for a noun phrase ("Massage reduced
     pain.", "Yoga lowered fatigue.")."""
-    if misread_verb(modifier):
+    if misread_verb(modifier) or gerund_misread(modifier):
         return True
     if modifier.pos_ not in ("VERB", "AUX") or modifier.dep_ not in ("amod", "compound"):
         return False

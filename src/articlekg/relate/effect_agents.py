@@ -108,6 +108,11 @@ def who(
                 named = agents_of_subject(view, index, further)
         if not isinstance(named, list) and (used := _used(view, index, trigger)):
             return used, None, None  # "People can reduce nausea by using ginger": ginger does
+    elif frame.kind == "gerund_misread":
+        # "the effects of X in managing pain": what the preposition's noun is of
+        preposition = trigger.doc[trigger.i - 1]
+        named = _interventions_in(view, index, preposition.head, exclude=preposition)
+        named = named or nominal_agents(view, index, frame)
     else:
         named = nominal_agents(view, index, frame)
     if isinstance(named, list):

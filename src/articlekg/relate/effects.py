@@ -25,7 +25,7 @@ from articlekg.relate.agents import (
 from articlekg.relate.claims import claim_sentences, claim_type, duration_of, in_study
 from articlekg.relate.cues import EFFECT_SIZE, NOT_SIGNIFICANT, SIGNIFICANT
 from articlekg.relate.effect_agents import nominal_agents, who
-from articlekg.relate.frames import Frame, effect_rules, find_frames
+from articlekg.relate.frames import Frame, effect_rules, find_frames, gerund_misread
 from articlekg.relate.phrases import (
     Phrase,
     listed_with_statistics,
@@ -205,6 +205,9 @@ def _state_outcome(view: ArticleView, index: int, frame: Frame) -> list[Phrase]:
 def _outcomes(view: ArticleView, index: int, frame: Frame) -> list[Phrase]:
     if frame.kind in ("helped_state", "state_object"):
         return _state_outcome(view, index, frame)
+    left = (t for t in frame.object.subtree if t.i < frame.object.i)
+    if frame.kind != "gerund_misread" and any(gerund_misread(t) for t in left):
+        return []  # "the benefits of X in managing pain": the gerund's own frame reads it
     if _names_an_effect(frame.object) and not _inside_a_term(view, index, frame.object):
         return []  # "greater improvement", "improving pain management": the other frame
     if frame.kind == "active_misread" and not (

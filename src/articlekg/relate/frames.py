@@ -122,6 +122,7 @@ TRIGGER_ENTRY = {
     "helped_state": "state_verbs",
     "state_object": "state_verbs",
     "feeling": "feeling_verbs",
+    "gerund_misread": "verbs",
 }
 ARGUMENT_ARCS = frozenset(
     {"ROOT", "nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "oprd", "npadvmod"}
@@ -148,6 +149,8 @@ def find_frames(doc: Doc) -> list[Frame]:
             continue  # "an attention control condition", "a (symptom control) team": names
         if kind == "compound" and target.lower_.endswith("ing") and target.lemma_ == target.lower_:
             continue  # "reporting benefit": a verb's -ing form, not what benefited
+        if kind == "gerund_misread" and gerund_object(trigger) != target:
+            continue  # "the calming music": an adjective after all
         if kind == "modifier" and target.lemma_.lower() in rules.dose_nouns:
             continue  # "those who took the higher doses": which arm, not an effect
         effect = _effect(kind, trigger, rules)
@@ -162,6 +165,26 @@ def find_frames(doc: Doc) -> list[Frame]:
         for frame in _verbless(doc, rules):
             frames.setdefault((frame.trigger.i, frame.object.i), frame)
     return sorted(frames.values(), key=lambda f: (f.trigger.i, f.object.i))
+
+
+def gerund_object(token: Token) -> Token | None:
+    """'in managing labour pain' parsed with "managing" as a modifier of "pain": a gerund
+    right after the preposition whose object it modifies takes that object."""
+    head = token.head
+    while head.dep_ in ("compound", "amod") and head.head != head:
+        head = head.head
+    misread = (
+        token.tag_ == "VBG"
+        and token.dep_ in ("amod", "compound")
+        and token.i > 0
+        and head.dep_ == "pobj"
+        and token.doc[token.i - 1] == head.head
+    )
+    return head if misread else None
+
+
+def gerund_misread(token: Token) -> bool:
+    return gerund_object(token) is not None
 
 
 def verbless_effect(token: Token) -> str | None:

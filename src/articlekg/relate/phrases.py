@@ -27,7 +27,7 @@ from articlekg.relate.coordination import (
     effect_word,
     examples,
 )
-from articlekg.relate.frames import effect_rules, misread_verb
+from articlekg.relate.frames import effect_rules, gerund_misread, misread_verb
 from articlekg.relate.view import ArticleView, clean_label
 from articlekg.relate.words import role_words
 
@@ -310,7 +310,7 @@ def _left_part(head: Token) -> list[Token]:
             break
         if not run and token.i != head.i - 1:
             break
-        if misread_verb(token) or token.text in BRACKETS:
+        if misread_verb(token) or gerund_misread(token) or token.text in BRACKETS:
             break
         run.insert(0, token)
     return run
