@@ -6,6 +6,8 @@ the tests; none comes from the dev set.
 
 from __future__ import annotations
 
+import pytest
+
 from articlekg.facts import Facts
 from articlekg.pipeline import extract
 from articlekg.read.text import read_text_document
@@ -217,3 +219,48 @@ def test_findings_research_and_methods_are_not_advice() -> None:
     )
     assert advice("Pilates\nPilates could be a useful treatment for back pain.\n") == set()
     assert advice("Pilates\nIs pilates safe for everyone?\n") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "You can do reflexology at home by pressing points on your feet.",
+            "do reflexology at home by pressing points on your feet",
+        ),
+        (
+            "You can practise tai chi at home by following a short video.",
+            "practise tai chi at home by following a short video",
+        ),
+        (
+            "You can try breathing exercises when you feel anxious.",
+            "try breathing exercises when you feel anxious",
+        ),
+    ],
+)
+def test_what_the_reader_can_do_themselves_is_practice(sentence: str, expected: str) -> None:
+    assert (expected, "practice") in advice("Self-Care\n" + sentence + "\n")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The nurse will teach you breathing skills, which you can then do yourself at home.",
+        "Massage can reduce pain.",
+        "You can feel sore after a session.",
+    ],
+)
+def test_what_the_reader_can_do_described_or_felt_is_no_advice(sentence: str) -> None:
+    assert not advice("Self-Care\n" + sentence + "\n")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Watch this video to learn how to find the point.", "practice"),
+        ("Check our guide to find a qualified therapist.", "practice"),
+        ("Watch for redness or swelling after a session.", "precaution"),
+    ],
+)
+def test_a_resource_to_watch_or_check_is_no_caution(sentence: str, kind: str) -> None:
+    assert {k for _, k in advice("Self-Care\n" + sentence + "\n")} == {kind}

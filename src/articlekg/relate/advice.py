@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 from articlekg.document import BlockKind, Span
 from articlekg.facts import EntityRef, Recommendation
 from articlekg.language import english
-from articlekg.relate.advice_frames import AdviceFrame, advice_words, find_advice
+from articlekg.relate.advice_frames import AdviceFrame, find_advice
+from articlekg.relate.advice_words import advice_words
 from articlekg.relate.view import ArticleView, clean_label
 
 if TYPE_CHECKING:

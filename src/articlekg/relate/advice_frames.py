@@ -20,83 +20,18 @@ to" or "we recommend that") and its kind.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING
 
+from articlekg.relate.advice_words import AdviceWords, advice_words
 from articlekg.relate.words import role_words
-from articlekg.resources import ontology_dir
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 CLAUSE_ARCS = frozenset({"xcomp", "ccomp", "relcl", "acl", "advcl", "conj", "pcomp", "dobj"})
-
-
-@dataclass(frozen=True)
-class AdviceWords:
-    precaution_verbs: frozenset[str]
-    practice_verbs: frozenset[str]
-    phrases: dict[str, frozenset[str]]
-    reader_verbs: frozenset[str]
-    opening_words: frozenset[str]
-    advice_modals: frozenset[str]
-    research_verbs: frozenset[str]
-    hedge_modals: frozenset[str]
-    recommend_verbs: frozenset[str]
-    offer_verbs: frozenset[str]
-    endorse_words: frozenset[str]
-    endorsed_actions: frozenset[str]
-    endorsed_nouns: frozenset[str]
-    endorsing_subjects: frozenset[str]
-    advisable_words: frozenset[str]
-    harm_words: frozenset[str]
-    unsuitable_when_negated: frozenset[str]
-    caution_words: frozenset[str]
-    setting_words: frozenset[str]
-    advice_slots: frozenset[str]
-    no_advice_slots: frozenset[str]
-
-    @property
-    def cue_verbs(self) -> frozenset[str]:
-        return self.precaution_verbs | self.practice_verbs
-
-
-@cache
-def advice_words() -> AdviceWords:
-    data = json.loads((ontology_dir() / "rules" / "advice.json").read_text(encoding="utf-8"))
-    verbs = data["imperative_verbs"]
-    return AdviceWords(
-        frozenset(verbs["precaution"]),
-        frozenset(verbs["practice"]),
-        {verb: frozenset(words) for verb, words in data["imperative_phrases"].items()},
-        *(
-            frozenset(data[key])
-            for key in (
-                "reader_verbs",
-                "opening_words",
-                "advice_modals",
-                "research_verbs",
-                "hedge_modals",
-                "recommend_verbs",
-                "offer_verbs",
-                "endorse_words",
-                "endorsed_actions",
-                "endorsed_nouns",
-                "endorsing_subjects",
-                "advisable_words",
-                "harm_words",
-                "unsuitable_when_negated",
-                "caution_words",
-                "setting_words",
-                "advice_slots",
-                "no_advice_slots",
-            )
-        ),
-    )
 
 
 @dataclass(frozen=True)
@@ -200,7 +135,7 @@ def _modals(doc: Doc) -> Iterator[AdviceFrame]:
     """'You should avoid X', 'X should never be applied ...', 'Patients must tell ...'."""
     words = advice_words()
     for verb in doc:
-        modal = _modal(verb, words.advice_modals)
+        modal = _modal(verb, words.advice_modals) or _self_care(verb, words)
         if modal is None or verb.pos_ not in ("VERB", "AUX"):
             continue
         if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
@@ -212,6 +147,16 @@ def _modals(doc: Doc) -> Iterator[AdviceFrame]:
             continue  # "Future studies should ...", "Results should be read with care"
         start = _clause_start(verb, subject, modal)
         yield AdviceFrame("modal", start, _end(doc, verb), _kind(verb, _negated(verb)))
+
+
+def _self_care(verb: Token, words: AdviceWords) -> Token | None:
+    """'You can do reflexology at home': what the reader can do themselves."""
+    subject = _subject(verb)
+    if subject is None or subject.lower_ != "you":
+        return None
+    if verb.lemma_.lower() not in words.self_care_verbs or verb.dep_ not in ("ROOT", "conj"):
+        return None  # "skills which you can then do at home": a description, not advice
+    return _modal(verb, words.permission_modals)
 
 
 def _modal(verb: Token, modals: frozenset[str]) -> Token | None:
@@ -396,7 +341,13 @@ def _negated(verb: Token) -> bool:
 
 def _kind(verb: Token, negated: bool) -> str:
     words = advice_words()
-    if negated or verb.lemma_.lower() in words.precaution_verbs:
+    lemma = verb.lemma_.lower()
+    resources = words.precaution_objects.get(lemma, frozenset())
+    if not negated and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in resources for c in verb.children
+    ):
+        return "practice"  # "Watch this video": a resource to use, not a caution
+    if negated or lemma in words.precaution_verbs:
         return "precaution"
     return "precaution" if _cautious(verb, words) else "practice"
 
