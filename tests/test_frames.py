@@ -685,3 +685,23 @@ def test_a_gerund_the_parser_hung_on_its_object(text: str, expected: tuple[str, 
     assert not [
         t for t in found if t[2].startswith(("managing", "relieving")) or t[2] == "evaluation"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        ("Acupressure eased labour pain in first-time mothers.", "labour pain"),
+        ("Yoga reduced pelvic girdle pain during pregnancy.", "pelvic girdle pain"),
+        ("Massage relieved repetitive strain injury in typists.", "repetitive strain injury"),
+    ],
+)
+def test_an_outcome_named_by_a_condition_head_is_a_condition(text: str, condition: str) -> None:
+    facts = facts_of(text)
+    kinds = {ref.label: kinds for ref, kinds, _ in facts.entities.values()}
+    assert {"Outcome", "Condition"} <= kinds[condition], kinds
+
+
+def test_an_outcome_good_to_have_is_no_condition() -> None:
+    facts = facts_of("Tai chi improved dynamic balance in older adults.")
+    kinds = {ref.label: kinds for ref, kinds, _ in facts.entities.values()}
+    assert "Condition" not in kinds["dynamic balance"], kinds

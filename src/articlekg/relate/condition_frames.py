@@ -53,6 +53,9 @@ class ConditionWords:
     condition_suffixes: tuple[str, ...]
     generic_heads: frozenset[str]
     pointer_heads: frozenset[str]
+    naming_heads: frozenset[str]
+    """'labour pain', 'strain injury': an unknown outcome with one of these heads is a
+    condition too."""
 
 
 @cache
@@ -81,6 +84,7 @@ def condition_words() -> ConditionWords:
         condition_suffixes=tuple(data["condition_suffixes"]),
         generic_heads=words("generic_heads"),
         pointer_heads=words("pointer_heads"),
+        naming_heads=words("condition_naming_heads"),
     )
 
 

@@ -23,6 +23,7 @@ from articlekg.relate.agents import (
     subject_token,
 )
 from articlekg.relate.claims import claim_sentences, claim_type, duration_of, in_study
+from articlekg.relate.condition_frames import condition_words
 from articlekg.relate.cues import EFFECT_SIZE, NOT_SIGNIFICANT, SIGNIFICANT
 from articlekg.relate.effect_agents import nominal_agents, who
 from articlekg.relate.frames import Frame, effect_rules, find_frames, gerund_misread
@@ -379,6 +380,8 @@ def _emit(view: ArticleView, index: int, claims: list[Claim], study: bool) -> No
             )
             outcome = view.add(phrase.ref, "Outcome", phrase.span)
             head = doc[phrase.head]
+            if _names_a_condition(view, index, phrase):
+                view.add(phrase.ref, "Condition", phrase.span)
             for agent in claim.agents:
                 last = agent.label.lower().split()[-1:]
                 if last and last[0] in (head.lower_, head.lemma_.lower()):
@@ -398,6 +401,18 @@ def _emit(view: ArticleView, index: int, claims: list[Claim], study: bool) -> No
                         effect_size=float(size.group("value")) if size else None,
                     )
                 )
+
+
+def _names_a_condition(view: ArticleView, index: int, phrase: Phrase) -> bool:
+    """'labour pain', 'repetitive strain injury': words the lexicon lacks that name a
+    condition by their head, with words of their own before it."""
+    head = view.parsed.doc(index)[phrase.head]
+    words = condition_words()
+    named = head.lemma_.lower() in words.naming_heads or head.lower_.endswith(
+        words.condition_suffixes
+    )
+    own_words = view.parsed.span_of(index, head).start > phrase.span.start
+    return phrase.ref.concept is None and named and own_words
 
 
 def is_condition(view: ArticleView, index: int, phrase: Phrase) -> bool:
