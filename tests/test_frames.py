@@ -705,3 +705,25 @@ def test_an_outcome_good_to_have_is_no_condition() -> None:
     facts = facts_of("Tai chi improved dynamic balance in older adults.")
     kinds = {ref.label: kinds for ref, kinds, _ in facts.entities.values()}
     assert "Condition" not in kinds["dynamic balance"], kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Radiotherapy may result in a lower than normal number of red blood cells.",
+            ("radiotherapy", "reduces", "red blood cells"),
+        ),
+        (
+            "Steroid tablets can cause a higher than usual level of blood sugar.",
+            ("steroid tablets", "increases", "blood sugar"),
+        ),
+        (
+            "Some painkillers lead to a lower than average heart rate.",
+            ("analgesic", "reduces", "heart-rate"),
+        ),
+    ],
+)
+def test_a_comparative_than_the_norm(text: str, expected: tuple[str, str, str]) -> None:
+    found = triples(facts_of(text))
+    assert expected in found, found

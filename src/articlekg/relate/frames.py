@@ -123,6 +123,7 @@ TRIGGER_ENTRY = {
     "state_object": "state_verbs",
     "feeling": "feeling_verbs",
     "gerund_misread": "verbs",
+    "than_norm": "modifiers",
 }
 ARGUMENT_ARCS = frozenset(
     {"ROOT", "nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "oprd", "npadvmod"}
