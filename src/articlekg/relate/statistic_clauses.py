@@ -11,6 +11,7 @@ did ("90% were enrolled in hospice", "a third of them stopped treatment early").
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 from articlekg.document import Span
@@ -83,8 +84,9 @@ def _counted(verb: Token) -> Token | None:
     return None
 
 
-def _prevalence_verbs() -> list[str]:
-    return list(rule_table("statistics")["prevalence_verbs"])
+@cache
+def _prevalence_verbs() -> tuple[str, ...]:
+    return tuple(rule_table("statistics")["prevalence_verbs"])
 
 
 def _empty(verb: Token) -> bool:
