@@ -174,3 +174,45 @@ def test_only_words_that_do_not_change_a_term_keep_its_identity(
 def test_a_modified_therapy_is_a_therapy_of_its_own(text: str, comparator: str) -> None:
     labels = {ref.label.lower() for ref, _, _ in facts_of(text).entities.values()}
     assert comparator in labels
+
+
+@pytest.mark.parametrize(
+    ("text", "therapy", "outcome"),
+    [
+        (
+            "Sauna Use and Heart Health\nRegular sauna use may lower blood pressure. Sauna use "
+            "also eases muscle soreness.\n",
+            "sauna use",
+            "blood pressure",
+        ),
+        (
+            "Forest Bathing Benefits\nForest bathing means slow walks among trees. Studies show "
+            "forest bathing can reduce blood pressure.\n",
+            "forest bathing",
+            "blood pressure",
+        ),
+        (
+            "Cold Plunges: What the Science Says\nCold plunges can reduce muscle soreness after "
+            "exercise. Daily cold plunges may also improve mood.\n",
+            "cold plunges",
+            "muscle soreness",
+        ),
+    ],
+)
+def test_a_therapy_the_lexicon_lacks_is_named_by_the_title(
+    text: str, therapy: str, outcome: str
+) -> None:
+    facts = extract(read_text_document(text, "a.txt", "a"))
+    found = {(f.intervention.label.lower(), f.outcome.label.lower()) for f in facts.findings}
+    assert (therapy, outcome) in found, found
+    assert {f.intervention.label.lower() for f in facts.findings} == {therapy}
+    assert [c.label.lower() for c, role, _ in facts.central if role == "central"] == [therapy]
+
+
+def test_a_condition_the_title_names_is_not_taken_for_a_therapy() -> None:
+    text = (
+        "Acupuncture for Chronic Pain\nChronic pain reduces quality of life. Acupuncture can "
+        "ease chronic pain.\n"
+    )
+    facts = extract(read_text_document(text, "a.txt", "a"))
+    assert {f.intervention.label for f in facts.findings} == {"acupuncture"}

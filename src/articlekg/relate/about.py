@@ -46,11 +46,13 @@ def intervention_mentions(view: ArticleView) -> dict[str, list[tuple[EntityRef, 
             if _modifies_a_condition(view, index, token):
                 continue  # "radiation-induced xerostomia" is about xerostomia
             therapy_word = token.lemma_.lower() in words.intervention_heads
-            if not named and not therapy_word:
+            if not named and not therapy_word and not _a_therapy_word(view, token):
                 continue
             phrase = phrase_of(view, index, token, ("Intervention",), any_word=bool(named))
             if phrase is None:
                 continue
+            if not named and not therapy_word and not _read_as_therapy(view, phrase.ref):
+                continue  # a word the lexicon lacks counts once the text made it a therapy
             single_word = len(view.text[phrase.span.start : phrase.span.end].split()) == 1
             if phrase.ref.concept is None and not named and single_word:
                 continue  # "treatment", "therapy": a generic word, not a named intervention
@@ -60,6 +62,19 @@ def intervention_mentions(view: ArticleView) -> dict[str, list[tuple[EntityRef, 
                 continue
             found.setdefault(phrase.ref.key, []).append((phrase.ref, phrase.span, weight))
     return found
+
+
+def _a_therapy_word(view: ArticleView, token: Token) -> bool:
+    """Whether the token heads a phrase the effect rules took for a therapy."""
+    return token.pos_ in NOUNS and any(
+        "Intervention" in kinds and ref.concept is None and ref.label.lower().endswith(token.lower_)
+        for ref, kinds, _ in view.facts.entities.values()
+    )
+
+
+def _read_as_therapy(view: ArticleView, ref: EntityRef) -> bool:
+    known = view.facts.entities.get(ref.key)
+    return known is not None and "Intervention" in known[1]
 
 
 def _modifies_a_condition(view: ArticleView, index: int, token: Token) -> bool:
@@ -138,9 +153,13 @@ def infer_about(view: ArticleView, main: EntityRef | None) -> None:
     """Without a topical map, the article is about its main intervention and the condition
     it names most (when it names one more than once)."""
     facts = view.facts
-    if any(role == "central" for _, role, _ in facts.central) or main is None:
+    if any(role == "central" for _, role, _ in facts.central):
         return
-    facts.central.append((_most_named(view, with_findings=True) or main, "central", None))
+    # once findings are read, a therapy the lexicon lacks may be named ("sauna use")
+    central = _most_named(view, with_findings=True) or main
+    if central is None:
+        return
+    facts.central.append((central, "central", None))
     counts = condition_counts(view)
     if not counts:
         return

@@ -271,6 +271,13 @@ def phrase_of(
         or not re.search(r"[A-Za-z]{2}", label)
     ):
         return None
+    # "daily cold plunges" names what "cold plunges" names; the span keeps the wording
+    named = tokens
+    while len(named) > 1 and named[0] != head and _non_identity(named[0]):
+        named = named[1:]
+    if named is not tokens:
+        core = view.parsed.span_of_tokens(index, head.doc[named[0].i : head.i + 1])
+        return Phrase(span, view.ref_for_span(core), head.i)
     return Phrase(span, view.ref_for_span(span), head.i)
 
 
