@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 from typing import TYPE_CHECKING
 
 from articlekg.document import BlockKind, Span
-from articlekg.facts import EntityRef
+from articlekg.facts import EntityRef, normal_label
 from articlekg.relate.coordination import NOUNS
+from articlekg.relate.frames import effect_rules
 from articlekg.relate.phrases import phrase_of
 from articlekg.relate.view import ArticleView
+from articlekg.relate.wording import rule_table
 from articlekg.relate.words import role_words
 
 if TYPE_CHECKING:
@@ -167,3 +170,32 @@ def infer_about(view: ArticleView, main: EntityRef | None) -> None:
     best = min(counts, key=lambda key: (-counts[key], first[key]))
     if counts[best] >= MIN_SUPPORTING_MENTIONS:
         facts.central.append((facts.entities[best][0], "supporting", None))
+
+
+def title_topic(view: ArticleView, ref: EntityRef, head: Token) -> bool:
+    """'Forest Bathing Benefits' … 'Forest bathing lowers stress': a phrase the lexicon
+    does not know, which the title names and which acts in the text, is the article's
+    therapy, unless its head names a condition or a good ("Chronic pain reduces …")."""
+    heads, suffixes = _condition_words()
+    lemma = head.lemma_.lower()
+    if lemma in heads or lemma in effect_rules().positive_outcomes:
+        return False
+    if head.lower_.endswith(suffixes):
+        return False
+    words = normal_label(ref.label).split()
+    while len(words) > 1 and words[0] in effect_rules().non_identity_modifiers:
+        words = words[1:]  # "regular sauna use" is what the title calls "sauna use"
+    said = re.compile(rf"(?<!\w){re.escape(' '.join(words))}(?!\w)")
+    return any(
+        said.search(normal_label(view.document.slice(block.span)))
+        for block in view.document.blocks
+        if block.kind is BlockKind.TITLE
+    )
+
+
+@cache
+def _condition_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Heads that name a condition or a kind of one, and endings that do."""
+    table = rule_table("conditions")
+    heads = frozenset(table["condition_heads"]) | frozenset(table["generic_heads"])
+    return heads, tuple(table["condition_suffixes"])

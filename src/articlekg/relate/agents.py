@@ -12,20 +12,17 @@ else, and the frame states no effect of an intervention.
 
 from __future__ import annotations
 
-import re
 from enum import Enum
-from functools import cache
 from typing import TYPE_CHECKING
 
-from articlekg.document import BlockKind
-from articlekg.facts import EntityRef, normal_label
+from articlekg.facts import EntityRef
+from articlekg.relate.about import title_topic
 from articlekg.relate.coordination import coordinated, examples
 from articlekg.relate.cues import ARM_SUBJECT, BOTH
 from articlekg.relate.frames import effect_rules
 from articlekg.relate.phrases import phrase_of
 from articlekg.relate.subjects import fallback_subjects, received
 from articlekg.relate.view import ArticleView
-from articlekg.relate.wording import rule_table
 from articlekg.relate.words import role_words
 
 if TYPE_CHECKING:
@@ -333,39 +330,10 @@ def intervention_phrases(view: ArticleView, index: int, head: Token) -> list[Ent
                 view.mentions_between(index, phrase.span.start, phrase.span.end, "Intervention")
             )
         )
-        topic = concept is None and not single and _title_topic(view, phrase.ref, noun)
+        topic = concept is None and not single and title_topic(view, phrase.ref, noun)
         if known or therapy_word or topic:
             found.append(view.add(phrase.ref, "Intervention", phrase.span))
     return _distinct(found)
-
-
-def _title_topic(view: ArticleView, ref: EntityRef, head: Token) -> bool:
-    """'Forest Bathing Benefits' … 'Forest bathing lowers stress': a phrase the lexicon
-    does not know, which the title names and which acts in the text, is the article's
-    therapy, unless its head names a condition or a good ("Chronic pain reduces …")."""
-    heads, suffixes = _condition_words()
-    lemma = head.lemma_.lower()
-    if lemma in heads or lemma in effect_rules().positive_outcomes:
-        return False
-    if head.lower_.endswith(suffixes):
-        return False
-    words = normal_label(ref.label).split()
-    while len(words) > 1 and words[0] in effect_rules().non_identity_modifiers:
-        words = words[1:]  # "regular sauna use" is what the title calls "sauna use"
-    said = re.compile(rf"(?<!\w){re.escape(' '.join(words))}(?!\w)")
-    return any(
-        said.search(normal_label(view.document.slice(block.span)))
-        for block in view.document.blocks
-        if block.kind is BlockKind.TITLE
-    )
-
-
-@cache
-def _condition_words() -> tuple[frozenset[str], tuple[str, ...]]:
-    """Heads that name a condition or a kind of one, and endings that do."""
-    table = rule_table("conditions")
-    heads = frozenset(table["condition_heads"]) | frozenset(table["generic_heads"])
-    return heads, tuple(table["condition_suffixes"])
 
 
 def a_therapy_here(view: ArticleView, ref: EntityRef) -> bool:
