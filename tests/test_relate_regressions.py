@@ -307,3 +307,35 @@ def test_a_heading_names_its_therapy_as_the_article_words_it(text: str, named: s
     assert facts.findings
     assert {f.intervention.label.lower() for f in facts.findings} == {named}
     assert [c.label.lower() for c, role, _ in facts.central if role == "central"] == [named]
+
+
+MAGAZINE = (
+    "Yoga for Cancer Fatigue\n"
+    "Yoga is a gentle practice that many survivors enjoy.\n"
+    "The Trial\n"
+    "A randomized trial titled “Yoga for fatigue in breast cancer survivors” enrolled "
+    "80 women. Yoga reduced fatigue compared with usual care.\n"
+    "Conclusion\n"
+    "Yoga is more than exercise; it becomes a way of restoring calm and confidence.\n"
+)
+ABSTRACT = (
+    "Yoga for fatigue in breast cancer survivors: a randomized trial\n"
+    "Methods: 80 women were randomized to yoga or usual care.\n"
+    "Results: Yoga reduced fatigue compared with usual care.\n"
+    "Conclusions: Yoga restores confidence in survivors.\n"
+)
+
+
+def test_an_article_s_own_conclusion_is_not_its_study_s() -> None:
+    facts = extract(read_text_document(MAGAZINE, "a.txt", "a"))
+    by_study = {name(f.outcome) for f in facts.findings if f.study is not None}
+    assert "fatigue" in by_study
+    assert not by_study & {"confidence", "calm"}, by_study
+    (study,) = facts.studies
+    assert not {name(ref) for ref, _ in study.measures} & {"confidence", "calm"}
+
+
+def test_a_record_s_conclusions_report_its_study() -> None:
+    facts = extract(read_text_document(ABSTRACT, "a.txt", "a"))
+    assert {name(f.outcome) for f in facts.findings if f.study is not None} >= {"fatigue"}
+    assert all(f.study is not None for f in facts.findings)

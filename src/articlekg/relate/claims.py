@@ -118,10 +118,11 @@ def in_study(view: ArticleView, index: int) -> bool:
     span = view.sentences[index].span
     if span.start < first:
         return False
-    if len(view.facts.studies) == 1 and view.facts.studies[0].title:
+    whole = _whole(view, first)
+    if len(view.facts.studies) == 1 and view.facts.studies[0].title and whole:
         return True  # an article about one named study reports it throughout
-    if view.slots(index) & RESULT_SLOTS and view.facts.studies[0].title:
-        return True
+    if view.slots(index) & RESULT_SLOTS and view.facts.studies[0].title and whole:
+        return True  # its results and conclusions, unless the study is one section's topic
     block = view.block_of(index)
     if block.kind is BlockKind.LIST_ITEM:
         lead = next(
@@ -138,6 +139,14 @@ def in_study(view: ArticleView, index: int) -> bool:
         STUDY_CONTEXT.search(view.sentence_text(index))
         or STUDY_HEADING.search(view.heading_of(index))
     )
+
+
+def _whole(view: ArticleView, offset: int) -> bool:
+    """Whether a study first named at ``offset`` is the whole article's subject: named
+    before any section heading, not inside one section ("Research Study Overview") of an
+    article about something broader."""
+    block = next((b for b in view.document.blocks if b.span.start <= offset < b.span.end), None)
+    return block is None or block.heading is None
 
 
 def claim_type(view: ArticleView, index: int, study: bool) -> str:
