@@ -31,6 +31,12 @@ def intervention_mentions(view: ArticleView) -> dict[str, list[tuple[EntityRef, 
     """Every phrase that names an intervention, by entity key: (entity, span, weight)."""
     words = role_words()
     found: dict[str, list[tuple[EntityRef, Span, int]]] = {}
+    # heads of therapies the lexicon lacks that the effect rules already read as therapies
+    read_heads = {
+        ref.label.lower().split()[-1]
+        for ref, kinds, _ in view.facts.entities.values()
+        if "Intervention" in kinds and ref.concept is None and ref.label.split()
+    }
     for index in range(len(view.sentences)):
         weight = TITLE_WEIGHT if view.block_of(index).kind is BlockKind.TITLE else 1
         for token in view.parsed.doc(index):
@@ -49,12 +55,12 @@ def intervention_mentions(view: ArticleView) -> dict[str, list[tuple[EntityRef, 
             if _modifies_a_condition(view, index, token):
                 continue  # "radiation-induced xerostomia" is about xerostomia
             therapy_word = token.lemma_.lower() in words.intervention_heads
-            if not named and not therapy_word and not _a_therapy_word(view, token):
+            if not named and not therapy_word and token.lower_ not in read_heads:
                 continue
             phrase = phrase_of(view, index, token, ("Intervention",), any_word=bool(named))
             if phrase is None:
                 continue
-            if not named and not therapy_word and not _read_as_therapy(view, phrase.ref):
+            if not named and not therapy_word and not a_therapy_here(view, phrase.ref):
                 continue  # a word the lexicon lacks counts once the text made it a therapy
             single_word = len(view.text[phrase.span.start : phrase.span.end].split()) == 1
             if phrase.ref.concept is None and not named and single_word:
@@ -67,15 +73,11 @@ def intervention_mentions(view: ArticleView) -> dict[str, list[tuple[EntityRef, 
     return found
 
 
-def _a_therapy_word(view: ArticleView, token: Token) -> bool:
-    """Whether the token heads a phrase the effect rules took for a therapy."""
-    return token.pos_ in NOUNS and any(
-        "Intervention" in kinds and ref.concept is None and ref.label.lower().endswith(token.lower_)
-        for ref, kinds, _ in view.facts.entities.values()
-    )
-
-
-def _read_as_therapy(view: ArticleView, ref: EntityRef) -> bool:
+def a_therapy_here(view: ArticleView, ref: EntityRef) -> bool:
+    """A lexicon intervention, or a word the lexicon files under another category
+    ("relaxation" is mostly an outcome) that this article already treats as its therapy."""
+    if ref.concept is not None and view.lexicon.concepts[ref.concept].category == "Intervention":
+        return True
     known = view.facts.entities.get(ref.key)
     return known is not None and "Intervention" in known[1]
 

@@ -16,7 +16,7 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from articlekg.facts import EntityRef
-from articlekg.relate.about import title_topic
+from articlekg.relate.about import a_therapy_here, title_topic
 from articlekg.relate.coordination import coordinated, examples
 from articlekg.relate.cues import ARM_SUBJECT, BOTH
 from articlekg.relate.frames import effect_rules
@@ -334,15 +334,6 @@ def intervention_phrases(view: ArticleView, index: int, head: Token) -> list[Ent
         if known or therapy_word or topic:
             found.append(view.add(phrase.ref, "Intervention", phrase.span))
     return _distinct(found)
-
-
-def a_therapy_here(view: ArticleView, ref: EntityRef) -> bool:
-    """A lexicon intervention, or a word the lexicon files under another category
-    ("relaxation" is mostly an outcome) that this article already treats as its therapy."""
-    if ref.concept is not None and view.lexicon.concepts[ref.concept].category == "Intervention":
-        return True
-    known = view.facts.entities.get(ref.key)
-    return known is not None and "Intervention" in known[1]
 
 
 def prepositional_agents(view: ArticleView, index: int, *heads: Token) -> list[EntityRef]:

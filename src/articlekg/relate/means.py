@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from articlekg.document import Span
 from articlekg.facts import EntityRef, MechanismClaim
-from articlekg.relate.agents import a_therapy_here
+from articlekg.relate.about import a_therapy_here
 from articlekg.relate.effects import MEANS
 from articlekg.relate.phrases import in_brackets, phrase_of
 from articlekg.relate.view import ArticleView
