@@ -74,7 +74,7 @@ def _counted(verb: Token) -> Token | None:
     """What a share of people has: the object of a verb of having ("30% suffer from
     eczema", "a third develop a rash"), not the whole verb phrase."""
     lemma = verb.lemma_.lower()
-    if not any(lemma == w or w.startswith(lemma + " ") for w in _prevalence_verbs()):
+    if not any(lemma == w or w.startswith(lemma + " ") for w in prevalence_verbs()):
         return None
     for child in verb.rights:
         if child.dep_ == "dobj":
@@ -85,7 +85,8 @@ def _counted(verb: Token) -> Token | None:
 
 
 @cache
-def _prevalence_verbs() -> tuple[str, ...]:
+def prevalence_verbs() -> tuple[str, ...]:
+    """Verbs that say a share of people has a condition (statistics.json)."""
     return tuple(rule_table("statistics")["prevalence_verbs"])
 
 

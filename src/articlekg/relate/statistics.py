@@ -17,7 +17,7 @@ from articlekg.document import BlockKind, Span
 from articlekg.facts import EntityRef, Statistic
 from articlekg.quantities import Quantity
 from articlekg.relate.cues import PEOPLE
-from articlekg.relate.statistic_clauses import clause_subject
+from articlekg.relate.statistic_clauses import clause_subject, prevalence_verbs
 from articlekg.relate.topical import label_value
 from articlekg.relate.view import ArticleView
 from articlekg.relate.wording import rule_table, words_pattern
@@ -28,7 +28,7 @@ ENTITY_SLOTS = frozenset({"central-entity", "supporting-entity"})
 
 @cache
 def _prevalence_verbs() -> str:
-    return words_pattern(rule_table("statistics")["prevalence_verbs"])
+    return words_pattern(prevalence_verbs())
 
 
 @cache
