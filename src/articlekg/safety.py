@@ -132,12 +132,15 @@ def check_query(text: str, known_graphs: Collection[str] = ()) -> CheckedQuery:
 
     dataset: list[tuple[str, str]] = []
     for clause in algebra.get("datasetClause") or []:
-        kind = "default" if clause.get("default") is not None else "named"
-        dataset.append((kind, str(clause.get(kind))))
-    unknown = [iri for _, iri in dataset if iri not in known_graphs]
+        # CompValue.get answers a missing key with the key's own name, so ask with ``in``.
+        kind = "default" if "default" in clause else "named"
+        dataset.append((kind, str(clause[kind])))
+    unknown = [(kind, iri) for kind, iri in dataset if iri not in known_graphs]
     if unknown:
+        kind, iri = unknown[0]
+        keyword = "FROM" if kind == "default" else "FROM NAMED"
         raise UnsafeQueryError(
-            f"FROM <{unknown[0]}> is refused: FROM and FROM NAMED may only name graphs "
+            f"{keyword} <{iri}> is refused: FROM and FROM NAMED may only name graphs "
             "already in the dataset (nothing is fetched)"
         )
     form = QUERY_FORMS.get(algebra.name)
