@@ -217,3 +217,21 @@ def test_cli_build_with_store_loads_what_it_built(tmp_path: Path) -> None:
         assert store.graphs() == sorted([graph, ONTOLOGY_GRAPH])
         built = Graph().parse(tmp_path / "out" / "short-massage-note.ttl")
         assert store.triple_count(graph) == len(built) > 0
+
+
+def test_a_folder_of_other_files_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine\n", encoding="utf-8")
+    with pytest.raises(StoreError, match="not an articlekg store"):
+        ArticleStore(folder)
+    assert [p.name for p in folder.iterdir()] == ["notes.txt"]
+
+
+def test_an_empty_folder_and_an_existing_store_are_accepted(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with ArticleStore(empty) as store:
+        store.load([DATA / "alpha.ttl"], ontology=False)
+    with ArticleStore(empty) as store:
+        assert store.graphs() == [ALPHA]

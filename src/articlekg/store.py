@@ -129,6 +129,21 @@ def _replace_graph_update(name: str, triples: Sequence[ox.Triple]) -> str:
     return f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body} }} }}"
 
 
+# Files RocksDB (Oxigraph's storage) writes into every store folder it creates.
+STORE_MARKERS = ("CURRENT", "IDENTITY")
+
+
+def refuse_foreign_folder(path: Path) -> None:
+    """Refuse to create a store among a folder's other files, which it would mix with its own."""
+    if not path.is_dir() or all((path / marker).is_file() for marker in STORE_MARKERS):
+        return
+    if next(path.iterdir(), None) is not None:
+        raise StoreError(
+            f"{path}: this folder holds other files and is not an articlekg store; "
+            "give an empty or new folder"
+        )
+
+
 class ArticleStore:
     """An Oxigraph store in a folder. Use as a context manager, or call :meth:`close`."""
 
@@ -141,6 +156,7 @@ class ArticleStore:
             if read_only:
                 self._store: ox.Store | None = ox.Store.read_only(str(path))
             else:
+                refuse_foreign_folder(path)
                 path.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(path))
         except OSError as error:
