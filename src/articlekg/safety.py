@@ -182,6 +182,31 @@ def _remote_reference(context: Any) -> str | None:
     return None
 
 
+# articlekg's own JSON-LD nests about six levels; rdflib's JSON-LD parser recurses per level.
+MAX_JSONLD_DEPTH = 100
+
+
+def json_depth(document: object) -> int:
+    """How deeply arrays and objects nest, counted without recursion."""
+    deepest = 0
+    pending: list[tuple[object, int]] = [(document, 1)]
+    while pending:
+        node, depth = pending.pop()
+        if isinstance(node, dict):
+            node = list(node.values())
+        if isinstance(node, list):
+            deepest = max(deepest, depth)
+            pending.extend((item, depth + 1) for item in node)
+    return deepest
+
+
+def _too_deep(source: str) -> str:
+    return (
+        f"{source}: JSON nested deeper than {MAX_JSONLD_DEPTH} levels is refused "
+        "(no RDF export nests that deep; the parsers would run out of stack)"
+    )
+
+
 def check_jsonld(data: bytes, source: str) -> None:
     """Refuse a JSON-LD document whose ``@context`` would be fetched from elsewhere."""
     try:
@@ -190,6 +215,10 @@ def check_jsonld(data: bytes, source: str) -> None:
         line = getattr(error, "lineno", None)
         where = f" line {line}:" if line else ""
         raise InputError(f"{source}:{where} not valid JSON: {error}") from None
+    except RecursionError:
+        raise InputError(_too_deep(source)) from None
+    if json_depth(document) > MAX_JSONLD_DEPTH:
+        raise InputError(_too_deep(source))
     for context in _contexts(document):
         remote = _remote_reference(context)
         if remote is not None:
