@@ -96,6 +96,14 @@ def main() -> None:
     type=click.Path(path_type=Path, file_okay=False),
     help="Also load what was built into this embedded store.",
 )
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=0),
+    default=5_000_000,
+    show_default=True,
+    metavar="BYTES",
+    help="Refuse an input file larger than this (0: no limit).",
+)
 @reports_errors
 def build(
     inputs: tuple[Path, ...],
@@ -105,6 +113,7 @@ def build(
     include: tuple[str, ...],
     input_format: str,
     store: Path | None,
+    max_bytes: int,
 ) -> None:
     """Build INPUTS (article files or folders of them) into graphs in OUTPUT.
 
@@ -117,6 +126,7 @@ def build(
         base_iri=base_iri,
         include=include,
         input_format=input_format,
+        max_bytes=max_bytes,
     )
     for path in report.written:
         click.echo(str(path))

@@ -19,7 +19,7 @@ from articlekg.export import EXPORTERS, ArticleGraph, get_exporter
 from articlekg.facts import Facts
 from articlekg.lexicon import Lexicon, default_lexicon
 from articlekg.parse import parse
-from articlekg.read import read_document, supported_suffixes
+from articlekg.read import DEFAULT_MAX_BYTES, check_size, read_document, supported_suffixes
 from articlekg.recognise import recognise
 from articlekg.relate import relate
 from articlekg.sections import find_sections
@@ -116,6 +116,7 @@ def build(
     base_iri: str = DEFAULT_BASE_IRI,
     include: Sequence[str] = (),
     input_format: str = "auto",
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> BuildReport:
     """Build article files (or folders of them) into checked graphs written to ``outdir``.
 
@@ -123,11 +124,14 @@ def build(
     leaves ``outdir`` untouched. ``include`` globs pick files inside folders (default: every
     supported kind). ``input_format`` (``auto``, ``text``, ``markdown``, ``html``) says how to
     read every file; ``auto`` goes by suffix and sniffs plain-text files for Markdown. Several
-    articles also give the corpus exports and merge log.
+    articles also give the corpus exports and merge log. A file larger than ``max_bytes``
+    (0: no limit) is refused before anything is read.
     """
     exporters = [get_exporter(name) for name in formats] if formats else list(EXPORTERS)
     report = BuildReport()
     found = collect_inputs(inputs, include)
+    for path, _ in found:
+        check_size(path, max_bytes)
     # Build and check everything first, so that a failing article writes nothing at all.
     for path, name in found:
         report.articles.append(build_document(read_document(path, name, input_format), base_iri))

@@ -84,6 +84,28 @@ def decode(data: bytes, path: Path, input_format: str = "auto") -> str:
         raise InputError(f"{path}: not UTF-8 text (byte {error.start})") from None
 
 
+DEFAULT_MAX_BYTES = 5_000_000
+"""The largest input file a build reads unless told otherwise. Articles are tens of
+kilobytes (the longest of the dev set about 100 KB); five megabytes is fifty times that and
+still builds in minutes, while a file of hundreds of megabytes (a log, a dump, a mistake)
+would take hours and gigabytes before failing."""
+
+
+def check_size(path: Path, max_bytes: int) -> None:
+    """Refuse a file larger than ``max_bytes`` (0: no limit) before reading any of it."""
+    if max_bytes <= 0:
+        return
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return  # reading it says what is wrong
+    if size > max_bytes and path.is_file():
+        raise InputError(
+            f"{path}: {size:,} bytes is more than the {max_bytes:,} bytes a build reads "
+            "(raise --max-bytes, or 0 for no limit)"
+        )
+
+
 def read_document(
     path: Path, source_name: str | None = None, input_format: str = "auto"
 ) -> Document:

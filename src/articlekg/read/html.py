@@ -283,9 +283,9 @@ def walk_html_fragment(fragment: str, built: PlainText, source_name: str) -> Non
     refuse_entities(fragment, source_name)
     if not fragment.strip():
         return
-    parsed = lxml_html.fragment_fromstring(
-        fragment, create_parent="div", parser=lxml_html.HTMLParser(no_network=True)
-    )
+    parser = lxml_html.HTMLParser(no_network=True)
+    parsed = lxml_html.fragment_fromstring(fragment, create_parent="div", parser=parser)
+    refuse_lost_depth(parser, source_name, lines=False)
     root = etree.Element("div")
     root.text = parsed.text
     as_walkable(parsed, root)
@@ -295,10 +295,25 @@ def walk_html_fragment(fragment: str, built: PlainText, source_name: str) -> Non
 # Page head and byline -----------------------------------------------------------------------
 
 
-def parse_page(source: str) -> lxml_html.HtmlElement:
+def refuse_lost_depth(parser: etree.HTMLParser, source_name: str, *, lines: bool) -> None:
+    """libxml2 stops reading at its depth limit (256 elements) and keeps what it has, so
+    the innermost text and everything after it would vanish without a word. ``lines``:
+    whether the parser's line numbers are the file's."""
+    for entry in parser.error_log:
+        if entry.type_name == "ERR_RESOURCE_LIMIT":
+            where = f" line {entry.line}:" if lines else ""
+            raise InputError(
+                f"{source_name}:{where} HTML nested too deep for the parser "
+                f"({entry.message.split(',')[0].rstrip('.')}); the text inside would be lost"
+            )
+
+
+def parse_page(source: str, source_name: str = "page") -> lxml_html.HtmlElement:
     # lxml refuses str input that carries an XML encoding declaration; bytes are fine.
     parser = lxml_html.HTMLParser(encoding="utf-8", no_network=True)
-    return lxml_html.document_fromstring(source.encode("utf-8"), parser=parser)
+    page = lxml_html.document_fromstring(source.encode("utf-8"), parser=parser)
+    refuse_lost_depth(parser, source_name, lines=True)
+    return page
 
 
 def page_heading(
@@ -364,7 +379,7 @@ def find_byline(page: lxml_html.HtmlElement, shown: set[str]) -> str | None:
 
 def read_html_document(source: str, source_name: str, stem: str) -> Document:
     refuse_entities(source, source_name)
-    page = parse_page(source)
+    page = parse_page(source, source_name)
     metadata, title_tag = page_metadata(page)
     main = main_content(page)
     extracted = PlainText()

@@ -147,6 +147,27 @@ def parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
 
+# Tokens whose content markdown-it reads one nesting level deeper.
+CONTAINERS = frozenset({"blockquote_open", "list_item_open"})
+
+
+def parse_markdown(body: str, source_name: str, first_line: int = 1) -> list[Token]:
+    """The body's tokens; refuses quotes and lists nested so deep that markdown-it would
+    drop what lies inside them without a word (its ``maxNesting``). ``first_line``: the
+    body's line number in the file (front matter comes before it)."""
+    markdown = parser()
+    tokens = markdown.parse(body)
+    deepest = markdown.options["maxNesting"]
+    for token in tokens:
+        if token.type in CONTAINERS and token.level + 1 >= deepest:
+            line = f" line {token.map[0] + first_line}:" if token.map else ""
+            raise InputError(
+                f"{source_name}:{line} quotes or lists nested more than {deepest - 1} levels "
+                "deep; the text inside them would be lost"
+            )
+    return tokens
+
+
 def inline_text(token: Token, soft: str = " ") -> str:
     """An inline token's words: link text kept, targets, images and raw HTML tags dropped.
 
@@ -292,5 +313,6 @@ def walk(tokens: Sequence[Token], built: PlainText, source_name: str) -> None:
 def read_markdown_document(source: str, source_name: str, stem: str) -> Document:
     markup, body = split_front_matter(source.lstrip("\ufeff"))
     built = PlainText()
-    walk(parser().parse(body), built, source_name)
+    first_line = source[: len(source) - len(body)].count("\n") + 1
+    walk(parse_markdown(body, source_name, first_line), built, source_name)
     return finish(built, markup, source_name, stem, "text/markdown")

@@ -22,7 +22,7 @@ from markdown_it.token import Token
 
 from articlekg.document import BlockKind, Document, Metadata, Span
 from articlekg.read.layout import Line, is_table_separator, label_value
-from articlekg.read.markdown import PlainText, finish, parser
+from articlekg.read.markdown import PlainText, finish, parse_markdown
 from articlekg.read.metadata import byline, split_front_matter
 from articlekg.read.text import looks_like_heading
 from articlekg.read.visible import Visible, visible
@@ -299,7 +299,8 @@ def visible_byline(text: str, span: Span) -> Metadata | None:
 def read_marked_text_document(text: str, source_name: str, stem: str) -> Document:
     markup, body = split_front_matter(text.lstrip("\ufeff"))
     walker = _Walker(text, source_lines(text, len(text) - len(body)))
-    walk(parser().parse(body), walker)
+    first_line = text[: len(text) - len(body)].count("\n") + 1
+    walk(parse_markdown(body, source_name, first_line), walker)
     has_title = any(line.kind is BlockKind.HEADING and line.level == 1 for line in walker.found)
     lines = shape_headings(text, walker.found, has_title)
     built = PlainText(parts=[text], lines=lines, length=len(text))
