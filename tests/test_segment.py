@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
 from articlekg.document import Document, Span
 from articlekg.read.text import read_text_document
-from articlekg.segment import segment, split_span
+from articlekg.segment import MAX_SENTENCE_CHARS, segment, split_span
 
 
 def split(text: str) -> list[str]:
@@ -134,3 +136,28 @@ def test_sentences_with_crlf_line_ends() -> None:
     ]
     assert document.text == text
     assert segment(document)[-1].span.end == len(text) - 2
+
+
+def test_a_run_without_sentence_ends_is_cut_at_clause_ends_with_a_warning(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    text = "massage eased pain, " * 500 + "and anxiety"
+    with caplog.at_level(logging.WARNING, logger="articlekg.segment"):
+        pieces = split(text)
+    assert "".join(pieces).replace(" ", "") == text.replace(" ", "")
+    assert all(len(piece) <= MAX_SENTENCE_CHARS for piece in pieces)
+    assert all(piece.endswith(",") for piece in pieces[:-1])
+    assert "a sentence of 10011 characters at offset 0" in caplog.text
+
+
+def test_a_run_without_spaces_is_cut_at_the_limit() -> None:
+    text = "x" * (2 * MAX_SENTENCE_CHARS + 5)
+    assert [len(p) for p in split(text)] == [MAX_SENTENCE_CHARS, MAX_SENTENCE_CHARS, 5]
+
+
+def test_a_quotation_never_closed_holds_its_sentences_together_up_to_the_limit() -> None:
+    text = "“Massage helps. " + "It eased pain. " * 300
+    pieces = split(text)
+    assert len(pieces) > 1
+    assert pieces[0].startswith("“Massage helps. It eased pain.")
+    assert all(len(piece) <= MAX_SENTENCE_CHARS for piece in pieces)

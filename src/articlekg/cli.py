@@ -5,10 +5,11 @@ This is the only module that imports click.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
@@ -45,6 +46,20 @@ def reports_errors(command: F) -> F:
             sys.exit(error.exit_code)
 
     return wrapper  # type: ignore[return-value]
+
+
+@contextlib.contextmanager
+def warnings_shown() -> Iterator[None]:
+    """Show the library's warnings (what it read differently than written) on stderr."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("articlekg: warning: %(message)s"))
+    handler.setLevel(logging.WARNING)
+    logger = logging.getLogger("articlekg")
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -119,15 +134,16 @@ def build(
 
     Several articles also give a corpus: corpus.trig, corpus.nq and corpus.merge-log.json.
     """
-    report = api.build(
-        list(inputs),
-        outdir,
-        formats=list(formats) or None,
-        base_iri=base_iri,
-        include=include,
-        input_format=input_format,
-        max_bytes=max_bytes,
-    )
+    with warnings_shown():
+        report = api.build(
+            list(inputs),
+            outdir,
+            formats=list(formats) or None,
+            base_iri=base_iri,
+            include=include,
+            input_format=input_format,
+            max_bytes=max_bytes,
+        )
     for path in report.written:
         click.echo(str(path))
     if store is not None:

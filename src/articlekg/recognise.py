@@ -126,6 +126,7 @@ def _generic_head_coordination(
 ) -> list[Mention]:
     """'cancers including breast, lung, and gastrointestinal types' -> three cancers."""
     found: list[Mention] = []
+    folded: list[str] | None = None
     for k, (word, _, _) in enumerate(toks):
         if word.lower() not in GENERIC_HEADS or k < 2:
             continue
@@ -137,7 +138,9 @@ def _generic_head_coordination(
             j -= 1
             if len(modifiers) > 6:
                 break
-        heads = [fold(t) for t, _, _ in toks[:k]]
+        if folded is None:
+            folded = [fold(t) for t, _, _ in toks]
+        heads = folded[:k]
         for head in reversed(heads):
             hits = [m for m in modifiers if (fold(toks[m][0]), head) in lexicon.folded]
             if len(hits) >= 2:

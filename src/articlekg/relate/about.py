@@ -132,6 +132,7 @@ def condition_counts(view: ArticleView) -> Counter[str]:
     its wording, the title's counting double, with statistics on it and links from it
     counting extra."""
     counts: Counter[str] = Counter()
+    lowered = view.text.lower()
     for key, (ref, kinds, spans) in view.facts.entities.items():
         if "Condition" not in kinds:
             continue
@@ -143,7 +144,7 @@ def condition_counts(view: ArticleView) -> Counter[str]:
         )
         for index, sentence in enumerate(view.sentences):
             weight = TITLE_WEIGHT if view.block_of(index).kind is BlockKind.TITLE else 1
-            found = pattern.findall(view.text.lower(), sentence.span.start, sentence.span.end)
+            found = pattern.findall(lowered, sentence.span.start, sentence.span.end)
             counts[key] += weight * len(found)
     subjects = [s.subject for s in view.facts.statistics] + [
         r.condition for r in view.facts.condition_relations

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -35,6 +37,14 @@ class ArticleView:
         self._by_sentence: dict[int, list[Mention]] = {}
         for mention in self.recognised.mentions:
             self._by_sentence.setdefault(mention.sentence, []).append(mention)
+        # Indexes, so that rules asking per sentence or block stay linear in the article.
+        self._of_block: dict[int, list[int]] = {}
+        for i, sentence in enumerate(self.sentences):
+            self._of_block.setdefault(sentence.block, []).append(i)
+        self._ends = [s.span.end for s in self.sentences]
+        self._in_order = all(
+            a.span.end <= b.span.start for a, b in itertools.pairwise(self.sentences)
+        )
 
     # text ------------------------------------------------------------------------------
     @property
@@ -45,6 +55,14 @@ class ArticleView:
         return self.document.slice(self.sentences[index].span)
 
     def sentence_index(self, span: Span) -> int:
+        """The first sentence that overlaps (or is) ``span``."""
+        if self._in_order:
+            # In order and disjoint, only the first sentence ending after span.start can.
+            i = bisect.bisect_right(self._ends, span.start)
+            if i < len(self.sentences):
+                found = self.sentences[i].span
+                if found.overlaps(span) or found == span:
+                    return i
         return next(
             i for i, s in enumerate(self.sentences) if s.span.overlaps(span) or s.span == span
         )
@@ -60,7 +78,7 @@ class ArticleView:
         return self.document.heading_text(self.block_of(index)) or ""
 
     def sentences_of_block(self, block_index: int) -> list[int]:
-        return [i for i, s in enumerate(self.sentences) if s.block == block_index]
+        return list(self._of_block.get(block_index, ()))
 
     def list_after(self, block_index: int) -> list[int]:
         """Block indices of the list items that directly follow a block."""
