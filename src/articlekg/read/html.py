@@ -278,9 +278,14 @@ def as_walkable(element: etree._Element, into: etree._Element) -> None:
         copy_.tail = child.tail
 
 
+# Characters XML 1.0 forbids: lxml refuses to put them into the tree the walker reads.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def walk_html_fragment(fragment: str, built: PlainText, source_name: str) -> None:
     """Raw HTML blocks of a Markdown file: their words and structure, no scripts or styles."""
     refuse_entities(fragment, source_name)
+    fragment = NOT_XML.sub(" ", fragment)  # control characters show nothing on the page
     if not fragment.strip():
         return
     parser = lxml_html.HTMLParser(no_network=True)
