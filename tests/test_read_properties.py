@@ -85,7 +85,9 @@ PIECES = (
     "...",
 )
 ALPHABET = st.characters(
-    codec="utf-8", categories=["L", "M", "N", "P", "S", "Z", "Cc", "Cf"], exclude_characters="\ud800"
+    codec="utf-8",
+    categories=["L", "M", "N", "P", "S", "Z", "Cc", "Cf"],
+    exclude_characters="\ud800",
 )
 texts = st.lists(
     st.one_of(st.sampled_from(PIECES), st.text(ALPHABET, max_size=12)), max_size=40
