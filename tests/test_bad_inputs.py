@@ -287,3 +287,15 @@ def test_the_command_line_default_of_max_bytes_is_the_librarys() -> None:
     build = main.commands["build"]
     (option,) = [p for p in build.params if p.name == "max_bytes"]
     assert option.default == DEFAULT_MAX_BYTES
+
+
+def test_a_run_of_text_without_sentence_ends_builds_with_a_warning(tmp_path: Path) -> None:
+    article = tmp_path / "run-on.txt"
+    article.write_text(
+        "Massage for pain\n" + "massage eased pain and anxiety in patients, " * 60 + "\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["build", str(article), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith("articlekg: warning: a sentence of 2639 characters")
+    assert (tmp_path / "out" / "run-on.ttl").is_file()
