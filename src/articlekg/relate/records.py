@@ -11,6 +11,7 @@ them; the rules ask for slots, never for a heading's spelling.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -107,7 +108,7 @@ def is_title(view: ArticleView, index: int) -> bool:
     line of text; never the name of a section ("Abstract")."""
     blocks = view.document.blocks
     block = blocks[index]
-    first_text = all(b.kind is BlockKind.META for b in blocks[:index])
+    first_text = all(b.kind is BlockKind.META for b in itertools.islice(blocks, index))
     text = block_text(view, block)
     return (
         (block.kind in (BlockKind.TITLE, BlockKind.HEADING) or first_text)

@@ -36,8 +36,10 @@ __all__ = ["is_citation", "relate_studies", "study_key"]
 def is_citation(view: ArticleView, index: int) -> bool:
     """Whether sentence ``index`` is part of a citation line (a reference, not prose)."""
     block = view.block_of(index)
-    return block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) and (
-        _citation_of(view.document.slice(block.span)) is not None
+    return block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) and view.per_block(
+        "citation",
+        view.sentences[index].block,
+        lambda: _citation_of(view.document.slice(block.span)) is not None,
     )
 
 

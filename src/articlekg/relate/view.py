@@ -5,7 +5,9 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar, cast
 
 from articlekg.document import Block, BlockKind, Document, Span
 from articlekg.facts import EntityRef, Facts
@@ -17,6 +19,7 @@ from articlekg.sections import Sections
 from articlekg.segment import Sentence
 
 TRIM = " \t.,;:()[]\"'“”‘’—–-"
+T = TypeVar("T")
 
 
 @dataclass
@@ -41,6 +44,7 @@ class ArticleView:
         self._of_block: dict[int, list[int]] = {}
         for i, sentence in enumerate(self.sentences):
             self._of_block.setdefault(sentence.block, []).append(i)
+        self._per_block: dict[tuple[str, int], object] = {}
         self._ends = [s.span.end for s in self.sentences]
         self._in_order = all(
             a.span.end <= b.span.start for a, b in itertools.pairwise(self.sentences)
@@ -66,6 +70,14 @@ class ArticleView:
         return next(
             i for i, s in enumerate(self.sentences) if s.span.overlaps(span) or s.span == span
         )
+
+    def per_block(self, name: str, block: int, compute: Callable[[], T]) -> T:
+        """``compute()`` once per block: rules that ask it of every sentence (or mention)
+        would otherwise read a long paragraph again for each of its sentences."""
+        key = (name, block)
+        if key not in self._per_block:
+            self._per_block[key] = compute()
+        return cast(T, self._per_block[key])
 
     def block_of(self, index: int) -> Block:
         return self.document.blocks[self.sentences[index].block]
