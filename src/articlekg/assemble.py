@@ -7,6 +7,7 @@ ConditionRelation, TopicalSection); condition links are also stated directly.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
@@ -48,6 +49,7 @@ class Assembler:
         self._evidence: dict[Span, URIRef] = {}
         self._quotes: Counter[str] = Counter()
         self._sections: dict[int, URIRef] = {}
+        self._by_text: dict[str, list[int]] | None = None
 
     # naming ------------------------------------------------------------------------------
     def node(self, kind: str, *content: object) -> URIRef:
@@ -92,6 +94,15 @@ class Assembler:
                 g.add((node, AKG.inSection, section))
         self.graph.add((subject, AKG.hasEvidence, node))
 
+    def _blocks_by_text(self) -> dict[str, list[int]]:
+        """Indices of the blocks of each text, so a heading's earlier copies are counted
+        without rereading every block before it."""
+        if self._by_text is None:
+            self._by_text = {}
+            for i, block in enumerate(self.document.blocks):
+                self._by_text.setdefault(self.document.slice(block.span), []).append(i)
+        return self._by_text
+
     def section_of(self, span: Span) -> URIRef | None:
         block = self.document.block_at(span.start)
         if block is None or block.heading is None:
@@ -100,9 +111,7 @@ class Assembler:
         if index not in self._sections:
             heading = self.document.blocks[index]
             title = self.document.slice(heading.span)
-            earlier = sum(
-                1 for b in self.document.blocks[:index] if self.document.slice(b.span) == title
-            )
+            earlier = bisect.bisect_left(self._blocks_by_text()[title], index)
             node = self.node("section", title, earlier)
             self._sections[index] = node
             g = self.graph

@@ -7,8 +7,11 @@ which the exports carry so that every quote can be checked against it.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
+from itertools import pairwise
 
 
 @dataclass(frozen=True, order=True)
@@ -91,7 +94,20 @@ class Document:
         return [(i, b) for i, b in enumerate(self.blocks) if b.kind is BlockKind.HEADING]
 
     def block_at(self, offset: int) -> Block | None:
+        """The first block whose span holds ``offset``."""
+        starts, in_order = self._block_starts
+        if in_order:
+            # Blocks in order and disjoint: only the last one starting at or before can.
+            index = bisect.bisect_right(starts, offset) - 1
+            found = self.blocks[index] if index >= 0 else None
+            return found if found is not None and offset < found.span.end else None
         for block in self.blocks:
             if block.span.start <= offset < block.span.end:
                 return block
         return None
+
+    @cached_property
+    def _block_starts(self) -> tuple[list[int], bool]:
+        starts = [block.span.start for block in self.blocks]
+        in_order = all(a.span.end <= b.span.start for a, b in pairwise(self.blocks))
+        return starts, in_order
