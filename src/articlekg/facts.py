@@ -173,12 +173,20 @@ class Facts:
     central: list[tuple[EntityRef, str, Span | None]] = field(default_factory=list)
     """(entity, "central" | "supporting", where the text says so)."""
 
+    _spans_seen: dict[str, set[Span]] = field(default_factory=dict, repr=False, compare=False)
+    """The spans of each entity as a set: asking the list grew with every mention."""
+
     def add_entity(self, ref: EntityRef, kind: str, span: Span | None = None) -> EntityRef:
         known = self.entities.get(ref.key)
         if known is None:
             known = (ref, set(), [])
             self.entities[ref.key] = known
         known[1].add(kind)
-        if span is not None and span not in known[2]:
-            known[2].append(span)
+        if span is not None:
+            seen = self._spans_seen.get(ref.key)
+            if seen is None or len(seen) != len(known[2]):
+                seen = self._spans_seen[ref.key] = set(known[2])
+            if span not in seen:
+                known[2].append(span)
+                seen.add(span)
         return known[0]

@@ -49,9 +49,9 @@ def claim_sentences(view: ArticleView) -> list[int]:
         if view.block_of(i).kind in kinds
         and not states_an_aim(view, i)
         and not view.sentence_text(i).rstrip().endswith("?")  # a question asserts nothing
-        and not any(
-            span.overlaps(s.span) and view.block_of(i).kind is BlockKind.LIST_ITEM
-            for span in structural
+        and not (
+            view.block_of(i).kind is BlockKind.LIST_ITEM
+            and any(span.overlaps(s.span) for span in structural)
         )
     ]
 
