@@ -6,9 +6,9 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from colour_difference import ciede2000, difference, hex_rgb, lab, simulate
 
 from articlekg.export.style import PALETTE, TYPE_ORDER, colour_for
+from colour_difference import ciede2000, difference, hex_rgb, lab, simulate
 
 MINIMUM_DELTA_E = 10.0
 """CIEDE2000 units: about 1 is a just-noticeable difference, 10 an obvious one."""

@@ -216,9 +216,7 @@ class _Projector:
 
         degree: dict[str, int] = defaultdict(int)
         for source, target, _, row in edge_rows:
-            structural = is_structural(
-                node_types[URIRef(source)][0], node_types[URIRef(target)][0]
-            )
+            structural = is_structural(node_types[URIRef(source)][0], node_types[URIRef(target)][0])
             row["structural"] = [Literal(structural)]
             if not structural:
                 degree[source] += 1
