@@ -150,7 +150,7 @@ def test_page_draws_the_whole_graph_in_chromium(
     page = api.view(exports, tmp_path / f"{which}.html")
     pg = project(read_graphs(exports))
     node = clicked_node(pg)
-    shots = Path(SCREENSHOTS) if SCREENSHOTS else tmp_path
+    shots = Path(SCREENSHOTS).resolve() if SCREENSHOTS else tmp_path
     screenshot = shots / f"view-{which}.png"
     report = open_in_chromium(page, node, screenshot)
 
@@ -167,8 +167,9 @@ def test_page_draws_the_whole_graph_in_chromium(
     assert quote in report["marked"]
     assert any(quote in sentence for sentence in report["sentences"])
     assert node in report["searchResults"]
-    assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert screenshot.stat().st_size > 20_000, "the screenshot shows a drawing"
+    for picture in (screenshot, screenshot.with_name(f"view-{which}-panel.png")):
+        assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert picture.stat().st_size > 20_000, "the screenshot shows a drawing"
     if which == "corpus":
         articles = sum(n.types[0] == "Article" for n in pg.nodes)
         assert articles == 25

@@ -1,7 +1,8 @@
 // Opens an `articlekg view` page in headless Chromium (the Debian package) through
 // playwright-core, and prints what it saw as JSON for tests/test_view.py: console errors,
 // requests that left the file, the drawn node and edge counts with and without the
-// structural edges, and the panel after a mouse click on NODE. Saves a screenshot.
+// structural edges, and the panel after a mouse click on NODE. Saves a screenshot of the
+// page as it opens (SCREENSHOT.png) and one with that panel open (SCREENSHOT-panel.png).
 // Usage: node view-page.mjs PAGE.html NODE_IRI SCREENSHOT.png
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -73,6 +74,11 @@ try {
   report.panelText = await page.textContent('#panel');
   report.marked = await page.$$eval('#panel mark', (marks) => marks.map((m) => m.textContent));
   report.sentences = await page.$$eval('#panel blockquote', (quotes) => quotes.map((q) => q.textContent));
+
+  // The whole graph again, with the clicked node's neighbourhood and its panel.
+  await page.evaluate(() => window.articlekgView.overview());
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: screenshot.replace(/\.png$/, '-panel.png') });
 
   // Search by label: typing a node's label lists it.
   const label = await page.$eval('#panel h2', (h) => h.textContent);

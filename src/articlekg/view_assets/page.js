@@ -285,6 +285,9 @@
     centre: centre,
     drawn: drawn,
     focus: focus,
+    overview: function () {
+      renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    },
     // Where a node is on screen, in page pixels (for a test's mouse click).
     position: function (id) {
       const point = renderer.graphToViewport(graph.getNodeAttributes(id));
