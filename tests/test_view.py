@@ -173,3 +173,19 @@ def test_page_draws_the_whole_graph_in_chromium(
     if which == "corpus":
         articles = sum(n.types[0] == "Article" for n in pg.nodes)
         assert articles == 25
+
+
+def test_vendored_libraries_carry_their_licences_and_documented_versions() -> None:
+    assets = ROOT / "src" / "articlekg" / "view_assets"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    versions = dict(
+        line.split() for line in (assets / "VERSIONS").read_text(encoding="utf-8").splitlines()
+    )
+    assert {"graphology", "sigma", "graphology-layout-forceatlas2"} <= set(versions)
+    for package, version in versions.items():
+        licence = (assets / f"LICENSE.{package}").read_text(encoding="utf-8")
+        assert "Permission is hereby granted" in licence, package
+        assert version in readme, f"README names {package} {version}"
+    script = (ROOT / "scripts" / "build-view-assets").read_text(encoding="utf-8")
+    for package in ("graphology", "sigma", "graphology-layout-forceatlas2"):
+        assert f'"{package}": "{versions[package]}"' in script
