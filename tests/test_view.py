@@ -102,6 +102,8 @@ def test_view_command_writes_the_page_and_refuses_bad_output(tmp_path: Path) -> 
     result = runner.invoke(main, ["view", str(SEED_TTL), "-o", str(tmp_path)])
     assert result.exit_code == 2
     assert result.output.strip().startswith("articlekg:") and "folder" in result.output
+    result = runner.invoke(main, ["view", str(SEED_TTL.parent), "-o", str(tmp_path / "c.html")])
+    assert result.exit_code == 2 and "*.ttl" in result.output
     bad = tmp_path / "bad.ttl"
     bad.write_text("not turtle", encoding="utf-8")
     result = runner.invoke(main, ["view", str(bad), "-o", str(tmp_path / "b.html")])
@@ -167,6 +169,12 @@ def test_page_draws_the_whole_graph_in_chromium(
     assert quote in report["marked"]
     assert any(quote in sentence for sentence in report["sentences"])
     assert node in report["searchResults"]
+    neighbours = sorted(
+        e.target if e.source == node else e.source
+        for e in pg.edges
+        if node in (e.source, e.target) and not e.attributes["structural"]
+    )
+    assert sorted(report["links"]) == neighbours and neighbours
     for picture in (screenshot, screenshot.with_name(f"view-{which}-panel.png")):
         assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         assert picture.stat().st_size > 20_000, "the screenshot shows a drawing"

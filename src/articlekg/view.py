@@ -62,6 +62,9 @@ def read_graphs(paths: Sequence[Path]) -> Graph:
 
     if not paths:
         raise InputError("give the RDF exports to draw (e.g. exports/*.ttl)")
+    for path in paths:
+        if path.is_dir():
+            raise InputError(f"{path}: is a folder; give the exports in it (e.g. {path}/*.ttl)")
     union = Graph()
     for triple in files_dataset(paths, ontology=False).triples((None, None, None)):
         union.add(triple)

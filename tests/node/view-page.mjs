@@ -73,6 +73,7 @@ try {
   report.panelNode = await page.getAttribute('#panel', 'data-node');
   report.panelText = await page.textContent('#panel');
   report.marked = await page.$$eval('#panel mark', (marks) => marks.map((m) => m.textContent));
+  report.links = await page.$$eval('#panel .links a', (links) => links.map((a) => a.dataset.node));
   report.sentences = await page.$$eval('#panel blockquote', (quotes) => quotes.map((q) => q.textContent));
 
   // The whole graph again, with the clicked node's neighbourhood and its panel.

@@ -83,7 +83,7 @@
       if (attributes.structural && !state.structural) shown.hidden = true;
       if (state.selected !== null) {
         const touches = graph.source(id) === state.selected || graph.target(id) === state.selected;
-        if (!touches) shown.color = "#f0f0f0";
+        shown.color = touches ? "#555555" : "#f0f0f0";
       }
       return shown;
     },
@@ -212,6 +212,24 @@
       }
       section("Attributes", table);
     }
+    const links = element("ul", undefined, "links");
+    graph.forEachEdge(id, function (edge, attributes, source, target) {
+      if (attributes.structural && !state.structural) return;
+      const other = source === id ? target : source;
+      if (nodeHidden(other)) return;
+      const item = element("li");
+      const arrow = source === id ? attributes.edgeType + " → " : "← " + attributes.edgeType + " ";
+      const link = element("a", byId.get(other).label);
+      link.href = "#";
+      link.dataset.node = other;
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        focus(other);
+      });
+      item.append(document.createTextNode(arrow), link);
+      links.append(item);
+    });
+    if (links.childElementCount) section("Links (" + links.childElementCount + ")", links);
     const quotes = element("div", undefined, "quotes");
     for (const quote of node.quotes) quotes.append(quoteBlock(quote));
     if (!node.quotes.length) quotes.append(element("p", "No quote: nothing in the text states this node."));
