@@ -27,6 +27,7 @@ from articlekg.errors import InputError
 from articlekg.export.projection import Node, PropertyGraph, project
 from articlekg.export.style import STRUCTURAL_TYPES, TYPE_ORDER, colour_for
 from articlekg.export.xmltext import lexical
+from articlekg.query import files_dataset
 from articlekg.vocab import AKG
 
 _ASSETS = files("articlekg") / "view_assets"
@@ -58,8 +59,6 @@ def layout_iterations(order: int) -> int:
 
 def read_graphs(paths: Sequence[Path]) -> Graph:
     """The union of the RDF exports ``paths`` (every named graph of TriG and N-Quads)."""
-    from articlekg.query import files_dataset
-
     if not paths:
         raise InputError("give the RDF exports to draw (e.g. exports/*.ttl)")
     for path in paths:
