@@ -27,7 +27,8 @@ from articlekg.errors import InputError
 from articlekg.export.projection import Node, PropertyGraph, project
 from articlekg.export.style import STRUCTURAL_TYPES, TYPE_ORDER, colour_for
 from articlekg.export.xmltext import lexical
-from articlekg.query import files_dataset
+from articlekg.results import from_oxigraph, to_rdflib
+from articlekg.store import read_rdf
 from articlekg.vocab import AKG
 
 _ASSETS = files("articlekg") / "view_assets"
@@ -65,8 +66,13 @@ def read_graphs(paths: Sequence[Path]) -> Graph:
         if path.is_dir():
             raise InputError(f"{path}: is a folder; give the exports in it (e.g. {path}/*.ttl)")
     union = Graph()
-    for triple in files_dataset(paths, ontology=False).triples((None, None, None)):
-        union.add(triple)
+    for path in paths:
+        for triples in read_rdf(path).graphs.values():
+            for triple in triples:
+                terms = [from_oxigraph(term) for term in triple]
+                if all(term is not None for term in terms):
+                    s, p, o = (to_rdflib(term) for term in terms if term is not None)
+                    union.add((s, p, o))
     return union
 
 
