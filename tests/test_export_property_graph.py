@@ -17,6 +17,7 @@ from articlekg.errors import ExportError
 from articlekg.export import get_exporter
 from articlekg.export.gexf import rgb
 from articlekg.export.projection import PropertyGraph, project
+from articlekg.export.style import size_for
 from articlekg.vocab import AKG, SCHEMA
 from test_export_samples import (
     ABOVE_2_53,
@@ -83,12 +84,20 @@ def test_projection_types_labels_colours_and_sizes() -> None:
     assert pain.attributes["type"] == "Condition"
     assert pain.attributes["labels"] == ":Condition:Outcome"
     assert all(re.fullmatch(r"#[0-9a-f]{6}", str(n.attributes["color"])) for n in pg.nodes)
+    primary = {n.id: n.types[0] for n in pg.nodes}
+    for e in pg.edges:
+        touches_document = {primary[e.source], primary[e.target]} & {"Article", "Section"}
+        assert e.attributes["structural"] is bool(touches_document), (e.type, e.source)
+    assert any(e.attributes["structural"] for e in pg.edges)
     degree = {n.id: 0 for n in pg.nodes}
     for e in pg.edges:
-        degree[e.source] += 1
-        degree[e.target] += 1
+        if not e.attributes["structural"]:
+            degree[e.source] += 1
+            degree[e.target] += 1
     by_size = sorted(pg.nodes, key=lambda n: float(n.attributes["size"]))
-    assert degree[by_size[-1].id] == max(degree.values()), "size grows with degree"
+    assert degree[by_size[-1].id] == max(degree.values()), "size grows with domain degree"
+    article = next(n for n in pg.nodes if n.types[0] == "Article")
+    assert article.attributes["size"] == size_for(0), "structural edges do not size a node"
     massage = next(n for n in pg.nodes if n.id == MASSAGE)
     assert massage.attributes["altLabel"] == '["massage therapy", "therapeutic massage"]'
     assert not any(n.id.endswith("#percent") for n in pg.nodes)

@@ -36,6 +36,10 @@ def test_wheel_carries_the_ontology_and_builds_outside_the_repository(tmp_path: 
         "articlekg/ontology/shapes.ttl",
         "articlekg/ontology/queries/effects.rq",
         "articlekg/ontology/lexicon/interventions.ttl",
+        # `articlekg view` inlines these: the drawing libraries and their licences.
+        "articlekg/view_assets/graph-libraries.min.js",
+        "articlekg/view_assets/LICENSE.sigma",
+        "articlekg/view_assets/page.js",
     ):
         assert required in names
     site = tmp_path / "site"

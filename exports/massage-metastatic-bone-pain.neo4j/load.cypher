@@ -173,7 +173,8 @@ SET r.`evidenceEnd` = toInteger(row.`evidenceEnd:long`),
     r.`iri` = row.`iri`,
     r.`label` = row.`label`,
     r.`otherEvidence` = row.`otherEvidence`,
-    r.`predicate` = row.`predicate`;
+    r.`predicate` = row.`predicate`,
+    r.`structural` = toBoolean(row.`structural:boolean`);
 
 LOAD CSV WITH HEADERS FROM 'file:///massage-metastatic-bone-pain.neo4j/relationships.csv' AS row
 WITH row WHERE row.`:TYPE` = 'attributeOf'
@@ -186,7 +187,8 @@ SET r.`evidenceEnd` = toInteger(row.`evidenceEnd:long`),
     r.`iri` = row.`iri`,
     r.`label` = row.`label`,
     r.`otherEvidence` = row.`otherEvidence`,
-    r.`predicate` = row.`predicate`;
+    r.`predicate` = row.`predicate`,
+    r.`structural` = toBoolean(row.`structural:boolean`);
 
 LOAD CSV WITH HEADERS FROM 'file:///massage-metastatic-bone-pain.neo4j/relationships.csv' AS row
 WITH row WHERE row.`:TYPE` = 'causedBy'
@@ -199,7 +201,8 @@ SET r.`evidenceEnd` = toInteger(row.`evidenceEnd:long`),
     r.`iri` = row.`iri`,
     r.`label` = row.`label`,
     r.`otherEvidence` = row.`otherEvidence`,
-    r.`predicate` = row.`predicate`;
+    r.`predicate` = row.`predicate`,
+    r.`structural` = toBoolean(row.`structural:boolean`);
 
 LOAD CSV WITH HEADERS FROM 'file:///massage-metastatic-bone-pain.neo4j/relationships.csv' AS row
 WITH row WHERE row.`:TYPE` = 'centralEntity'
@@ -212,7 +215,8 @@ SET r.`evidenceEnd` = toInteger(row.`evidenceEnd:long`),
     r.`iri` = row.`iri`,
     r.`label` = row.`label`,
     r.`otherEvidence` = row.`otherEvidence`,
-    r.`predicate` = row.`predicate`;
+    r.`predicate` = row.`predicate`,
+    r.`structural` = toBoolean(row.`structural:boolean`);
 
 LOAD CSV WITH HEADERS FROM 'file:///massage-metastatic-bone-pain.neo4j/relationships.csv' AS row
 WITH row WHERE row.`:TYPE` = 'commonIn'
@@ -225,7 +229,8 @@ SET r.`evidenceEnd` = toInteger(row.`evidenceEnd:long`),
     r.`iri` = row.`iri`,
     r.`label` = row.`label`,
     r.`otherEvidence` = row.`otherEvidence`,
-    r.`predicate` = row.`predicate`;
+    r.`predicate` = row.`predicate`,
+    r.`structural` = toBoolean(row.`structural:boolean`);
 
 LOAD CSV WITH HEADERS FROM 'file:///massage-metastatic-bone-pain.neo4j/relationships.csv' AS row
 WITH row WHERE row.`:TYPE` = 'complicationOf'
@@ -238,7 +243,8 @@ SET r.`evidenceEnd` = toInteger(row.`evidenceEnd:long`),
     r.`iri` = row.`iri`,
     r.`label` = row.`label`,
     r.`otherEvidence` = row.`otherEvidence`,
-    r.`predicate` = row.`predicate`;
+    r.`predicate` = row.`predicate`,
+    r.`structural` = toBoolean(row.`structural:boolean`);
 
 LOAD CSV WITH HEADERS FROM 'file:///massage-metastatic-bone-pain.neo4j/relationships.csv' AS row
 WITH row WHERE row.`:TYPE` = 'concerns'
@@ -251,7 +257,8 @@ SET r.`evidenceEnd` = toInteger(row.`evidenceEnd:long`),
     r.`iri` = row.`iri`,
     r.`label` = row.`label`,
     r.`otherEvidence` = row.`otherEvidence`,
-    r.`predicate` = row.`predicate`;
+    r.`predicate` = row.`predicate`,
+    r.`structural` = toBoolean(row.`structural:boolean`);
 
 LOAD CSV WITH HEADERS FROM 'file:///massage-metastatic-bone-pain.neo4j/relationships.csv' AS row
 WITH row WHERE row.`:TYPE` = 'condition'
@@ -264,7 +271,8 @@ SET r.`evidenceEnd` = toInteger(row.`evidenceEnd:long`),
     r.`iri` = row.`iri`,
     r.`label` = row.`label`,
     r.`otherEvidence` = row.`otherEvidence`,
-    r.`predicate` = row.`predicate`;
+    r.`predicate` = row.`predicate`,
+    r.`structural` = toBoolean(row.`structural:boolean`);
 
 LOAD CSV WITH HEADERS FROM 'file:///massage-metastatic-bone-pain.neo4j/relationships.csv' AS row
 WITH row WHERE row.`:TYPE` = 'contextOf'
@@ -277,7 +285,8 @@ SET r.`evidenceEnd` = toInteger(row.`evidenceEnd:long`),
     r.`iri` = row.`iri`,
     r.`label` = row.`label`,
     r.`otherEvidence` = row.`otherEvidence`,
-    r.`predicate` = row.`predicate`;
+    r.`predicate` = row.`predicate`,
+    r.`structural` = toBoolean(row.`structural:boolean`);
 
 LOAD CSV WITH HEADERS FROM 'file:///massage-metastatic-bone-pain.neo4j/relationships.csv' AS row
 WITH row WHERE row.`:TYPE` = 'contextualLink'
@@ -290,7 +299,8 @@ SET r.`evidenceEnd` = toInteger(row.`evidenceEnd:long`),
     r.`iri` = row.`iri`,
     r.`label` = row.`label`,
     r.`otherEvidence` = row.`otherEvidence`,
-    r.`predicate` = row.`predicate`;
+    r.`predicate` = row.`predicate`,
+    r.`structural` = toBoolean(row.`structural:boolean`);
 
 LOAD CSV WITH HEADERS FROM 'file:///massage-metastatic-bone-pain.neo4j/relationships.csv' AS row
 WITH row WHERE row.`:TYPE` = 'design'
@@ -303,7 +313,8 @@ SET r.`evidenceEnd` = toInteger(row.`evidenceEnd:long`),
     r.`iri` = row.`iri`,
     r.`label` = row.`label`,
     r.`otherEvidence` = row.`otherEvidence`,
-    r.`predicate` = row.`predicate`;
+    r.`predicate` = row.`predicate`,
+    r.`structural` = toBoolean(row.`structural:boolean`);
 
 LOAD CSV WITH HEADERS FROM 'file:///massage-metastatic-bone-pain.neo4j/relationships.csv' AS row
 WITH row WHERE row.`:TYPE` = 'fromStudy'
@@ -316,7 +327,8 @@ SET r.`evidenceEnd` = toInteger(row.`evidenceEnd:long`),
     r.`iri` = row.`iri`,
     r.`label` = row.`label`,
     r.`otherEvidence` = row.`otherEvidence`,
-    r.`predicate` = row.`predicate`;
+    r.`predicate` = row.`predicate`,
+    r.`structural` = toBoolean(row.`structural:boolean`);
 
 LOAD CSV WITH HEADERS FROM 'file:///massage-metastatic-bone-pain.neo4j/relationships.csv' AS row
 WITH row WHERE row.`:TYPE` = 'hasArm'
@@ -329,7 +341,8 @@ SET r.`evidenceEnd` = toInteger(row.`evidenceEnd:long`),
     r.`iri` = row.`iri`,
     r.`label` = row.`label`,
     r.`otherEvidence` = row.`otherEvidence`,
-    r.`predicate` = row.`predicate`;
+    r.`predicate` = row.`predicate`,
+    r.`structural` = toBoolean(row.`structural:boolean`);
 
 LOAD CSV WITH HEADERS FROM 'file:///massage-metastatic-bone-pain.neo4j/relationships.csv' AS row
 WITH row WHERE row.`:TYPE` = 'hasSection'
@@ -342,7 +355,8 @@ SET r.`evidenceEnd` = toInteger(row.`evidenceEnd:long`),
     r.`iri` = row.`iri`,
     r.`label` = row.`label`,
     r.`otherEvidence` = row.`otherEvidence`,
-    r.`predicate` = row.`predicate`;
+    r.`predicate` = row.`predicate`,
+    r.`structural` = toBoolean(row.`structural:boolean`);
 
 LOAD CSV WITH HEADERS FROM 'file:///massage-metastatic-bone-pain.neo4j/relationships.csv' AS row
 WITH row WHERE row.`:TYPE` = 'hasTopic'
@@ -355,7 +369,8 @@ SET r.`evidenceEnd` = toInteger(row.`evidenceEnd:long`),
     r.`iri` = row.`iri`,
     r.`label` = row.`label`,
     r.`otherEvidence` = row.`otherEvidence`,
-    r.`predicate` = row.`predicate`;
+    r.`predicate` = row.`predicate`,
+    r.`structural` = toBoolean(row.`structural:boolean`);
 
 LOAD CSV WITH HEADERS FROM 'file:///massage-metastatic-bone-pain.neo4j/relationships.csv' AS row
 WITH row WHERE row.`:TYPE` = 'hasTopicalSection'
@@ -368,7 +383,8 @@ SET r.`evidenceEnd` = toInteger(row.`evidenceEnd:long`),
     r.`iri` = row.`iri`,
     r.`label` = row.`label`,
     r.`otherEvidence` = row.`otherEvidence`,
-    r.`predicate` = row.`predicate`;
+    r.`predicate` = row.`predicate`,
+    r.`structural` = toBoolean(row.`structural:boolean`);
 
 LOAD CSV WITH HEADERS FROM 'file:///massage-metastatic-bone-pain.neo4j/relationships.csv' AS row
 WITH row WHERE row.`:TYPE` = 'inArticle'
@@ -381,7 +397,8 @@ SET r.`evidenceEnd` = toInteger(row.`evidenceEnd:long`),
     r.`iri` = row.`iri`,
     r.`label` = row.`label`,
     r.`otherEvidence` = row.`otherEvidence`,
-    r.`predicate` = row.`predicate`;
+    r.`predicate` = row.`predicate`,
+    r.`structural` = toBoolean(row.`structural:boolean`);
 
 LOAD CSV WITH HEADERS FROM 'file:///massage-metastatic-bone-pain.neo4j/relationships.csv' AS row
 WITH row WHERE row.`:TYPE` = 'intervention'
@@ -394,7 +411,8 @@ SET r.`evidenceEnd` = toInteger(row.`evidenceEnd:long`),
     r.`iri` = row.`iri`,
     r.`label` = row.`label`,
     r.`otherEvidence` = row.`otherEvidence`,
-    r.`predicate` = row.`predicate`;
+    r.`predicate` = row.`predicate`,
+    r.`structural` = toBoolean(row.`structural:boolean`);
 
 LOAD CSV WITH HEADERS FROM 'file:///massage-metastatic-bone-pain.neo4j/relationships.csv' AS row
 WITH row WHERE row.`:TYPE` = 'measures'
@@ -407,7 +425,8 @@ SET r.`evidenceEnd` = toInteger(row.`evidenceEnd:long`),
     r.`iri` = row.`iri`,
     r.`label` = row.`label`,
     r.`otherEvidence` = row.`otherEvidence`,
-    r.`predicate` = row.`predicate`;
+    r.`predicate` = row.`predicate`,
+    r.`structural` = toBoolean(row.`structural:boolean`);
 
 LOAD CSV WITH HEADERS FROM 'file:///massage-metastatic-bone-pain.neo4j/relationships.csv' AS row
 WITH row WHERE row.`:TYPE` = 'mechanism'
@@ -420,7 +439,8 @@ SET r.`evidenceEnd` = toInteger(row.`evidenceEnd:long`),
     r.`iri` = row.`iri`,
     r.`label` = row.`label`,
     r.`otherEvidence` = row.`otherEvidence`,
-    r.`predicate` = row.`predicate`;
+    r.`predicate` = row.`predicate`,
+    r.`structural` = toBoolean(row.`structural:boolean`);
 
 LOAD CSV WITH HEADERS FROM 'file:///massage-metastatic-bone-pain.neo4j/relationships.csv' AS row
 WITH row WHERE row.`:TYPE` = 'mentions'
@@ -433,7 +453,8 @@ SET r.`evidenceEnd` = toInteger(row.`evidenceEnd:long`),
     r.`iri` = row.`iri`,
     r.`label` = row.`label`,
     r.`otherEvidence` = row.`otherEvidence`,
-    r.`predicate` = row.`predicate`;
+    r.`predicate` = row.`predicate`,
+    r.`structural` = toBoolean(row.`structural:boolean`);
 
 LOAD CSV WITH HEADERS FROM 'file:///massage-metastatic-bone-pain.neo4j/relationships.csv' AS row
 WITH row WHERE row.`:TYPE` = 'outcome'
@@ -446,7 +467,8 @@ SET r.`evidenceEnd` = toInteger(row.`evidenceEnd:long`),
     r.`iri` = row.`iri`,
     r.`label` = row.`label`,
     r.`otherEvidence` = row.`otherEvidence`,
-    r.`predicate` = row.`predicate`;
+    r.`predicate` = row.`predicate`,
+    r.`structural` = toBoolean(row.`structural:boolean`);
 
 LOAD CSV WITH HEADERS FROM 'file:///massage-metastatic-bone-pain.neo4j/relationships.csv' AS row
 WITH row WHERE row.`:TYPE` = 'population'
@@ -459,7 +481,8 @@ SET r.`evidenceEnd` = toInteger(row.`evidenceEnd:long`),
     r.`iri` = row.`iri`,
     r.`label` = row.`label`,
     r.`otherEvidence` = row.`otherEvidence`,
-    r.`predicate` = row.`predicate`;
+    r.`predicate` = row.`predicate`,
+    r.`structural` = toBoolean(row.`structural:boolean`);
 
 LOAD CSV WITH HEADERS FROM 'file:///massage-metastatic-bone-pain.neo4j/relationships.csv' AS row
 WITH row WHERE row.`:TYPE` = 'publishedIn'
@@ -472,7 +495,8 @@ SET r.`evidenceEnd` = toInteger(row.`evidenceEnd:long`),
     r.`iri` = row.`iri`,
     r.`label` = row.`label`,
     r.`otherEvidence` = row.`otherEvidence`,
-    r.`predicate` = row.`predicate`;
+    r.`predicate` = row.`predicate`,
+    r.`structural` = toBoolean(row.`structural:boolean`);
 
 LOAD CSV WITH HEADERS FROM 'file:///massage-metastatic-bone-pain.neo4j/relationships.csv' AS row
 WITH row WHERE row.`:TYPE` = 'publisher'
@@ -485,7 +509,8 @@ SET r.`evidenceEnd` = toInteger(row.`evidenceEnd:long`),
     r.`iri` = row.`iri`,
     r.`label` = row.`label`,
     r.`otherEvidence` = row.`otherEvidence`,
-    r.`predicate` = row.`predicate`;
+    r.`predicate` = row.`predicate`,
+    r.`structural` = toBoolean(row.`structural:boolean`);
 
 LOAD CSV WITH HEADERS FROM 'file:///massage-metastatic-bone-pain.neo4j/relationships.csv' AS row
 WITH row WHERE row.`:TYPE` = 'receives'
@@ -498,7 +523,8 @@ SET r.`evidenceEnd` = toInteger(row.`evidenceEnd:long`),
     r.`iri` = row.`iri`,
     r.`label` = row.`label`,
     r.`otherEvidence` = row.`otherEvidence`,
-    r.`predicate` = row.`predicate`;
+    r.`predicate` = row.`predicate`,
+    r.`structural` = toBoolean(row.`structural:boolean`);
 
 LOAD CSV WITH HEADERS FROM 'file:///massage-metastatic-bone-pain.neo4j/relationships.csv' AS row
 WITH row WHERE row.`:TYPE` = 'related'
@@ -511,7 +537,8 @@ SET r.`evidenceEnd` = toInteger(row.`evidenceEnd:long`),
     r.`iri` = row.`iri`,
     r.`label` = row.`label`,
     r.`otherEvidence` = row.`otherEvidence`,
-    r.`predicate` = row.`predicate`;
+    r.`predicate` = row.`predicate`,
+    r.`structural` = toBoolean(row.`structural:boolean`);
 
 LOAD CSV WITH HEADERS FROM 'file:///massage-metastatic-bone-pain.neo4j/relationships.csv' AS row
 WITH row WHERE row.`:TYPE` = 'reportsStudy'
@@ -524,7 +551,8 @@ SET r.`evidenceEnd` = toInteger(row.`evidenceEnd:long`),
     r.`iri` = row.`iri`,
     r.`label` = row.`label`,
     r.`otherEvidence` = row.`otherEvidence`,
-    r.`predicate` = row.`predicate`;
+    r.`predicate` = row.`predicate`,
+    r.`structural` = toBoolean(row.`structural:boolean`);
 
 LOAD CSV WITH HEADERS FROM 'file:///massage-metastatic-bone-pain.neo4j/relationships.csv' AS row
 WITH row WHERE row.`:TYPE` = 'statisticOf'
@@ -537,7 +565,8 @@ SET r.`evidenceEnd` = toInteger(row.`evidenceEnd:long`),
     r.`iri` = row.`iri`,
     r.`label` = row.`label`,
     r.`otherEvidence` = row.`otherEvidence`,
-    r.`predicate` = row.`predicate`;
+    r.`predicate` = row.`predicate`,
+    r.`structural` = toBoolean(row.`structural:boolean`);
 
 LOAD CSV WITH HEADERS FROM 'file:///massage-metastatic-bone-pain.neo4j/relationships.csv' AS row
 WITH row WHERE row.`:TYPE` = 'supportingEntity'
@@ -550,4 +579,5 @@ SET r.`evidenceEnd` = toInteger(row.`evidenceEnd:long`),
     r.`iri` = row.`iri`,
     r.`label` = row.`label`,
     r.`otherEvidence` = row.`otherEvidence`,
-    r.`predicate` = row.`predicate`;
+    r.`predicate` = row.`predicate`,
+    r.`structural` = toBoolean(row.`structural:boolean`);

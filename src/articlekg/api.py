@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from articlekg.errors import InputError, ValidationFailed
 from articlekg.export import EXPORTERS, ArticleGraph, get_exporter
@@ -23,6 +24,9 @@ from articlekg.store import LoadedGraph
 from articlekg.validate import ValidationReport, validate_file
 from articlekg.vocab import DEFAULT_BASE_IRI
 
+if TYPE_CHECKING:
+    import networkx as nx
+
 __all__ = [
     "BuildReport",
     "BuiltArticle",
@@ -32,7 +36,9 @@ __all__ = [
     "export",
     "load",
     "query",
+    "to_networkx",
     "validate",
+    "view",
 ]
 
 
@@ -78,6 +84,24 @@ def validate(path: Path) -> ValidationReport:
             list(report.violations),
         )
     return report
+
+
+def to_networkx(article_or_corpus: ArticleGraph | Sequence[ArticleGraph]) -> nx.MultiDiGraph:
+    """The property graph (the GraphML export's nodes, edges and attributes) in networkx.
+
+    Give one article, or several for a corpus in which a node they share is one node.
+    """
+    from articlekg.export.nxgraph import to_networkx as project_to_networkx
+
+    return project_to_networkx(article_or_corpus)
+
+
+def view(graphs: Sequence[Path], output: Path, *, title: str | None = None) -> Path:
+    """Write one self-contained HTML page drawing the graph of RDF exports (one article or
+    a corpus); it needs no network to open. Returns the path written."""
+    from articlekg.view import write_view
+
+    return write_view(list(graphs), output, title=title)
 
 
 # -- query and store (SPARQL) ------------------------------------------------------------

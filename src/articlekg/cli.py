@@ -160,6 +160,25 @@ def validate(graph: Path) -> None:
     click.echo(f"{graph}: conforms ({report.triples} triples)")
 
 
+@main.command()
+@click.argument("graphs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="The HTML file to write (one file, no network needed to open it).",
+)
+@click.option("--title", help="Page title. Default: the article's name, or 'N articles'.")
+@reports_errors
+def view(graphs: tuple[Path, ...], output: Path, title: str | None) -> None:
+    """Draw exported GRAPHS (one article's or a corpus's RDF exports) as an interactive
+    HTML page: types by colour, search, filters, and every node's quotes on click."""
+    from articlekg.api import view as write_view
+
+    click.echo(str(write_view(list(graphs), output, title=title)))
+
+
 # -- SPARQL: query, load, serve, push ---------------------------------------------------
 
 

@@ -37,7 +37,7 @@ from articlekg.export.attributes import (
     local_name,
     name_predicates,
 )
-from articlekg.export.style import colour_for, primary_type, size_for
+from articlekg.export.style import colour_for, is_structural, primary_type, size_for
 from articlekg.export.terms import checked_triples, sort_key
 from articlekg.vocab import AKG
 
@@ -200,11 +200,6 @@ class _Projector:
         node_rows = self.node_rows(name_predicates(literal_predicates, RESERVED_NODE))
         edge_types = name_predicates(edge_predicates, frozenset())
         edge_rows = self.edge_rows(edge_types)
-
-        degree: dict[str, int] = defaultdict(int)
-        for source, target, _, _ in edge_rows:
-            degree[source] += 1
-            degree[target] += 1
         # Class names become Neo4j labels and APOC ":A:B" strings: identifier-safe, and
         # distinct even when two vocabularies share a local name (akg:X wins "X").
         class_names = name_predicates(
@@ -218,6 +213,14 @@ class _Projector:
             row["type"] = [primary]
             row["labels"] = ["".join(f":{name}" for name in node_types[subject])]
             row["color"] = [colour_for(primary)]
+
+        degree: dict[str, int] = defaultdict(int)
+        for source, target, _, row in edge_rows:
+            structural = is_structural(node_types[URIRef(source)][0], node_types[URIRef(target)][0])
+            row["structural"] = [Literal(structural)]
+            if not structural:
+                degree[source] += 1
+                degree[target] += 1
 
         node_keys = _decide_keys(node_rows.values())
         node_keys["size"] = Key("size", "double", False)
