@@ -13,19 +13,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from articlekg.errors import InputError, ValidationFailed
-from articlekg.export import EXPORTERS, ArticleGraph, get_exporter
-from articlekg.pipeline import BuildReport, BuiltArticle, build, build_document
-from articlekg.read import read_document
-from articlekg.results import QueryResult
-from articlekg.store import LoadedGraph
-from articlekg.validate import ValidationReport, validate_file
-from articlekg.vocab import DEFAULT_BASE_IRI
+from articlekg.namespaces import DEFAULT_BASE_IRI
 
+# Each function imports the stages it runs when it runs: a query or a load never pays for
+# the extraction pipeline, spaCy, pySHACL or trafilatura (tests/test_imports.py pins it).
 if TYPE_CHECKING:
     import networkx as nx
+
+    from articlekg.export import ArticleGraph
+    from articlekg.pipeline import BuildReport, BuiltArticle, build
+    from articlekg.results import QueryResult
+    from articlekg.store import LoadedGraph
+    from articlekg.validate import ValidationReport
+
+_FROM_PIPELINE = frozenset({"BuildReport", "BuiltArticle", "build"})
 
 __all__ = [
     "BuildReport",
@@ -42,6 +46,16 @@ __all__ = [
 ]
 
 
+def __getattr__(name: str) -> Any:
+    """``build``, ``BuildReport`` and ``BuiltArticle`` are the pipeline's own, imported on
+    first use."""
+    if name in _FROM_PIPELINE:
+        from articlekg import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def build_article(
     path: Path, base_iri: str = DEFAULT_BASE_IRI, input_format: str = "auto"
 ) -> ArticleGraph:
@@ -50,6 +64,9 @@ def build_article(
     ``input_format``: ``auto`` (by suffix; plain text sniffed for Markdown), ``text``,
     ``markdown`` or ``html``.
     """
+    from articlekg.pipeline import build_document
+    from articlekg.read import read_document
+
     return build_document(read_document(path, input_format=input_format), base_iri).graph
 
 
@@ -60,6 +77,7 @@ def build_text(
     input_format: str = "auto",
 ) -> BuiltArticle:
     """Build an article given as a string (plain text, or Markdown that offsets point into)."""
+    from articlekg.pipeline import build_document
     from articlekg.read import choose_reader
 
     suffix = Path(name).suffix or ".txt"
@@ -68,6 +86,8 @@ def build_text(
 
 
 def export(article: ArticleGraph, outdir: Path, formats: Sequence[str] | None = None) -> list[Path]:
+    from articlekg.export import EXPORTERS, get_exporter
+
     exporters = [get_exporter(name) for name in formats] if formats else list(EXPORTERS)
     written: list[Path] = []
     for exporter in exporters:
@@ -77,6 +97,8 @@ def export(article: ArticleGraph, outdir: Path, formats: Sequence[str] | None = 
 
 def validate(path: Path) -> ValidationReport:
     """Check an RDF file against the shapes; raise ValidationFailed when it does not conform."""
+    from articlekg.validate import validate_file
+
     report = validate_file(path)
     if not report.conforms:
         raise ValidationFailed(

@@ -1,12 +1,13 @@
 """The command line: parses options, calls the library, turns errors into one-line messages.
 
-This is the only module that imports click.
+This is the only module that imports click. Each command imports the library modules it
+uses inside its body, and option choices come from articlekg.formats, so that ``--help``
+and a query start without the extraction pipeline (tests/test_imports.py pins it).
 """
 
 from __future__ import annotations
 
 import contextlib
-import logging
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -16,15 +17,9 @@ from typing import Any, TypeVar
 
 import click
 
-from articlekg import api
-from articlekg.atomic import write_text
 from articlekg.errors import ArticleKGError, InputError, ValidationFailed
-from articlekg.export import format_names
-from articlekg.read import INPUT_FORMATS
-from articlekg.results import FORMATS as RESULT_FORMATS
-from articlekg.results import render as render_result
-from articlekg.store import loadable_exports
-from articlekg.vocab import DEFAULT_BASE_IRI
+from articlekg.formats import EXPORT_FORMATS, INPUT_FORMATS, RESULT_FORMATS
+from articlekg.namespaces import DEFAULT_BASE_IRI
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -51,6 +46,8 @@ def reports_errors(command: F) -> F:
 @contextlib.contextmanager
 def warnings_shown() -> Iterator[None]:
     """Show the library's warnings (what it read differently than written) on stderr."""
+    import logging
+
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("articlekg: warning: %(message)s"))
     handler.setLevel(logging.WARNING)
@@ -83,7 +80,7 @@ def main() -> None:
     "--format",
     "formats",
     multiple=True,
-    type=click.Choice(format_names()),
+    type=click.Choice(EXPORT_FORMATS),
     help="Export format; repeat for several. Default: all.",
 )
 @click.option(
@@ -134,6 +131,9 @@ def build(
 
     Several articles also give a corpus: corpus.trig, corpus.nq and corpus.merge-log.json.
     """
+    from articlekg import api
+    from articlekg.store import loadable_exports
+
     with warnings_shown():
         report = api.build(
             list(inputs),
@@ -156,6 +156,8 @@ def build(
 @reports_errors
 def validate(graph: Path) -> None:
     """Check an existing graph (Turtle or another RDF file) against the shapes."""
+    from articlekg import api
+
     report = api.validate(graph)
     click.echo(f"{graph}: conforms ({report.triples} triples)")
 
@@ -220,6 +222,10 @@ def query(
 ) -> None:
     """Run QUERY (a NAME from ontology/queries, a .rq file or SPARQL text) over GRAPH files
     or, with --store, over the embedded store."""
+    from articlekg import api
+    from articlekg.atomic import write_text
+    from articlekg.results import render as render_result
+
     *graphs, text = arguments
     if store is not None and graphs:
         raise InputError("give graph files or --store, not both")
@@ -245,6 +251,8 @@ def query(
 def load(graphs: tuple[Path, ...], store: Path) -> None:
     """Load exported GRAPHS (Turtle, N-Triples, TriG, N-Quads, JSON-LD) into a store,
     each article into its own named graph, replacing what it held."""
+    from articlekg import api
+
     for loaded in api.load(list(graphs), store):
         click.echo(f"{loaded.name}: {loaded.triples} triples from {loaded.source}")
 
@@ -285,6 +293,8 @@ def serve(
     quiet: bool,
 ) -> None:
     """Serve the store as a read-only SPARQL 1.1 Protocol endpoint."""
+    import logging
+
     from articlekg.serve import ServeConfig, endpoint_url, make_server
 
     config = ServeConfig(

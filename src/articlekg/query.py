@@ -12,15 +12,13 @@ separate process that is killed when time is up.
 
 from __future__ import annotations
 
-import multiprocessing
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
-from rdflib import Dataset, URIRef
 
 from articlekg.errors import ArticleKGError, QueryError, QueryTimeout
 from articlekg.resources import queries_dir
@@ -36,6 +34,9 @@ from articlekg.results import (
 )
 from articlekg.safety import CheckedQuery, check_query
 from articlekg.store import ONTOLOGY_GRAPH, ArticleStore, read_ontology, read_rdf
+
+if TYPE_CHECKING:
+    from rdflib import Dataset
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
@@ -136,6 +137,8 @@ def settled(result: QueryResult, checked: CheckedQuery) -> QueryResult:
 
 def files_dataset(paths: Sequence[Path], *, ontology: bool = True) -> Dataset:
     """An rdflib dataset holding the files (and the ontology) as the store would."""
+    from rdflib import Dataset, URIRef  # only file queries need rdflib's engine
+
     dataset = Dataset(default_union=True)
     graphs: dict[str, list[ox.Triple]] = {}
     for path in paths:
@@ -206,6 +209,8 @@ def bounded(
         return function(*args)
     if timeout <= 0:
         raise QueryError("the timeout must be a positive number of seconds")
+    import multiprocessing  # only a query with a time limit starts a process
+
     # spawn, not fork: the parent may hold threads (an HTTP server, Oxigraph's own).
     context = multiprocessing.get_context("spawn")
     receiver, sender = context.Pipe(duplex=False)

@@ -11,18 +11,26 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
-from xml.sax.saxutils import escape, quoteattr
+from functools import cache
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, URIRef
-from rdflib import Literal as RdfLiteral
-from rdflib.term import Node
 
 from articlekg.errors import QueryError
-from articlekg.vocab import PREFIXES
+from articlekg.formats import RESULT_FORMATS
+from articlekg.namespaces import PREFIXES
+
+if TYPE_CHECKING:
+    from rdflib import BNode, URIRef
+    from rdflib import Literal as RdfLiteral
+    from rdflib.term import Node
+
+# rdflib is imported where it is needed (file queries, Turtle output), not here: a query
+# on the store renders its rows without it.
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 XSD_STRING = XSD + "string"
@@ -85,7 +93,7 @@ class GraphResult:
 
 QueryResult = SelectResult | AskResult | GraphResult
 
-FORMATS = ("table", "csv", "tsv", "json", "xml")
+FORMATS = RESULT_FORMATS
 GRAPH_FORMATS = ("turtle", "ntriples")
 
 
@@ -120,7 +128,15 @@ def _literal(value: str, datatype: str | None, lang: str | None) -> Term:
     return Term(TermKind.LITERAL, canonical(value, datatype), datatype, lang or None)
 
 
+@cache
+def _rdflib_terms() -> tuple[type[URIRef], type[BNode], type[RdfLiteral]]:
+    from rdflib import BNode, Literal, URIRef
+
+    return URIRef, BNode, Literal
+
+
 def from_rdflib(node: Node | None) -> Term | None:
+    URIRef, BNode, RdfLiteral = _rdflib_terms()  # noqa: N806 - the classes, by their names
     if node is None:
         return None
     if isinstance(node, URIRef):
@@ -146,6 +162,7 @@ def from_oxigraph(node: object) -> Term | None:
 
 
 def to_rdflib(term: Term) -> Node:
+    URIRef, BNode, RdfLiteral = _rdflib_terms()  # noqa: N806 - the classes, by their names
     if term.kind is TermKind.URI:
         return URIRef(term.value)
     if term.kind is TermKind.BNODE:
@@ -248,7 +265,16 @@ def _json(result: SelectResult | AskResult) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
+@cache
+def _xml_escapes() -> tuple[Callable[[str], str], Callable[[str], str]]:
+    # xml.sax.saxutils imports urllib.request (HTTP, e-mail): only XML output needs it.
+    from xml.sax.saxutils import escape, quoteattr
+
+    return escape, quoteattr
+
+
 def _xml_term(term: Term) -> str:
+    escape, quoteattr = _xml_escapes()
     if term.kind is TermKind.URI:
         return f"<uri>{escape(term.value)}</uri>"
     if term.kind is TermKind.BNODE:
@@ -262,6 +288,7 @@ def _xml_term(term: Term) -> str:
 
 
 def _xml(result: SelectResult | AskResult) -> str:
+    _escape, quoteattr = _xml_escapes()
     out = [
         '<?xml version="1.0" encoding="utf-8"?>',
         '<sparql xmlns="http://www.w3.org/2005/sparql-results#">',
@@ -289,6 +316,8 @@ def graph_text(result: GraphResult, fmt: str = "turtle") -> str:
         return "".join(line + "\n" for line in lines)
     if fmt != "turtle":
         raise QueryError(f"unknown graph format {fmt!r}; choose from {', '.join(GRAPH_FORMATS)}")
+    from rdflib import Graph
+
     graph = Graph(bind_namespaces="none")
     for prefix, namespace in sorted(STANDARD_PREFIXES.items()):
         graph.bind(prefix, namespace)

@@ -23,9 +23,9 @@ from types import TracebackType
 import pyoxigraph as ox
 
 from articlekg.errors import InputError, StoreError, UnsafeQueryError
+from articlekg.namespaces import AKG_IRI, DEFAULT_BASE_IRI
 from articlekg.resources import ontology_dir
 from articlekg.safety import CheckedQuery, check_jsonld
-from articlekg.vocab import AKG, DEFAULT_BASE_IRI
 
 ONTOLOGY_GRAPH = "https://w3id.org/articlekg/ontology"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -72,7 +72,7 @@ def article_graph_name(triples: Iterable[ox.Triple], path: Path) -> str:
         if t.predicate.value == RDF_TYPE
         and isinstance(t.subject, ox.NamedNode)
         and isinstance(t.object, ox.NamedNode)
-        and t.object.value == str(AKG.Article)
+        and t.object.value == AKG_IRI + "Article"
     )
     if len(articles) == 1 and "/article/" in articles[0]:
         base, _, stem = articles[0].rpartition("/article/")

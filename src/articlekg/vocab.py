@@ -8,18 +8,25 @@ from __future__ import annotations
 
 from rdflib import Namespace
 
-AKG = Namespace("https://w3id.org/articlekg/ontology#")
+from articlekg.namespaces import (
+    AKG_IRI,
+    CONCEPT_IRI,
+    DEFAULT_BASE_IRI,
+    PREFIXES,
+    PROV_IRI,
+    QUDT_UNIT_IRI,
+    SCHEMA_IRI,
+)
+
+AKG = Namespace(AKG_IRI)
 """Classes, properties and enumerations of the articlekg ontology."""
 
-CONCEPT = Namespace("https://w3id.org/articlekg/concept/")
+CONCEPT = Namespace(CONCEPT_IRI)
 """Lexicon concepts: the same IRI in every article."""
 
-DEFAULT_BASE_IRI = "https://w3id.org/articlekg/id/"
-"""Namespace of document-specific and discovered nodes unless ``--base-iri`` says otherwise."""
-
-SCHEMA = Namespace("https://schema.org/")
-PROV = Namespace("http://www.w3.org/ns/prov#")
-QUDT_UNIT = Namespace("http://qudt.org/vocab/unit/")
+SCHEMA = Namespace(SCHEMA_IRI)
+PROV = Namespace(PROV_IRI)
+QUDT_UNIT = Namespace(QUDT_UNIT_IRI)
 
 ENTITY_CLASSES = frozenset(
     {
@@ -42,10 +49,13 @@ ENTITY_CLASSES = frozenset(
 )
 """Local names of the classes an entity node may carry (``Entity`` when nothing more is known)."""
 
-PREFIXES: dict[str, str] = {
-    "akg": str(AKG),
-    "concept": str(CONCEPT),
-    "schema": str(SCHEMA),
-    "prov": str(PROV),
-    "unit": str(QUDT_UNIT),
-}
+__all__ = [
+    "AKG",
+    "CONCEPT",
+    "DEFAULT_BASE_IRI",
+    "ENTITY_CLASSES",
+    "PREFIXES",
+    "PROV",
+    "QUDT_UNIT",
+    "SCHEMA",
+]

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from articlekg.document import Document
 from articlekg.errors import InputError
+from articlekg.formats import INPUT_FORMATS as INPUT_FORMATS
 from articlekg.read.html import read_html_document
 from articlekg.read.markdown import read_markdown_document
 from articlekg.read.marked import read_marked_text_document
@@ -32,7 +33,6 @@ READERS: dict[str, Reader] = {
 }
 
 
-INPUT_FORMATS = ("auto", "text", "markdown", "html")
 PLAIN_SUFFIXES = frozenset({".txt", ".text"})
 FORMAT_READERS: dict[str, Reader] = {
     "text": read_text_document,
