@@ -304,3 +304,40 @@ def test_classes_sharing_a_local_name_get_distinct_identifier_safe_labels() -> N
     assert node.types[0] == "Article" and "schema_Article" in node.types
     assert all(re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name) for name in node.types)
     assert node.attributes["labels"] == "".join(f":{name}" for name in node.types)
+
+
+def test_the_projection_is_computed_once_per_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from articlekg.export import projection
+
+    calls: list[Graph] = []
+
+    def counting(graph: Graph) -> PropertyGraph:
+        calls.append(graph)
+        return project(graph)
+
+    monkeypatch.setattr(projection, "project", counting)
+    one = article(sample_graph())
+    written = {
+        fmt: get_exporter(fmt).write(one, tmp_path / "once")
+        for fmt in ("graphml", "graphml-strict", "gexf", "neo4j")
+    }
+    assert len(calls) == 1
+    # Each export equals what an article projected afresh gives.
+    for fmt, paths in written.items():
+        fresh = get_exporter(fmt).write(article(sample_graph()), tmp_path / "fresh")
+        assert [p.read_bytes() for p in paths] == [p.read_bytes() for p in fresh]
+    assert len(calls) == 5
+
+
+def test_a_graph_changed_after_projection_is_projected_again(tmp_path: Path) -> None:
+    one = article(sample_graph())
+    before = export_text(one, tmp_path / "before")
+    one.graph.remove((URIRef(F), None, None))
+    after = export_text(one, tmp_path / "after")
+    assert F in before and F not in after
+
+
+def export_text(one: Any, outdir: Path) -> str:
+    return get_exporter("graphml").write(one, outdir)[0].read_text(encoding="utf-8")

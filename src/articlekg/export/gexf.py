@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from articlekg.atomic import write_text
-from articlekg.export.projection import PropertyGraph, project
+from articlekg.export.projection import PropertyGraph, project_article
 from articlekg.export.registry import ArticleGraph
 from articlekg.export.xmltext import attribute, lexical, text
 
@@ -83,6 +83,6 @@ class GexfExporter:
     description = "GEXF 1.3 (.gexf) for Gephi and Gephi Lite"
 
     def write(self, article: ArticleGraph, outdir: Path) -> list[Path]:
-        pg = project(article.graph)
+        pg = project_article(article)
         path = outdir / f"{article.stem}.gexf"
         return [write_text(path, gexf_text(pg, f"articlekg graph {article.name}"))]

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from articlekg.atomic import write_text
-from articlekg.export.projection import PropertyGraph, project
+from articlekg.export.projection import PropertyGraph, project_article
 from articlekg.export.registry import ArticleGraph
 from articlekg.export.xmltext import attribute, lexical, text
 
@@ -68,7 +68,7 @@ class GraphMLExporter:
     description = "GraphML (.graphml) for Gephi, Gephi Lite, Neo4j APOC, igraph and networkx"
 
     def write(self, article: ArticleGraph, outdir: Path) -> list[Path]:
-        pg = project(article.graph)
+        pg = project_article(article)
         return [write_text(outdir / f"{article.stem}.graphml", graphml_text(pg))]
 
 
@@ -77,6 +77,6 @@ class StrictGraphMLExporter:
     description = "GraphML without <edge label> (.strict.graphml), valid against the schema"
 
     def write(self, article: ArticleGraph, outdir: Path) -> list[Path]:
-        pg = project(article.graph)
+        pg = project_article(article)
         path = outdir / f"{article.stem}.strict.graphml"
         return [write_text(path, graphml_text(pg, strict=True))]

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from articlekg.atomic import write_text
 from articlekg.export.attributes import Value
-from articlekg.export.projection import Key, PropertyGraph, project
+from articlekg.export.projection import Key, PropertyGraph, project_article
 from articlekg.export.registry import ArticleGraph
 from articlekg.export.xmltext import lexical
 
@@ -140,7 +140,7 @@ class Neo4jExporter:
     description = "Neo4j (<stem>.neo4j/): neo4j-admin import CSVs and a LOAD CSV script"
 
     def write(self, article: ArticleGraph, outdir: Path) -> list[Path]:
-        pg = project(article.graph)
+        pg = project_article(article)
         folder_name = f"{article.stem}.neo4j"
         folder = outdir / folder_name
         return [

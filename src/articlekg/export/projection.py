@@ -37,6 +37,7 @@ from articlekg.export.attributes import (
     local_name,
     name_predicates,
 )
+from articlekg.export.registry import ArticleGraph
 from articlekg.export.style import colour_for, is_structural, primary_type, size_for
 from articlekg.export.terms import checked_triples, sort_key
 from articlekg.vocab import AKG
@@ -245,6 +246,29 @@ class _Projector:
 def project(graph: Graph) -> PropertyGraph:
     """The property graph of ``graph``: sorted, so the same triples give the same graph."""
     return _Projector(graph).project()
+
+
+_MEMO = "_property_graph"
+
+
+def project_article(article: ArticleGraph) -> PropertyGraph:
+    """The article's property graph, computed once however many exporters ask for it.
+
+    GraphML, strict GraphML, GEXF and Neo4j each need it and it costs as much as writing
+    all of them, so it is kept on the article (an ArticleGraph is a finished article: its
+    graph is not edited after it is made). The triple count it was computed from is kept
+    with it, so that a graph changed anyway is projected again rather than served stale.
+    Exporters only read the result.
+    """
+    cached = article.__dict__.get(_MEMO)
+    size = len(article.graph)
+    if cached is None or cached[0] != size:
+        cached = (size, project(article.graph))
+        # ArticleGraph is frozen; the memo is not one of its fields (not compared, hashed
+        # or shown) and only ever holds what project() gives for the same graph.
+        object.__setattr__(article, _MEMO, cached)
+    projected: PropertyGraph = cached[1]
+    return projected
 
 
 def _offset(cell: Cell | None) -> int:
