@@ -14,7 +14,6 @@ from pathlib import Path
 from articlekg.document import Document
 from articlekg.errors import InputError
 from articlekg.formats import INPUT_FORMATS as INPUT_FORMATS
-from articlekg.read.html import read_html_document
 from articlekg.read.markdown import read_markdown_document
 from articlekg.read.marked import read_marked_text_document
 from articlekg.read.sniff import sniff_format
@@ -22,6 +21,14 @@ from articlekg.read.text import read_text_document
 
 Reader = Callable[[str, str, str], Document]
 """(text, source_name, stem) -> Document"""
+
+
+def read_html_document(text: str, source_name: str, stem: str) -> Document:
+    """A web page; trafilatura and lxml load only when one is read, not for every build."""
+    from articlekg.read.html import read_html_document as read_web_page
+
+    return read_web_page(text, source_name, stem)
+
 
 READERS: dict[str, Reader] = {
     ".txt": read_text_document,
