@@ -143,11 +143,9 @@ def _parse_packaged(name: str) -> Graph:
 
 def validate_graph(graph: Graph) -> ValidationReport:
     """Check ``graph`` against the shapes; the graph itself is not modified."""
-    # pySHACL adds a few system triples to the shapes graph it is given: hand it a copy so
-    # that the cached graphs stay as parsed.
     conforms, results, _text = pyshacl.validate(
         graph,
-        shacl_graph=_copy(load_shapes()),
+        shacl_graph=_shapes_for_pyshacl(),
         ont_graph=load_ontology(),
         inference="none",
         allow_warnings=True,
@@ -167,6 +165,18 @@ def validate_graph(graph: Graph) -> ValidationReport:
         violations=violations,
         triples=len(graph),
     )
+
+
+@cache
+def _shapes_for_pyshacl() -> Graph:
+    """The shapes graph every article is checked against, prepared once per process.
+
+    pySHACL adds two system triples (owl:Class and owl:DatatypeProperty as subclasses of
+    rdfs:Class and rdf:Property) to the shapes graph it is given. They go into this private
+    copy on the first article, so that :func:`load_shapes` stays as parsed; adding them
+    again for later articles changes nothing, so no article needs a copy of its own.
+    """
+    return _copy(load_shapes())
 
 
 def _copy(graph: Graph) -> Graph:
