@@ -1,0 +1,1 @@
+"""The corpus benchmark (``python -m bench``): figures, never part of the test run."""
