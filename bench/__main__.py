@@ -60,9 +60,9 @@ def task(label: str, args: Sequence[str], timeout: float, items_label: str = "")
             check=True,
         )
     except subprocess.TimeoutExpired:
-        return Figure(f"{label} (over {timeout:g} s, stopped)", ())
+        return Figure(label, (), status=f"stopped after {timeout:g} s")
     except subprocess.CalledProcessError as error:
-        return Figure(f"{label} (failed: {error.stderr.strip().splitlines()[-1:]})", ())
+        return Figure(label, (), status=f"failed: {error.stderr.strip().splitlines()[-1:]}")
     figures = json.loads(done.stdout.strip().splitlines()[-1])
     run = Run(figures["cpu"], figures["wall"], figures["peak_mib"])
     return Figure(label, (run,), int(figures["items"]))
@@ -192,7 +192,7 @@ def print_table(title: str, rows: list[tuple[Figure, str]]) -> None:
     print(f"  {'measure':58} {'CPU s':>9} {'wall s':>9} {'peak MiB':>9}  note")
     for figure, note in rows:
         if not figure.runs:
-            print(f"  {figure.label:58} {'-':>9} {'-':>9} {'-':>9}")
+            print(f"  {figure.label:58} {'-':>9} {'-':>9} {'-':>9}  {figure.status}")
             continue
         print(
             f"  {figure.label:58} {figure.cpu:9.3f} {figure.wall:9.3f} "

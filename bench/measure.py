@@ -29,6 +29,8 @@ class Figure:
     runs: tuple[Run, ...]
     items: int = 0
     """Articles, triples or rows the figure is about, for a rate; 0 when none applies."""
+    status: str = ""
+    """Why there are no runs (stopped at the time limit, failed)."""
 
     @property
     def cpu(self) -> float:
