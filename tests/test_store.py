@@ -127,11 +127,38 @@ def test_unknown_file_types_and_empty_files_are_refused(tmp_path: Path) -> None:
             store.load([tmp_path / "missing.ttl"])
 
 
-def test_two_files_for_the_same_graph_in_one_load_are_refused(tmp_path: Path) -> None:
+def test_the_same_graph_from_two_files_is_loaded_once(tmp_path: Path) -> None:
     copy = tmp_path / "alpha.nt"
     Graph().parse(DATA / "alpha.ttl").serialize(copy, format="nt")
-    with ArticleStore(tmp_path / "s") as store, pytest.raises(InputError, match="also in"):
-        store.load([DATA / "alpha.ttl", copy])
+    with ArticleStore(tmp_path / "s") as store:
+        loaded = store.load([DATA / "alpha.ttl", copy], ontology=False)
+        assert [(g.name, g.triples, g.source) for g in loaded] == [
+            (ALPHA, 25, str(DATA / "alpha.ttl"))
+        ]
+        assert store.triple_count(ALPHA) == 25
+
+
+def test_blank_nodes_do_not_make_the_same_graph_differ(tmp_path: Path) -> None:
+    dataset = tmp_path / "both.trig"
+    dataset.write_text("@prefix ex: <https://example.org/> .\n<urn:g> { ex:a ex:p [ ex:q 1 ] }\n")
+    with ArticleStore(tmp_path / "s") as store:
+        loaded = store.load([dataset, dataset], ontology=False)
+        assert [(g.name, g.triples) for g in loaded] == [("urn:g", 2)]
+
+
+def test_two_files_with_different_triples_for_one_graph_are_refused(tmp_path: Path) -> None:
+    changed = tmp_path / "alpha.nt"
+    graph = Graph().parse(DATA / "alpha.ttl")
+    graph.remove((next(iter(graph.subjects())), None, None))
+    graph.serialize(changed, format="nt")
+    folder = tmp_path / "s"
+    with ArticleStore(folder) as store:
+        with pytest.raises(InputError) as refused:
+            store.load([DATA / "alpha.ttl", changed])
+        assert store.graphs() == [], "nothing is loaded"
+    message = refused.value.message
+    assert "\n" not in message and f"<{ALPHA}> differs" in message
+    assert str(DATA / "alpha.ttl") in message and str(changed) in message
 
 
 def test_queries_see_the_union_and_from_narrows_to_a_graph(tmp_path: Path) -> None:

@@ -10,6 +10,10 @@ Graph names: a TriG or N-Quads export names its graphs itself; a triples-only ex
 describes (``<base>article/<stem>``), or, if it describes no single article, into
 ``<default base>graph/<file stem>``. The ontology (every ``.ttl`` under ``ontology/``)
 lives in :data:`ONTOLOGY_GRAPH`. Queries see the union of all graphs as their default.
+
+A folder build writes each article's graph twice (its own export and ``corpus.trig``), so
+a graph named by several files of one load is loaded once when they hold the same
+triples; when they differ, the load names both files and writes nothing.
 """
 
 from __future__ import annotations
@@ -124,6 +128,28 @@ def read_ontology() -> list[ox.Triple]:
     return triples
 
 
+def same_triples(first: Sequence[ox.Triple], second: Sequence[ox.Triple]) -> bool:
+    """Whether two parses hold the same graph (its blank nodes, renamed by each parse, are
+    compared by canonical labelling)."""
+    if len(set(first)) != len(set(second)):
+        return False
+    if set(first) == set(second):
+        return True
+    if not any(_has_blank_node(t) for t in [*first, *second]):
+        return False
+    return _canonical(first) == _canonical(second)
+
+
+def _has_blank_node(triple: ox.Triple) -> bool:
+    return isinstance(triple.subject, ox.BlankNode) or isinstance(triple.object, ox.BlankNode)
+
+
+def _canonical(triples: Sequence[ox.Triple]) -> set[ox.Quad]:
+    dataset = ox.Dataset(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+    dataset.canonicalize(ox.CanonicalizationAlgorithm.UNSTABLE)
+    return set(dataset)
+
+
 def _replace_graph_update(name: str, triples: Sequence[ox.Triple]) -> str:
     body = " .\n".join(str(t) for t in triples)
     return f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body} }} }}"
@@ -197,7 +223,8 @@ class ArticleStore:
     def load(self, paths: Sequence[Path], *, ontology: bool = True) -> list[LoadedGraph]:
         """Load exports, each article into its own graph, replacing what it had.
 
-        All files are parsed first; if any fails nothing is written.
+        All files are parsed first; if any fails, or two files hold different triples
+        under one graph name, nothing is written.
         """
         if self.read_only:
             raise StoreError(f"{self.path}: the store is open read-only")
@@ -208,10 +235,13 @@ class ArticleStore:
                 if name == ONTOLOGY_GRAPH:
                     raise InputError(f"{path}: the graph <{name}> is reserved for the ontology")
                 if name in planned:
-                    raise InputError(
-                        f"{path}: graph <{name}> is also in {planned[name][1]}; "
-                        "load one export per article"
-                    )
+                    earlier, source = planned[name]
+                    if not same_triples(earlier, triples):
+                        raise InputError(
+                            f"graph <{name}> differs between {source} and {path}; "
+                            "load one of them, or rebuild both from the same article"
+                        )
+                    continue  # the same graph from another export of the same build
                 planned[name] = (triples, str(path))
         if ontology:
             planned[ONTOLOGY_GRAPH] = (read_ontology(), "ontology")
