@@ -261,7 +261,9 @@ def test_graphml_markup_follows_the_consumer_rules(tmp_path: Path) -> None:
     assert 'edgedefault="directed"' in text and "<default" not in text
     assert '<key id="labels" for="node" attr.name="labels"' in text
     assert '<key id="label" for="node" attr.name="label"' in text
-    assert re.search(r'<edge id="e\d+" source="[^"]+" target="[^"]+" label="intervention">', text)
+    assert re.search(
+        r'<edge id="e[0-9a-f]{16}" source="[^"]+" target="[^"]+" label="intervention">', text
+    )
     assert " label=" not in "".join(line for line in strict.splitlines() if "<edge " in line)
     assert set(re.findall(r'attr\.type="(\w+)"', text)) <= GRAPHML_TYPES
 
@@ -341,3 +343,15 @@ def test_a_graph_changed_after_projection_is_projected_again(tmp_path: Path) -> 
 
 def export_text(one: Any, outdir: Path) -> str:
     return get_exporter("graphml").write(one, outdir)[0].read_text(encoding="utf-8")
+
+
+def test_edge_ids_come_from_content_so_an_edited_article_keeps_the_others() -> None:
+    graph = seed_graph()
+    before = {(e.source, e.type, e.target): e.id for e in project(graph).edges}
+    assert len(set(before.values())) == len(before), "edge ids are unique"
+    first_finding = min(s for s in graph.subjects(RDF.type, AKG.Finding))
+    for triple in list(graph.triples((first_finding, None, None))):
+        graph.remove(triple)
+    after = {(e.source, e.type, e.target): e.id for e in project(graph).edges}
+    assert len(after) < len(before), "the edit removed edges"
+    assert {key: before[key] for key in after} == after

@@ -17,6 +17,7 @@ pull every finding together in a layout. The RDF exports keep everything.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable
@@ -133,7 +134,14 @@ class _Projector:
 
     def relation_evidence(self) -> dict[tuple[URIRef, URIRef, URIRef], list[Evidence]]:
         """Evidence for direct ``A rel B`` edges, from the ConditionRelation stating them."""
-        found: dict[tuple[URIRef, URIRef, URIRef], list[Evidence]] = {}
+        return {
+            key: [item for fact in facts for item in self.evidence_of(URIRef(fact))]
+            for key, facts in self.relation_facts().items()
+        }
+
+    def relation_facts(self) -> dict[tuple[URIRef, URIRef, URIRef], list[str]]:
+        """The ConditionRelations stating each direct ``A rel B`` edge."""
+        found: dict[tuple[URIRef, URIRef, URIRef], list[str]] = {}
         for fact in self.node_iris:
             if AKG.ConditionRelation not in self.types[fact]:
                 continue
@@ -142,7 +150,7 @@ class _Projector:
                     for b in self.objects(fact, AKG.related):
                         if all(isinstance(term, URIRef) for term in (a, rel, b)):
                             key = (URIRef(a), URIRef(rel), URIRef(b))
-                            found.setdefault(key, []).extend(self.evidence_of(fact))
+                            found.setdefault(key, []).append(str(fact))
         return found
 
     def node_rows(self, attr_names: dict[URIRef, str]) -> dict[URIRef, RawRow]:
@@ -231,10 +239,19 @@ class _Projector:
             attributes = _typed(row, node_keys)
             attributes["size"] = size_for(degree[str(subject)])
             nodes.append(Node(str(subject), node_types[subject], dict(sorted(attributes.items()))))
-        edges = [
-            Edge(f"e{index}", source, target, edge_types[predicate], _typed(row, edge_keys))
-            for index, (source, target, predicate, row) in enumerate(edge_rows)
-        ]
+        facts = self.relation_facts()
+        edges = []
+        for source, target, predicate, row in edge_rows:
+            stating = facts.get((URIRef(source), predicate, URIRef(target)), [])
+            edges.append(
+                Edge(
+                    edge_id(source, str(predicate), target, stating),
+                    source,
+                    target,
+                    edge_types[predicate],
+                    _typed(row, edge_keys),
+                )
+            )
         return PropertyGraph(
             nodes,
             edges,
@@ -269,6 +286,14 @@ def project_article(article: ArticleGraph) -> PropertyGraph:
         object.__setattr__(article, _MEMO, cached)
     projected: PropertyGraph = cached[1]
     return projected
+
+
+def edge_id(source: str, predicate: str, target: str, facts: Iterable[str] = ()) -> str:
+    """An id from what the edge says (endpoints, predicate IRI, the facts stating it), not
+    from its position: an edited article keeps the ids of the edges it still has, so a
+    re-run ``load.cypher`` MERGEs onto them instead of adding copies."""
+    text = "\n".join([source, predicate, target, *sorted(facts)])
+    return "e" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def _offset(cell: Cell | None) -> int:
