@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from articlekg import api
+from conftest import DevCorpus
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -47,12 +48,9 @@ def score(graph: Path, gold: Path, source: Path | None = None) -> dict[str, obje
 
 
 @pytest.fixture(scope="module")
-def dev_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    out = tmp_path_factory.mktemp("dev")
-    articles = sorted(DEV.glob("*.txt"))
-    assert len(articles) >= 7, f"expected the dev articles in {DEV}"
-    api.build(articles, out, formats=["turtle"])
-    return {p.stem: out / f"{p.stem}.ttl" for p in articles}
+def dev_builds(dev_corpus: DevCorpus) -> dict[str, Path]:
+    """Each dev article's Turtle, from the session's one build of the dev folder."""
+    return {p.stem: dev_corpus.out / f"{p.stem}.ttl" for p in dev_corpus.sources}
 
 
 def test_seed_scores_at_least_095_with_exact_quotes(tmp_path: Path) -> None:

@@ -3,14 +3,15 @@
 Entity resolution happens when IRIs are minted (see :mod:`articlekg.assemble`): a lexicon
 concept has its lexicon IRI in every article, an entity found in text is named by its
 normalised label, and a study by its title, journal and year. So joining articles is a
-union of named graphs; this module writes that dataset and a merge log that says which
-nodes several articles share and why.
+union of named graphs; this module writes that dataset, a merge log that says which
+nodes several articles share and why, and the corpus's property graphs, in which a shared
+node appears once with every article's evidence (see :mod:`articlekg.export.corpus_graphs`).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +19,11 @@ from rdflib import URIRef
 from rdflib.namespace import RDF, RDFS
 
 from articlekg.atomic import write_text
+from articlekg.errors import InputError
 from articlekg.export import ArticleGraph, write_corpus
+from articlekg.export.corpus_graphs import FORMATS as CORPUS_GRAPH_FORMATS
+from articlekg.export.corpus_graphs import STEM as CORPUS_STEM
+from articlekg.export.corpus_graphs import write_corpus_graphs
 from articlekg.vocab import AKG, CONCEPT, ENTITY_CLASSES
 
 MERGE_LOG = "corpus.merge-log.json"
@@ -85,13 +90,28 @@ def merges(articles: Sequence[ArticleGraph], base_iri: str) -> list[Merge]:
     ]
 
 
+def check_stems(stems: Iterable[str]) -> None:
+    """Refuse an article whose exports the corpus files would overwrite."""
+    if CORPUS_STEM in stems:
+        raise InputError(
+            f"an article named {CORPUS_STEM!r} would be overwritten by the corpus exports "
+            f"({CORPUS_STEM}.trig, {CORPUS_STEM}.graphml, ...); rename it"
+        )
+
+
 def write_corpus_exports(
-    articles: Sequence[ArticleGraph], outdir: Path, base_iri: str
+    articles: Sequence[ArticleGraph],
+    outdir: Path,
+    base_iri: str,
+    formats: Sequence[str] | None = None,
 ) -> list[Path]:
-    """``corpus.trig`` and ``corpus.nq`` (one named graph per article) and the merge log."""
+    """``corpus.trig`` and ``corpus.nq`` (one named graph per article), the merge log and,
+    for the property-graph formats among ``formats`` (default: all), the corpus's GraphML,
+    GEXF and Neo4j folder."""
     written = write_corpus(sorted(articles, key=lambda a: a.stem), outdir)
     log = [m.as_json() for m in merges(articles, base_iri)]
     written.append(
         write_text(outdir / MERGE_LOG, json.dumps(log, indent=1, ensure_ascii=False) + "\n")
     )
+    written.extend(write_corpus_graphs(articles, outdir, formats or CORPUS_GRAPH_FORMATS))
     return written

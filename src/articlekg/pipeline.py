@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from articlekg.assemble import assemble, graph_name
-from articlekg.corpus import write_corpus_exports
+from articlekg.corpus import check_stems, write_corpus_exports
 from articlekg.document import Document
 from articlekg.errors import InputError, ValidationFailed
 from articlekg.export import EXPORTERS, ArticleGraph, get_exporter
@@ -124,21 +124,25 @@ def build(
     leaves ``outdir`` untouched. ``include`` globs pick files inside folders (default: every
     supported kind). ``input_format`` (``auto``, ``text``, ``markdown``, ``html``) says how to
     read every file; ``auto`` goes by suffix and sniffs plain-text files for Markdown. Several
-    articles also give the corpus exports and merge log. A file larger than ``max_bytes``
-    (0: no limit) is refused before anything is read.
+    articles also give the corpus exports (TriG, N-Quads, the merge log and, for the
+    property-graph formats asked for, one GraphML, GEXF and Neo4j folder for the corpus).
+    A file larger than ``max_bytes`` (0: no limit) is refused before anything is read.
     """
     exporters = [get_exporter(name) for name in formats] if formats else list(EXPORTERS)
     report = BuildReport()
     found = collect_inputs(inputs, include)
     for path, _ in found:
         check_size(path, max_bytes)
+    corpus = len(found) > 1 or any(given.is_dir() for given in inputs)
+    if corpus:
+        check_stems(path.stem for path, _ in found)
     # Build and check everything first, so that a failing article writes nothing at all.
     for path, name in found:
         report.articles.append(build_document(read_document(path, name, input_format), base_iri))
     for article in report.articles:
         for exporter in exporters:
             report.written.extend(exporter.write(article.graph, outdir))
-    if len(report.articles) > 1 or any(given.is_dir() for given in inputs):
+    if corpus:
         graphs = [article.graph for article in report.articles]
-        report.written.extend(write_corpus_exports(graphs, outdir, base_iri))
+        report.written.extend(write_corpus_exports(graphs, outdir, base_iri, formats))
     return report
