@@ -129,7 +129,8 @@ def build(
 ) -> None:
     """Build INPUTS (article files or folders of them) into graphs in OUTPUT.
 
-    Several articles also give a corpus: corpus.trig, corpus.nq and corpus.merge-log.json.
+    Several articles also give a corpus: corpus.trig, corpus.nq, corpus.merge-log.json
+    and, for the property-graph formats, corpus.graphml, corpus.gexf and corpus.neo4j/.
     """
     from articlekg import api
     from articlekg.store import loadable_exports
