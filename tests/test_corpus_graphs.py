@@ -16,6 +16,7 @@ import pytest
 from rdflib import Graph, URIRef
 
 from articlekg import api
+from articlekg.errors import ExportError
 from articlekg.export.corpus_graphs import CorpusGraph, write_property_graph
 from articlekg.export.projection import project
 from articlekg.export.registry import ArticleGraph
@@ -212,3 +213,64 @@ def test_the_readme_gives_the_neo4j_admin_command_for_the_corpus() -> None:
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     assert "--nodes=import/corpus.neo4j/nodes.csv" in readme
     assert "--relationships=import/corpus.neo4j/relationships.csv" in readme
+
+
+def _pg(stem: str, evidence: list[tuple[int, str]], alt: list[str], year: float | int) -> Any:
+    from articlekg.export.projection import Edge, Key, Node, PropertyGraph
+
+    first, *rest = evidence
+    node = {
+        "iri": "c:x",
+        "label": "x",
+        "type": "Intervention",
+        "year": year,
+        "altLabel": json.dumps(alt) if len(alt) > 1 else alt[0],
+        "evidenceIri": f"{stem}/ev/{first[0]}",
+        "evidenceQuote": first[1],
+        "evidenceStart": first[0],
+    }
+    if rest:
+        node["otherEvidence"] = json.dumps(
+            [
+                {"evidenceIri": f"{stem}/ev/{s}", "evidenceQuote": q, "evidenceStart": s}
+                for s, q in rest
+            ]
+        )
+    own = {"iri": f"a:{stem}", "label": stem, "type": "Article", "year": year}
+    keys = [
+        Key(name, "long" if name == "year" and isinstance(year, int) else "string", False)
+        for name in node
+    ]
+    keys = [Key("altLabel", "string", len(alt) > 1) if k.name == "altLabel" else k for k in keys]
+    edge = Edge(
+        "e1" + stem, f"a:{stem}", "c:x", "mentions", {"iri": "p:mentions", "label": "mentions"}
+    )
+    return PropertyGraph(
+        [Node("c:x", ("Intervention",), node), Node(f"a:{stem}", ("Article",), own)],
+        [edge],
+        keys,
+        [Key("iri", "string", False), Key("label", "string", False)],
+    )
+
+
+def test_a_shared_node_keeps_every_articles_evidence_each_naming_its_article() -> None:
+    corpus = CorpusGraph()
+    corpus.add_projection("b", _pg("b", [(5, "x helps")], ["X"], 2020.5))
+    corpus.add_projection("a", _pg("a", [(9, "x works"), (2, "x")], ["X", "ex"], 2019))
+    pg = corpus.property_graph()
+    assert [n.id for n in pg.nodes] == ["a:a", "a:b", "c:x"]
+    x = pg.nodes[2].attributes
+    assert (x["evidenceArticle"], x["evidenceStart"], x["evidenceQuote"]) == ("a", 2, "x")
+    others = json.loads(str(x["otherEvidence"]))
+    assert [(o["article"], o["evidenceStart"]) for o in others] == [("a", 9), ("b", 5)]
+    assert (x["articles"], x["articleCount"]) == ('["a", "b"]', 2)
+    keys = {k.name: k for k in pg.node_keys}
+    assert keys["year"].type == "double" and x["year"] == 2019.0, "long and double give double"
+    assert keys["altLabel"].is_list and x["altLabel"] == '["X", "ex"]'
+    b_only = CorpusGraph()
+    b_only.add_projection("b", _pg("b", [(5, "x helps")], ["X"], 2020.5))
+    b_only.add_projection("c", _pg("c", [(1, "x")], ["Y", "Z"], 2020.5))
+    x = b_only.property_graph().nodes[2].attributes
+    assert x["altLabel"] == '["X"]', "a single value becomes a list where others have lists"
+    with pytest.raises(ExportError, match="already holds"):
+        corpus.add_projection("a", _pg("a", [(1, "x")], ["X"], 1))

@@ -66,6 +66,8 @@ class _Seen:
 
     attributes: dict[str, dict[str, Value]] = field(default_factory=dict)
     types: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    lists: dict[str, frozenset[str]] = field(default_factory=dict)
+    """The columns that hold JSON lists in each article's projection."""
 
 
 class CorpusGraph:
@@ -85,15 +87,20 @@ class CorpusGraph:
         if stem in self._stems:
             raise ExportError(f"the corpus already holds an article named {stem!r}")
         self._stems.add(stem)
-        self._list_columns["node"].update(k.name for k in pg.node_keys if k.is_list)
-        self._list_columns["edge"].update(k.name for k in pg.edge_keys if k.is_list)
+        node_lists = frozenset(k.name for k in pg.node_keys if k.is_list)
+        edge_lists = frozenset(k.name for k in pg.edge_keys if k.is_list)
+        self._list_columns["node"].update(node_lists)
+        self._list_columns["edge"].update(edge_lists)
         for node in pg.nodes:
             seen = self._nodes[node.id]
             seen.attributes[stem] = node.attributes
             seen.types[stem] = node.types
+            seen.lists[stem] = node_lists
         for edge in pg.edges:
-            self._edges[edge.id].attributes[stem] = edge.attributes
-            self._edges[edge.id].types[stem] = (edge.type,)
+            seen = self._edges[edge.id]
+            seen.attributes[stem] = edge.attributes
+            seen.types[stem] = (edge.type,)
+            seen.lists[stem] = edge_lists
             self._ends[edge.id] = (edge.source, edge.target)
 
     def property_graph(self) -> PropertyGraph:
@@ -114,7 +121,7 @@ class CorpusGraph:
         names = sorted({name for types in seen.types.values() for name in types})
         primary = primary_type(names or ["Resource"])
         types = (primary, *[name for name in names if name != primary])
-        attributes = _merged_attributes(seen, _DERIVED_NODE)
+        attributes = _merged_attributes(seen, _DERIVED_NODE, self._list_columns["node"])
         attributes.update(
             type=primary,
             labels="".join(f":{name}" for name in types),
@@ -139,7 +146,7 @@ class CorpusGraph:
             rel_type = (
                 type_names[URIRef(str(iri))] if iri is not None else seen.types[min(seen.types)][0]
             )
-            attributes = _merged_attributes(seen, frozenset())
+            attributes = _merged_attributes(seen, frozenset(), self._list_columns["edge"])
             attributes["label"] = rel_type
             source, target = self._ends[edge_id]
             edges.append(Edge(edge_id, source, target, rel_type, dict(sorted(attributes.items()))))
@@ -148,13 +155,21 @@ class CorpusGraph:
         )
 
 
-def _merged_attributes(seen: _Seen, derived: frozenset[str]) -> dict[str, Value]:
+def _merged_attributes(
+    seen: _Seen, derived: frozenset[str], list_columns: set[str]
+) -> dict[str, Value]:
+    """First article's value wins; a single value where other articles have a list of them
+    becomes a one-item list, so a column is a list everywhere or nowhere."""
     stems = sorted(seen.attributes)
     merged: dict[str, Value] = {}
     for stem in stems:
         for name, value in seen.attributes[stem].items():
-            if name not in derived and name not in EVIDENCE_COLUMNS and name != OTHER_EVIDENCE:
-                merged.setdefault(name, value)
+            if name in derived or name in EVIDENCE_COLUMNS or name == OTHER_EVIDENCE:
+                continue
+            if name in list_columns and name not in seen.lists[stem]:
+                single = value if isinstance(value, str) else lexical(value)
+                value = json.dumps([single], ensure_ascii=False)
+            merged.setdefault(name, value)
     evidence = [item for stem in stems for item in _evidence_items(stem, seen.attributes[stem])]
     evidence.sort(key=_evidence_order)
     if evidence:
@@ -216,9 +231,6 @@ def _typed_columns(rows: Sequence[dict[str, Value]], list_columns: set[str]) -> 
 
 
 def _converted(value: Value, key: Key) -> Value:
-    if key.is_list:
-        text = value if isinstance(value, str) else lexical(value)
-        return text if text.startswith("[") else json.dumps([text], ensure_ascii=False)
     if key.type == "string":
         return value if isinstance(value, str) else lexical(value)
     if key.type == "double" and not isinstance(value, float):
