@@ -87,3 +87,19 @@ def test_merge_log_says_what_was_joined_and_why(corpus: Path) -> None:
     assert len(massage["articles"]) >= 2
     assert log == sorted(log, key=lambda e: e["iri"])
     assert all(len(entry["articles"]) >= 2 for entry in log)
+
+
+def test_an_article_named_corpus_is_refused_before_anything_is_built(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from articlekg.cli import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("corpus.txt", "other.txt"):
+        (folder / name).write_text("Massage\n\nMassage therapy reduced pain.\n")
+    result = CliRunner().invoke(main, ["build", str(folder), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert result.output.startswith("articlekg: an article named 'corpus' would be overwritten")
+    assert len(result.output.strip().splitlines()) == 1
+    assert not (tmp_path / "out").exists()
