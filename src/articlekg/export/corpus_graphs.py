@@ -53,7 +53,6 @@ FORMATS = ("graphml", "gexf", "neo4j")
 EVIDENCE_COLUMNS = ("evidenceIri", "evidenceQuote", "evidenceStart", "evidenceEnd")
 OTHER_EVIDENCE = "otherEvidence"
 EVIDENCE_ARTICLE = "evidenceArticle"
-_OFFSETS = frozenset({"evidenceStart", "evidenceEnd"})
 # Recomputed from the whole corpus rather than taken from one article.
 _DERIVED_NODE = frozenset({"type", "labels", "color", "size"})
 
