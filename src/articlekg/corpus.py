@@ -55,7 +55,7 @@ def reason_for(iri: str, base_iri: str) -> str:
     return "same normalised label"
 
 
-def merges(articles: Sequence[ArticleGraph], base_iri: str) -> list[Merge]:
+def merges(articles: Iterable[ArticleGraph], base_iri: str) -> list[Merge]:
     seen: dict[str, list[str]] = {}
     labels: dict[str, str] = {}
     types: dict[str, set[str]] = {}
