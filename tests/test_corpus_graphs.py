@@ -20,6 +20,7 @@ from articlekg.errors import ExportError
 from articlekg.export.corpus_graphs import CorpusGraph, write_property_graph
 from articlekg.export.projection import project
 from articlekg.export.registry import ArticleGraph
+from articlekg.export.style import size_for
 from conftest import DevCorpus
 from falkordb_server import falkordb_server, run_script
 from test_export_samples import graphology_read, xmllint_relaxng
@@ -243,13 +244,21 @@ def _pg(stem: str, evidence: list[tuple[int, str]], alt: list[str], year: float 
     ]
     keys = [Key("altLabel", "string", len(alt) > 1) if k.name == "altLabel" else k for k in keys]
     edge = Edge(
-        "e1" + stem, f"a:{stem}", "c:x", "mentions", {"iri": "p:mentions", "label": "mentions"}
+        "e1" + stem,
+        f"a:{stem}",
+        "c:x",
+        "mentions",
+        {"iri": "p:mentions", "label": "mentions", "structural": True},
     )
     return PropertyGraph(
         [Node("c:x", ("Intervention",), node), Node(f"a:{stem}", ("Article",), own)],
         [edge],
         keys,
-        [Key("iri", "string", False), Key("label", "string", False)],
+        [
+            Key("iri", "string", False),
+            Key("label", "string", False),
+            Key("structural", "boolean", False),
+        ],
     )
 
 
@@ -264,6 +273,7 @@ def test_a_shared_node_keeps_every_articles_evidence_each_naming_its_article() -
     others = json.loads(str(x["otherEvidence"]))
     assert [(o["article"], o["evidenceStart"]) for o in others] == [("a", 9), ("b", 5)]
     assert (x["articles"], x["articleCount"]) == ('["a", "b"]', 2)
+    assert x["size"] == size_for(0), "structural edges do not count towards the size"
     keys = {k.name: k for k in pg.node_keys}
     assert keys["year"].type == "double" and x["year"] == 2019.0, "long and double give double"
     assert keys["altLabel"].is_list and x["altLabel"] == '["X", "ex"]'

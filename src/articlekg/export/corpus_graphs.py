@@ -106,10 +106,13 @@ class CorpusGraph:
         if not self._stems:
             raise ExportError("a corpus export needs at least one article")
         edges = self._merged_edges()
+        # Sizes from the domain graph, as in one article's projection: structural edges
+        # (to the article, to sections) are not counted.
         degree: dict[str, int] = defaultdict(int)
         for edge in edges:
-            degree[edge.source] += 1
-            degree[edge.target] += 1
+            if edge.attributes.get("structural") is not True:
+                degree[edge.source] += 1
+                degree[edge.target] += 1
         nodes = [self._merged_node(node_id, degree[node_id]) for node_id in sorted(self._nodes)]
         node_keys = _typed_columns([n.attributes for n in nodes], self._list_columns["node"])
         edge_keys = _typed_columns([e.attributes for e in edges], self._list_columns["edge"])
