@@ -42,7 +42,7 @@ from articlekg.export.neo4j import (
     nodes_csv,
     relationships_csv,
 )
-from articlekg.export.projection import Edge, Key, Node, PropertyGraph, project
+from articlekg.export.projection import Edge, Key, Node, PropertyGraph, project_article
 from articlekg.export.registry import ArticleGraph
 from articlekg.export.style import colour_for, primary_type, size_for
 from articlekg.export.xmltext import lexical
@@ -80,7 +80,7 @@ class CorpusGraph:
         self._stems: set[str] = set()
 
     def add(self, article: ArticleGraph) -> None:
-        self.add_projection(article.stem, project(article.graph))
+        self.add_projection(article.stem, project_article(article))
 
     def add_projection(self, stem: str, pg: PropertyGraph) -> None:
         if stem in self._stems:
