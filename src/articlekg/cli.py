@@ -278,9 +278,18 @@ def load(graphs: tuple[Path, ...], store: Path) -> None:
 )
 @click.option(
     "--timeout",
-    type=click.FloatRange(min=0, min_open=True),
+    type=click.FloatRange(min=0),
+    default=5.0,
+    show_default=True,
     metavar="SECONDS",
-    help="Stop each query after this long.",
+    help="Stop each query after this long (0: no limit).",
+)
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Also answer requests whose Host header is NAME (repeatable).",
 )
 @click.option("--quiet", is_flag=True, help="Do not log requests.")
 @reports_errors
@@ -290,7 +299,8 @@ def serve(
     host: str,
     allow_remote: bool,
     cors_origin: str | None,
-    timeout: float | None,
+    timeout: float,
+    allow_hosts: tuple[str, ...],
     quiet: bool,
 ) -> None:
     """Serve the store as a read-only SPARQL 1.1 Protocol endpoint."""
@@ -304,7 +314,8 @@ def serve(
         port=port,
         allow_remote=allow_remote,
         cors_origin=cors_origin,
-        timeout=timeout,
+        timeout=timeout or None,
+        allow_hosts=allow_hosts,
     )
     server = make_server(config)
     if not quiet:

@@ -7,7 +7,7 @@ article into its own named graph with the ontology beside it, and queried throug
 union default graph, so a query gives the same rows on a file as in the store.
 
 pyoxigraph and rdflib cannot be interrupted, so a query with a timeout runs in a
-separate process that is killed when time is up.
+worker process (see :mod:`articlekg.serve_pool`) that is killed when time is up.
 """
 
 from __future__ import annotations
@@ -190,49 +190,21 @@ def run_checked_on_store(
     return settled(_oxigraph_result(store.query(checked, default_graphs, named_graphs)), checked)
 
 
-def _worker(connection: Any, function: Callable[..., QueryResult], args: tuple[Any, ...]) -> None:
-    try:
-        connection.send(("ok", function(*args)))
-    except ArticleKGError as error:
-        connection.send(("error", error))
-    except Exception as error:
-        connection.send(("error", QueryError(f"the query failed: {error}")))
-    finally:
-        connection.close()
-
-
 def bounded(
     function: Callable[..., QueryResult], args: tuple[Any, ...], timeout: float | None
 ) -> QueryResult:
-    """Run ``function(*args)``; with a timeout, in a process that is killed when it is over."""
+    """Run ``function(*args)``; with a timeout, in a worker process killed when it is over."""
     if timeout is None:
         return function(*args)
     if timeout <= 0:
         raise QueryError("the timeout must be a positive number of seconds")
-    import multiprocessing  # only a query with a time limit starts a process
+    # Only a query with a time limit needs the worker pool (and multiprocessing).
+    from articlekg.serve_pool import BusyError, shared_pool
 
-    # spawn, not fork: the parent may hold threads (an HTTP server, Oxigraph's own).
-    context = multiprocessing.get_context("spawn")
-    receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_worker, args=(sender, function, args), daemon=True)
-    process.start()
-    sender.close()
     try:
-        if not receiver.poll(timeout):
-            raise QueryTimeout(f"the query was stopped after {timeout:g} s (--timeout)")
-        try:
-            status, payload = receiver.recv()
-        except EOFError:
-            raise QueryError("the query process ended without an answer") from None
-    finally:
-        receiver.close()
-        if process.is_alive():
-            process.kill()
-        process.join()
-    if status == "error":
-        raise payload
-    result: QueryResult = payload
-    return result
+        return shared_pool().run(function, args, timeout)
+    except BusyError:
+        raise QueryTimeout(f"the query was stopped after {timeout:g} s (--timeout)") from None
 
 
 def query_files(

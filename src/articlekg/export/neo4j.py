@@ -18,6 +18,14 @@ from pathlib import Path
 
 from articlekg.atomic import write_text
 from articlekg.export.attributes import Value
+from articlekg.export.escape import (
+    TEXT_MARK,
+    csv_cell,
+    cypher_comment,
+    cypher_identifier,
+    cypher_string,
+    file_url,
+)
 from articlekg.export.projection import Key, PropertyGraph, project_article
 from articlekg.export.registry import ArticleGraph
 from articlekg.export.xmltext import lexical
@@ -45,7 +53,9 @@ def _csv(rows: list[list[str]]) -> str:
 
 
 def _cell(value: Value | None) -> str:
-    return "" if value is None else lexical(value)
+    if value is None:
+        return ""
+    return csv_cell(value) if isinstance(value, str) else lexical(value)
 
 
 def _node_keys(pg: PropertyGraph) -> list[Key]:
@@ -60,7 +70,7 @@ def nodes_csv(pg: PropertyGraph) -> str:
     keys = _node_keys(pg)
     rows = [["id:ID", ":LABEL", *(header(key) for key in keys)]]
     for node in pg.nodes:
-        row = [node.id, ";".join(labels_of(node.types))]
+        row = [csv_cell(node.id), csv_cell(";".join(labels_of(node.types)))]
         rows.append(row + [_cell(node.attributes.get(key.name)) for key in keys])
     return _csv(rows)
 
@@ -69,17 +79,19 @@ def relationships_csv(pg: PropertyGraph) -> str:
     keys = _edge_keys(pg)
     rows = [[":START_ID", ":END_ID", ":TYPE", "id", *(header(key) for key in keys)]]
     for edge in pg.edges:
-        row = [edge.source, edge.target, edge.type, edge.id]
+        row = [csv_cell(edge.source), csv_cell(edge.target), csv_cell(edge.type), _cell(edge.id)]
         rows.append(row + [_cell(edge.attributes.get(key.name)) for key in keys])
     return _csv(rows)
 
 
-def _ident(name: str) -> str:
-    return "`" + name.replace("`", "``") + "`"
+_ident = cypher_identifier
+_string = cypher_string
 
 
-def _string(value: str) -> str:
-    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
+def _unmarked(column: str) -> str:
+    """The column's value without the text mark that :func:`csv_cell` may have added."""
+    marked = f"{column} STARTS WITH {_string(TEXT_MARK)}"
+    return f"substring({column}, CASE WHEN {marked} THEN 1 ELSE 0 END)"
 
 
 def _assignments(variable: str, keys: list[Key]) -> str:
@@ -87,22 +99,24 @@ def _assignments(variable: str, keys: list[Key]) -> str:
     for key in keys:
         column = f"row.{_ident(header(key))}"
         cast = _CYPHER_CAST.get(key.type)
-        parts.append(f"{variable}.{_ident(key.name)} = {f'{cast}({column})' if cast else column}")
+        value = f"{cast}({column})" if cast else _unmarked(column)
+        parts.append(f"{variable}.{_ident(key.name)} = {value}")
     return ",\n    ".join(parts)
 
 
 def load_cypher(pg: PropertyGraph, folder: str) -> str:
-    nodes_url = _string(f"file:///{folder}/{NODES_FILE}")
-    rels_url = _string(f"file:///{folder}/{RELATIONSHIPS_FILE}")
+    nodes_url = _string(file_url(folder, NODES_FILE))
+    rels_url = _string(file_url(folder, RELATIONSHIPS_FILE))
+    shown = cypher_comment(folder)
     lines = [
-        f"// Loads {folder}/{NODES_FILE} and {folder}/{RELATIONSHIPS_FILE} with LOAD CSV.",
-        f"// Copy the folder {folder} into Neo4j's import directory, then run this script",
+        f"// Loads {shown}/{NODES_FILE} and {shown}/{RELATIONSHIPS_FILE} with LOAD CSV.",
+        f"// Copy the folder {shown} into Neo4j's import directory, then run this script",
         "// (cypher-shell -f load.cypher). Re-running it updates rather than duplicates.",
         "// Values that contain a backslash before a quote need",
         "// dbms.import.csv.legacy_quote_escaping=false (the files quote the RFC 4180 way).",
         "// The same files load offline with:",
-        f"//   neo4j-admin database import full --nodes=import/{folder}/{NODES_FILE} \\",
-        f"//     --relationships=import/{folder}/{RELATIONSHIPS_FILE} --multiline-fields=true",
+        f"//   neo4j-admin database import full --nodes=import/{shown}/{NODES_FILE} \\",
+        f"//     --relationships=import/{shown}/{RELATIONSHIPS_FILE} --multiline-fields=true",
         "",
         f"CREATE CONSTRAINT articlekg_resource_id IF NOT EXISTS FOR (n:{COMMON_LABEL}) "
         "REQUIRE n.id IS UNIQUE;",
@@ -117,7 +131,7 @@ def load_cypher(pg: PropertyGraph, folder: str) -> str:
         lines += [
             "",
             f"LOAD CSV WITH HEADERS FROM {nodes_url} AS row",
-            f"WITH row WHERE {_string(label)} IN split(row.`:LABEL`, ';')",
+            f"WITH row WHERE {_string(label)} IN split({_unmarked('row.`:LABEL`')}, ';')",
             f"MATCH (n:{COMMON_LABEL} {{id: row.`id:ID`}})",
             f"SET n:{_ident(label)};",
         ]
@@ -126,7 +140,7 @@ def load_cypher(pg: PropertyGraph, folder: str) -> str:
         lines += [
             "",
             f"LOAD CSV WITH HEADERS FROM {rels_url} AS row",
-            f"WITH row WHERE row.`:TYPE` = {_string(rel_type)}",
+            f"WITH row WHERE row.`:TYPE` = {_string(csv_cell(rel_type))}",
             f"MATCH (a:{COMMON_LABEL} {{id: row.`:START_ID`}}), "
             f"(b:{COMMON_LABEL} {{id: row.`:END_ID`}})",
             f"MERGE (a)-[r:{_ident(rel_type)} {{id: row.id}}]->(b)"
