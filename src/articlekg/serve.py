@@ -54,6 +54,8 @@ LOG = logging.getLogger("articlekg.serve")
 PATHS = ("/sparql", "/query")
 HEALTH_PATH = "/health"
 DEFAULT_TIMEOUT = 5.0
+FREE_THREADS = 4
+"""Handler threads never taken by queries, so that /health and refusals stay quick."""
 MAX_BODY = 1 << 20
 READ_ONLY = "updates are refused: the endpoint is read-only"
 BUSY = "the endpoint is busy; try again shortly"
@@ -403,7 +405,7 @@ def make_server(config: ServeConfig) -> BoundedThreadServer:
         "config": replace(config, timeout=config.timeout or None),
         "pool": pool,
         "hosts": HostCheck(config.host, config.allow_hosts),
-        "admission": threading.BoundedSemaphore(max(workers, HANDLER_THREADS // 2)),
+        "admission": threading.BoundedSemaphore(max(workers, HANDLER_THREADS - FREE_THREADS)),
     }
     handler = type("ConfiguredHandler", (Handler,), handler_attributes)
     server_class: type[BoundedThreadServer] = BoundedThreadServer

@@ -13,6 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import queue
+import select
 import socket
 import threading
 import time
@@ -88,8 +89,10 @@ class _Worker:
 def client_gone(client: socket.socket) -> bool:
     """Whether the peer closed ``client`` (data waiting to be read is not a departure)."""
     try:
+        if not select.select([client], [], [], 0)[0]:
+            return False
         return client.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT) == b""
-    except (BlockingIOError, InterruptedError):
+    except (BlockingIOError, InterruptedError, TimeoutError):
         return False
     except OSError:
         return True
