@@ -7,12 +7,15 @@ files are parsed before anything is sent.
 
 Credentials are offered only when the server asks (Basic or Digest, learnt from a HEAD
 before the first PUT), never sent to another host (redirects are not followed), and never
-appear in a message: any error text is scrubbed of the password before it is raised.
+appear in a message: any error text is scrubbed of the password, in every spelling,
+before it is raised. ``timeout`` bounds each request as a whole (see
+:mod:`articlekg.push_guard`).
 """
 
 from __future__ import annotations
 
 import base64
+import http.client
 import urllib.error
 import urllib.request
 from collections.abc import Sequence
@@ -24,7 +27,8 @@ from urllib.parse import urlencode, urlsplit
 
 import pyoxigraph as ox
 
-from articlekg.errors import InputError, RemoteError
+from articlekg.errors import ArticleKGError, InputError, RemoteError
+from articlekg.push_guard import Deadline, DeadlineHTTPHandler, DeadlineHTTPSHandler, scrub
 from articlekg.store import ONTOLOGY_GRAPH, read_ontology, read_rdf
 
 HINTS: dict[int, str] = {
@@ -102,9 +106,10 @@ class _Credentials:
                 return True
         return False
 
-    def probe(self, opener: urllib.request.OpenerDirector, url: str, timeout: float) -> None:
+    def probe(self, opener: urllib.request.OpenerDirector, url: str, deadline: Deadline) -> None:
+        request = urllib.request.Request(url, method="HEAD")
         try:
-            with opener.open(urllib.request.Request(url, method="HEAD"), timeout=timeout):
+            with opener.open(request, timeout=deadline.remaining()):
                 pass
         except urllib.error.HTTPError as error:
             if error.code == HTTPStatus.UNAUTHORIZED:
@@ -120,19 +125,11 @@ class _Credentials:
         return None
 
 
-def _scrub(text: str, user: str | None, secret: str | None) -> str:
-    """Remove the password, and the Basic token that encodes it, from a message."""
-    if secret:
-        token = base64.b64encode(f"{user or ''}:{secret}".encode()).decode()
-        text = text.replace(token, "***").replace(secret, "***")
-    return text
-
-
 def _put(
     opener: urllib.request.OpenerDirector,
     url: str,
     body: bytes,
-    timeout: float,
+    deadline: Deadline,
     credentials: _Credentials | None,
 ) -> int:
     for attempt in range(2):
@@ -143,7 +140,7 @@ def _put(
         if authorization:
             request.add_unredirected_header("Authorization", authorization)
         try:
-            with opener.open(request, timeout=timeout) as response:
+            with opener.open(request, timeout=deadline.remaining()) as response:
                 status: int = response.status
                 return status
         except urllib.error.HTTPError as error:
@@ -157,7 +154,7 @@ def _put(
 def _http_error(error: urllib.error.HTTPError, endpoint: str, graph: str) -> str:
     try:
         detail = error.read(300).decode("utf-8", "replace")
-    except OSError:
+    except (OSError, http.client.HTTPException):
         detail = ""
     detail = " ".join(detail.split())
     message = f"{endpoint}: HTTP {error.code} {error.reason} for graph <{graph}>"
@@ -181,6 +178,29 @@ def push(
     timeout: float = 60.0,
 ) -> list[PushedGraph]:
     """PUT each file's graph(s), and the ontology's, to a Graph Store endpoint."""
+    try:
+        return _push(paths, endpoint, user, password, ontology, timeout)
+    except ArticleKGError as error:
+        raise type(error)(scrub(error.message, user, password)) from None
+
+
+_NETWORK_ERRORS = (urllib.error.URLError, OSError, http.client.HTTPException)
+
+
+def _unreachable(endpoint: str, error: Exception, deadline: Deadline) -> RemoteError:
+    if deadline.expired:
+        return deadline.error()
+    return RemoteError(f"cannot reach {endpoint}: {getattr(error, 'reason', error)}")
+
+
+def _push(
+    paths: Sequence[Path],
+    endpoint: str,
+    user: str | None,
+    password: str | None,
+    ontology: bool,
+    timeout: float,
+) -> list[PushedGraph]:
     check_endpoint(endpoint)
     if password is not None and user is None:
         raise InputError("a password needs a --user")
@@ -192,27 +212,28 @@ def push(
             planned[name] = (triples, str(path))
     if ontology:
         planned[ONTOLOGY_GRAPH] = (read_ontology(), "ontology")
-    opener = urllib.request.build_opener(_NoRedirect())
+    handlers = (DeadlineHTTPHandler(), DeadlineHTTPSHandler())
+    opener = urllib.request.build_opener(_NoRedirect(), *handlers)
     credentials = _Credentials(endpoint, user, password or "") if user is not None else None
     if credentials is not None and planned:
-        try:
-            credentials.probe(opener, graph_url(endpoint, next(iter(planned))), timeout)
-        except (urllib.error.URLError, OSError) as error:
-            reason = getattr(error, "reason", error)
-            raise RemoteError(
-                _scrub(f"cannot reach {endpoint}: {reason}", user, password)
-            ) from None
+        with Deadline(timeout) as deadline:
+            handlers[0].deadline = handlers[1].deadline = deadline
+            try:
+                credentials.probe(opener, graph_url(endpoint, next(iter(planned))), deadline)
+            except _NETWORK_ERRORS as error:
+                raise _unreachable(endpoint, error, deadline) from None
     pushed: list[PushedGraph] = []
     for name, (triples, source) in planned.items():
         body = _body(triples)
-        try:
-            status = _put(opener, graph_url(endpoint, name), body, timeout, credentials)
-        except urllib.error.HTTPError as error:
-            raise RemoteError(_scrub(_http_error(error, endpoint, name), user, password)) from None
-        except (urllib.error.URLError, OSError) as error:
-            reason = getattr(error, "reason", error)
-            raise RemoteError(
-                _scrub(f"cannot reach {endpoint}: {reason}", user, password)
-            ) from None
+        with Deadline(timeout) as deadline:
+            handlers[0].deadline = handlers[1].deadline = deadline
+            try:
+                status = _put(opener, graph_url(endpoint, name), body, deadline, credentials)
+            except urllib.error.HTTPError as error:
+                if deadline.expired:
+                    raise deadline.error() from None
+                raise RemoteError(_http_error(error, endpoint, name)) from None
+            except _NETWORK_ERRORS as error:
+                raise _unreachable(endpoint, error, deadline) from None
         pushed.append(PushedGraph(name, body.count(b"\n"), source, status))
     return pushed
