@@ -82,6 +82,21 @@ def csv_cell(value: str) -> str:
     return value
 
 
+def csv_rows(rows: list[list[str]]) -> str:
+    """RFC 4180 rows, a field quoted when it holds a comma, a quote or any line break.
+
+    Python's csv writer leaves a lone carriage return unquoted when the line ends in
+    ``\n``, and every reader then takes it for the end of the row.
+    """
+    return "".join(",".join(_csv_field(field) for field in row) + "\n" for row in rows)
+
+
+def _csv_field(field: str) -> str:
+    if any(char in field for char in ',"\r\n'):
+        return '"' + field.replace('"', '""') + '"'
+    return field
+
+
 def csv_value(cell: str) -> str:
     """The value of a cell written by :func:`csv_cell`."""
     return cell[1:] if cell.startswith(TEXT_MARK) else cell

@@ -12,8 +12,6 @@ through an index.
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 from articlekg.atomic import write_text
@@ -21,6 +19,7 @@ from articlekg.export.attributes import Value
 from articlekg.export.escape import (
     TEXT_MARK,
     csv_cell,
+    csv_rows,
     cypher_comment,
     cypher_identifier,
     cypher_string,
@@ -46,10 +45,7 @@ def labels_of(types: tuple[str, ...]) -> list[str]:
 
 
 def _csv(rows: list[list[str]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerows(rows)
-    return buffer.getvalue()
+    return csv_rows(rows)
 
 
 def _cell(value: Value | None) -> str:
