@@ -12,6 +12,7 @@ through an index.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from articlekg.atomic import write_text
@@ -25,7 +26,7 @@ from articlekg.export.escape import (
     cypher_string,
     file_url,
 )
-from articlekg.export.projection import Key, PropertyGraph, project_article
+from articlekg.export.projection import Edge, Key, Node, PropertyGraph, project_article
 from articlekg.export.registry import ArticleGraph
 from articlekg.export.xmltext import lexical
 
@@ -85,18 +86,29 @@ _string = cypher_string
 
 
 def _unmarked(column: str) -> str:
-    """The column's value without the text mark that :func:`csv_cell` may have added."""
+    """The column's value without the text mark that :func:`csv_cell` added to some cells."""
     marked = f"{column} STARTS WITH {_string(TEXT_MARK)}"
     return f"substring({column}, CASE WHEN {marked} THEN 1 ELSE 0 END)"
 
 
-def _assignments(variable: str, keys: list[Key]) -> str:
+def _is_marked(value: object) -> bool:
+    return isinstance(value, str) and csv_cell(value) != value
+
+
+def _marked_columns(items: Sequence[Node | Edge], keys: list[Key]) -> set[str]:
+    """The columns where some cell carries the text mark (only those need unmarking)."""
+    return {key.name for key in keys if any(_is_marked(i.attributes.get(key.name)) for i in items)}
+
+
+def _assignments(variable: str, keys: list[Key], marked: set[str]) -> str:
     parts = []
     for key in keys:
         column = f"row.{_ident(header(key))}"
         cast = _CYPHER_CAST.get(key.type)
-        value = f"{cast}({column})" if cast else _unmarked(column)
-        parts.append(f"{variable}.{_ident(key.name)} = {value}")
+        value = f"{cast}({column})" if cast else column
+        parts.append(
+            f"{variable}.{_ident(key.name)} = {_unmarked(value) if key.name in marked else value}"
+        )
     return ",\n    ".join(parts)
 
 
@@ -121,17 +133,22 @@ def load_cypher(pg: PropertyGraph, folder: str) -> str:
         f"MERGE (n:{COMMON_LABEL} {{id: row.`id:ID`}})",
     ]
     node_keys = _node_keys(pg)
-    lines.append(f"SET {_assignments('n', node_keys)};" if node_keys else ";")
+    marked = _marked_columns(pg.nodes, node_keys)
+    lines.append(f"SET {_assignments('n', node_keys, marked)};" if node_keys else ";")
     labels = sorted({label for node in pg.nodes for label in node.types} - {COMMON_LABEL})
+    label_column = "row.`:LABEL`"
+    if any(_is_marked(";".join(labels_of(node.types))) for node in pg.nodes):
+        label_column = _unmarked(label_column)
     for label in labels:
         lines += [
             "",
             f"LOAD CSV WITH HEADERS FROM {nodes_url} AS row",
-            f"WITH row WHERE {_string(label)} IN split({_unmarked('row.`:LABEL`')}, ';')",
+            f"WITH row WHERE {_string(label)} IN split({label_column}, ';')",
             f"MATCH (n:{COMMON_LABEL} {{id: row.`id:ID`}})",
             f"SET n:{_ident(label)};",
         ]
     edge_keys = _edge_keys(pg)
+    marked = _marked_columns(pg.edges, edge_keys)
     for rel_type in sorted({edge.type for edge in pg.edges}):
         lines += [
             "",
@@ -140,7 +157,7 @@ def load_cypher(pg: PropertyGraph, folder: str) -> str:
             f"MATCH (a:{COMMON_LABEL} {{id: row.`:START_ID`}}), "
             f"(b:{COMMON_LABEL} {{id: row.`:END_ID`}})",
             f"MERGE (a)-[r:{_ident(rel_type)} {{id: row.id}}]->(b)"
-            + (f"\nSET {_assignments('r', edge_keys)};" if edge_keys else ";"),
+            + (f"\nSET {_assignments('r', edge_keys, marked)};" if edge_keys else ";"),
         ]
     return "\n".join(lines) + "\n"
 
