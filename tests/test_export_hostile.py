@@ -357,3 +357,13 @@ def test_cypher_strings_and_csv_cells_round_trip() -> None:
         cell = csv_cell(value)
         assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
         assert csv_value(cell) == value
+
+
+def test_a_store_update_cannot_be_broken_out_of_by_a_graph_name() -> None:
+    from articlekg.errors import StoreError
+    from articlekg.store import _replace_graph_update
+
+    with pytest.raises(StoreError, match="cannot name a graph"):
+        _replace_graph_update("https://example.org/g> } ; DROP ALL ; INSERT DATA { <x", [])
+    update = _replace_graph_update("https://example.org/g\u00e9", [])
+    assert update.startswith("DROP SILENT GRAPH <https://example.org/g\u00e9> ;")

@@ -151,8 +151,13 @@ def _canonical(triples: Sequence[ox.Triple]) -> set[ox.Quad]:
 
 
 def _replace_graph_update(name: str, triples: Sequence[ox.Triple]) -> str:
+    # Every term is written by Oxigraph, the graph name too, so no text can leave its IRI.
+    try:
+        graph = str(ox.NamedNode(name))
+    except ValueError as error:
+        raise StoreError(f"<{name}> cannot name a graph: {error}") from None
     body = " .\n".join(str(t) for t in triples)
-    return f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body} }} }}"
+    return f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body} }} }}"
 
 
 # Files RocksDB (Oxigraph's storage) writes into every store folder it creates.
