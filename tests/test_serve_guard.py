@@ -7,6 +7,7 @@ from __future__ import annotations
 import http.client
 import logging
 import socket
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -21,7 +22,7 @@ import articlekg.serve as serve_module
 from articlekg.serve import ServeConfig, make_server
 from articlekg.serve_guard import BoundedThreadServer, HostCheck, printable
 from articlekg.store import ArticleStore
-from sparql_servers import DATA
+from sparql_servers import DATA, articlekg_serve, free_port, venv_tool
 
 FINDINGS = (DATA / "queries" / "findings.rq").read_text()
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o }"
@@ -224,3 +225,71 @@ def test_bounded_queries_reuse_one_worker_and_replace_it_after_a_timeout(store_d
         query_store(store_dir, RUNAWAY, timeout=1)
     assert not worker.process.is_alive()
     assert query_store(store_dir, "ASK { ?s ?p ?o }", timeout=30) == AskResult(True)
+
+
+def test_cli_serve_stops_a_runaway_query_by_default_and_logs_no_traceback(
+    store_dir: Path, tmp_path: Path
+) -> None:
+    with articlekg_serve(store_dir, tmp_path, "--timeout", "1") as served:
+        port = int(served.query_url.split(":")[2].split("/")[0])
+        status, body = request(port, query_path(RUNAWAY))
+        assert status == 503 and b"stopped after 1 s" in body
+        status, _ = request(port, query_path("ASK {}"), headers={"Host": "evil.example"})
+        assert status == 421
+        assert request(port, "/health")[0] == 200
+    log = (tmp_path / "serve.log").read_text()
+    assert "Traceback" not in log and '"GET /health HTTP/1.1" 200' in log
+
+
+def children(pid: int) -> set[int]:
+    """Processes whose parent is ``pid`` (Linux /proc)."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def test_killing_the_server_mid_query_leaves_no_worker_running(
+    store_dir: Path, tmp_path: Path
+) -> None:
+    port = free_port()
+    command = [venv_tool("articlekg"), "serve", "--store", str(store_dir), "--port", str(port)]
+    with (tmp_path / "serve.log").open("w") as log:
+        server = subprocess.Popen([*command, "--timeout", "0"], stdout=log, stderr=log)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "the server did not start"
+                time.sleep(0.2)
+        client = socket.create_connection(("127.0.0.1", port))
+        client.sendall(f"GET {query_path(RUNAWAY)} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
+        time.sleep(1)
+        helpers = {pid for forkserver in children(server.pid) for pid in children(forkserver)}
+        helpers |= children(server.pid)
+        assert helpers, "no worker processes found"
+    finally:
+        server.kill()
+        server.wait(10)
+    deadline = time.monotonic() + 15
+    while any(map(running, helpers)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    client.close()
+    assert not [pid for pid in helpers if running(pid)]
+
+
+def running(pid: int) -> bool:
+    """Whether ``pid`` still runs (a zombie waiting to be reaped does not)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"

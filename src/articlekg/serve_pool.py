@@ -10,11 +10,16 @@ caller holds threads (an HTTP server, Oxigraph's own).
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import queue
 import select
+import signal
 import socket
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -28,6 +33,7 @@ from articlekg.results import QueryResult
 
 PRELOAD = ["articlekg.query", "articlekg.serve"]
 """What the forkserver imports once, so that no worker imports it again."""
+_PR_SET_PDEATHSIG = 1
 _POLL = 0.25
 """How often a waiting caller looks whether its client is still there (seconds)."""
 
@@ -48,8 +54,30 @@ def _context() -> BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+def _die_with_parent() -> None:
+    """Be killed when the forkserver ends, and let it end with the server, so that a server
+    killed mid-query leaves no worker running that query on.
+
+    The forkserver ends when every copy of its "alive" pipe is closed; each child it forks
+    inherits one (to start processes of its own), which would keep it alive as long as a
+    worker runs. Workers start nothing, so they close theirs.
+    """
+    server = getattr(multiprocessing.forkserver, "_forkserver", None)
+    alive = getattr(server, "_forkserver_alive_fd", None)
+    if isinstance(alive, int):
+        with contextlib.suppress(OSError):
+            os.close(alive)
+        server._forkserver_alive_fd = None  # type: ignore[union-attr]
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
 def _serve(connection: Connection) -> None:
     """A worker's loop: run each (function, args) it is sent and send back the outcome."""
+    # Ctrl-C reaches the whole process group; the parent decides, and stops the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
     while True:
         try:
             function, args = connection.recv()
