@@ -99,7 +99,7 @@ def wait_for_http(url: str, process: subprocess.Popen[bytes], log: Path, seconds
         if process.poll() is not None:
             pytest.fail(f"server exited with {process.returncode}: {log.read_text()[-2000:]}")
         try:
-            with urllib.request.urlopen(url, timeout=2):
+            with urllib.request.urlopen(url, timeout=10):
                 return
         except urllib.error.HTTPError:
             return  # it answers, even if not with 200

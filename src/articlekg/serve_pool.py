@@ -31,8 +31,8 @@ from typing import Any
 from articlekg.errors import ArticleKGError, QueryError, QueryTimeout
 from articlekg.results import QueryResult
 
-PRELOAD = ["articlekg.query", "articlekg.serve"]
-"""What the forkserver imports once, so that no worker imports it again."""
+PRELOAD = ["articlekg.query", "articlekg.serve", "articlekg.query_warmup"]
+"""What the forkserver imports (and warms up) once, so that no worker does it again."""
 _PR_SET_PDEATHSIG = 1
 _POLL = 0.25
 """How often a waiting caller looks whether its client is still there (seconds)."""
