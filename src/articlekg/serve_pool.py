@@ -31,8 +31,11 @@ from typing import Any
 from articlekg.errors import ArticleKGError, QueryError, QueryTimeout
 from articlekg.results import QueryResult
 
-PRELOAD = ["articlekg.query", "articlekg.serve", "articlekg.query_warmup"]
-"""What the forkserver imports (and warms up) once, so that no worker does it again."""
+PRELOAD = ("articlekg.query", "articlekg.serve", "articlekg.query_warmup")
+"""What the endpoint's forkserver imports (and warms up) once, so that no worker does it
+again. A one-off bounded query (``query --timeout``) preloads only :data:`LIGHT_PRELOAD`:
+a shipped query on the store needs no rdflib, and that process should not load it."""
+LIGHT_PRELOAD = ("articlekg.query",)
 _PR_SET_PDEATHSIG = 1
 _POLL = 0.25
 """How often a waiting caller looks whether its client is still there (seconds)."""
@@ -46,10 +49,11 @@ class BusyError(Exception):
     """No worker became free in time."""
 
 
-def _context() -> BaseContext:
+def _context(preload: tuple[str, ...]) -> BaseContext:
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(PRELOAD)
+        # Takes effect when the process's forkserver starts, i.e. for its first pool.
+        context.set_forkserver_preload(list(preload))
         return context
     return multiprocessing.get_context("spawn")
 
@@ -129,10 +133,10 @@ def client_gone(client: socket.socket) -> bool:
 class QueryPool:
     """``size`` worker processes; each runs one query at a time."""
 
-    def __init__(self, size: int) -> None:
+    def __init__(self, size: int, preload: tuple[str, ...] = PRELOAD) -> None:
         if size < 1:
             raise ValueError("a pool needs at least one worker")
-        self._context = _context()
+        self._context = _context(preload)
         self._lock = threading.Lock()
         self._closed = False
         self._idle: queue.SimpleQueue[_Worker] = queue.SimpleQueue()
@@ -235,5 +239,5 @@ def shared_pool() -> QueryPool:
     global _shared
     with _shared_lock:
         if _shared is None:
-            _shared = QueryPool(1)
+            _shared = QueryPool(1, LIGHT_PRELOAD)
         return _shared
