@@ -23,11 +23,11 @@ from articlekg.export.projection import PropertyGraph, project
 from articlekg.export.style import STRUCTURAL_TYPES
 from articlekg.view import page_data, read_graphs, view_html
 from articlekg.vocab import AKG
+from conftest import DevCorpus
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_TTL = ROOT / "exports" / "massage-metastatic-bone-pain.ttl"
 SEED_GRAPHML = ROOT / "exports" / "massage-metastatic-bone-pain.graphml"
-DEV = ROOT.parent / "shared" / "eval" / "dev"
 NODE_DIR = ROOT / "tests" / "node"
 CHROMIUM = Path("/usr/bin/chromium")
 # Where the screenshots go: a temporary folder, or (to refresh the README's pictures)
@@ -36,12 +36,11 @@ SCREENSHOTS = os.environ.get("ARTICLEKG_SCREENSHOTS")
 
 
 @pytest.fixture(scope="module")
-def corpus_exports(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    sources = sorted(DEV.glob("*.txt"))
-    assert len(sources) == 25, f"expected the 25 dev articles in {DEV}"
-    out = tmp_path_factory.mktemp("dev")
-    api.build(sources, out, formats=["turtle"])
-    return sorted(out.glob("*.ttl"))
+def corpus_exports(dev_corpus: DevCorpus) -> list[Path]:
+    """The dev articles' Turtle exports, from the folder build the session shares."""
+    exports = sorted(p for p in dev_corpus.out.glob("*.ttl") if p.stem[:2].isdigit())
+    assert len(exports) == 25, f"expected the 25 dev articles' exports in {dev_corpus.out}"
+    return exports
 
 
 def embedded_data(html: str) -> dict[str, Any]:

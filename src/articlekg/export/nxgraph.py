@@ -1,8 +1,9 @@
 """The property graph as a networkx ``MultiDiGraph``: the Python view of what GraphML holds.
 
-It is built from the same projection as the GraphML, GEXF and Neo4j exports (never a second
-one), so a node, an edge or an attribute means the same thing in all of them: node keys
-are IRIs, edge keys the GraphML edge ids, and attributes the typed values GraphML carries.
+It is built from the same projections as the GraphML, GEXF and Neo4j exports (never a
+second one): an article's is ``<stem>.graphml``'s, a list of articles' is
+``corpus.graphml``'s (shared nodes once, every article's evidence). Node keys are IRIs,
+edge keys the GraphML edge ids, and attributes the typed values GraphML carries.
 """
 
 from __future__ import annotations
@@ -10,21 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import networkx as nx
-from rdflib import Graph
 
-from articlekg.export.projection import PropertyGraph, project
+from articlekg.export.corpus_graphs import corpus_property_graph
+from articlekg.export.projection import PropertyGraph, project_article
 from articlekg.export.registry import ArticleGraph
-
-
-def union_graph(articles: ArticleGraph | Sequence[ArticleGraph]) -> Graph:
-    """One article's graph, or the union of several: a node they share (same IRI) is one."""
-    if isinstance(articles, ArticleGraph):
-        return articles.graph
-    union = Graph()
-    for article in articles:
-        for triple in article.graph:
-            union.add(triple)
-    return union
 
 
 def networkx_graph(pg: PropertyGraph) -> nx.MultiDiGraph:
@@ -37,5 +27,7 @@ def networkx_graph(pg: PropertyGraph) -> nx.MultiDiGraph:
 
 
 def to_networkx(articles: ArticleGraph | Sequence[ArticleGraph]) -> nx.MultiDiGraph:
-    """The property graph of an article (or of a corpus, shared nodes once) in networkx."""
-    return networkx_graph(project(union_graph(articles)))
+    """An article's property graph, or a corpus's (shared nodes once), in networkx."""
+    if isinstance(articles, ArticleGraph):
+        return networkx_graph(project_article(articles))
+    return networkx_graph(corpus_property_graph(articles))
