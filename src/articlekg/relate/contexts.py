@@ -133,8 +133,15 @@ def _place(view: ArticleView, index: int, token: Token, mentions: list[Mention])
 def _add(view: ArticleView, ref: EntityRef, span: Span) -> None:
     for fact in view.facts.contexts:
         if fact.context.key == ref.key and fact.scope is None:
-            if span not in fact.evidence:
+            # A set beside the list: a context named in every paragraph made each new
+            # mention a scan of all earlier ones.
+            seen = view.memo(("context evidence", id(fact)), set[Span])
+            if len(seen) != len(fact.evidence):
+                seen.clear()
+                seen.update(fact.evidence)
+            if span not in seen:
                 fact.evidence.append(span)
+                seen.add(span)
             return
     view.facts.contexts.append(ContextFact(ref, [span]))
 

@@ -74,7 +74,10 @@ class ArticleView:
     def per_block(self, name: str, block: int, compute: Callable[[], T]) -> T:
         """``compute()`` once per block: rules that ask it of every sentence (or mention)
         would otherwise read a long paragraph again for each of its sentences."""
-        key = (name, block)
+        return self.memo((name, block), compute)
+
+    def memo(self, key: tuple[str, int], compute: Callable[[], T]) -> T:
+        """``compute()`` once per ``key`` for this article."""
         if key not in self._per_block:
             self._per_block[key] = compute()
         return cast(T, self._per_block[key])
