@@ -111,7 +111,8 @@ class _Projector:
         }
         self.evidence = {s for s, t in self.types.items() if AKG.Evidence in t}
         values = {s for s, t in self.types.items() if t and t <= VALUE_CLASSES}
-        self.node_iris = sorted((s for s in self.out if s not in self.evidence | values), key=str)
+        not_nodes = self.evidence | values  # once: inside the generator it was per subject
+        self.node_iris = sorted((s for s in self.out if s not in not_nodes), key=str)
         self.is_node = set(self.node_iris)
 
     def objects(self, subject: URIRef, predicate: URIRef) -> list[Object]:
