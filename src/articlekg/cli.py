@@ -116,6 +116,14 @@ def main() -> None:
     metavar="BYTES",
     help="Refuse an input file larger than this (0: no limit).",
 )
+@click.option(
+    "--lexicon",
+    "lexicons",
+    multiple=True,
+    metavar="FILE",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A SKOS vocabulary (Turtle) to add to the built-in lexicon; repeatable.",
+)
 @reports_errors
 def build(
     inputs: tuple[Path, ...],
@@ -126,6 +134,7 @@ def build(
     input_format: str,
     store: Path | None,
     max_bytes: int,
+    lexicons: tuple[Path, ...],
 ) -> None:
     """Build INPUTS (article files or folders of them) into graphs in OUTPUT.
 
@@ -143,6 +152,7 @@ def build(
             include=include,
             input_format=input_format,
             max_bytes=max_bytes,
+            lexicons=lexicons,
         )
     for path in report.written:
         click.echo(str(path))
