@@ -22,6 +22,7 @@ from articlekg.namespaces import DEFAULT_BASE_IRI
 # the extraction pipeline, spaCy, pySHACL or trafilatura (tests/test_imports.py pins it).
 if TYPE_CHECKING:
     import networkx as nx
+    from articlekg.audit import AuditReport
 
     from articlekg.export import ArticleGraph
     from articlekg.pipeline import BuildReport, BuiltArticle, build
@@ -34,6 +35,7 @@ _FROM_PIPELINE = frozenset({"BuildReport", "BuiltArticle", "build"})
 __all__ = [
     "BuildReport",
     "BuiltArticle",
+    "audit",
     "build",
     "build_article",
     "build_text",
@@ -93,6 +95,31 @@ def export(article: ArticleGraph, outdir: Path, formats: Sequence[str] | None = 
     for exporter in exporters:
         written.extend(exporter.write(article, outdir))
     return written
+
+
+def audit(
+    inputs: Sequence[Path],
+    *,
+    include: Sequence[str] = (),
+    input_format: str = "auto",
+    lexicons: Sequence[Path] = (),
+) -> list[AuditReport]:
+    """Audit each article's topical map against its text (see :mod:`articlekg.audit`).
+
+    ``inputs`` are article files or folders, as for :func:`build`; nothing is written.
+    ``articlekg.audit_report.render_text`` and ``render_json`` format the reports.
+    """
+    from articlekg.audit import audit_article
+    from articlekg.pipeline import collect_inputs
+    from articlekg.vocabularies import lexicon_with
+
+    lexicon = lexicon_with(lexicons)
+    return [
+        audit_article(
+            build_document(read_document(path, name, input_format), lexicon=lexicon, check=False)
+        )
+        for path, name in collect_inputs(inputs, include)
+    ]
 
 
 def validate(path: Path) -> ValidationReport:

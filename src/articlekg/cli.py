@@ -162,6 +162,54 @@ def build(
 
 
 @main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--json",
+    "json_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Also write the audit as JSON to this file.",
+)
+@click.option(
+    "--include",
+    multiple=True,
+    metavar="GLOB",
+    help="In folders, audit only files whose path matches GLOB; repeatable.",
+)
+@click.option(
+    "--input-format",
+    type=click.Choice(INPUT_FORMATS),
+    default="auto",
+    show_default=True,
+    help="How to read the inputs (as for build).",
+)
+@click.option(
+    "--lexicon",
+    "lexicons",
+    multiple=True,
+    metavar="FILE",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A SKOS vocabulary (Turtle) to add to the built-in lexicon; repeatable.",
+)
+@reports_errors
+def audit(
+    inputs: tuple[Path, ...],
+    json_path: Path | None,
+    include: tuple[str, ...],
+    input_format: str,
+    lexicons: tuple[Path, ...],
+) -> None:
+    """Compare what each article's topical map declares (central entity, attributes,
+    contexts, section topics) with what its text supports."""
+    from articlekg.audit_report import render_json, render_text
+
+    reports = api.audit(list(inputs), include=include, input_format=input_format, lexicons=lexicons)
+    click.echo(render_text(reports), nl=False)
+    if json_path is not None:
+        write_text(json_path, render_json(reports))
+
+
+@main.command()
 @click.argument("graph", type=click.Path(path_type=Path))
 @reports_errors
 def validate(graph: Path) -> None:
