@@ -123,8 +123,13 @@ def domain_graph(graph: Graph, rules: AuditRules) -> nx.MultiGraph:
 def rank(
     graph: Graph, domain: nx.MultiGraph, rules: AuditRules, mentions: dict[str, int]
 ) -> list[RankedEntity]:
-    """Candidate entities by PageRank over the connected part of the domain graph, then by
-    how often the text names them (``mentions``), then by label.
+    """Candidate entities by the number of facts that link to them (their degree towards
+    facts in the domain graph), then PageRank over its connected part, then how often the
+    text names them (``mentions``), then label.
+
+    Facts come first because in a graph of a few dozen facts PageRank rewards the
+    neighbourhood of a fact more than the number of facts: a condition named by two
+    statistics and a relation can outscore the therapy six findings are about.
 
     An entity no fact links to gets PageRank 0: over isolated nodes PageRank only spreads
     the damping mass evenly, which would rank a name the text drops once above an entity
@@ -152,7 +157,9 @@ def rank(
                 mentions=mentions.get(node, 0),
             )
         )
-    return sorted(ranked, key=lambda r: (-r.pagerank, -r.mentions, r.label.lower(), r.iri))
+    return sorted(
+        ranked, key=lambda r: (-r.facts, -r.pagerank, -r.mentions, r.label.lower(), r.iri)
+    )
 
 
 class _Auditor:
