@@ -18,9 +18,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import pytest
 from pyoxigraph import RdfFormat, Store
 from rdflib import RDF, RDFS, Graph
 
+from articlekg.errors import ExportError
 from articlekg.export import get_exporter
 from articlekg.export.schemaorg import schemaorg_document
 from articlekg.export.turtle import turtle_text
@@ -287,3 +289,10 @@ def test_the_exporter_writes_the_stem_schema_jsonld(
     )
     second = get_exporter("schemaorg").write(built_seed.graph, tmp_path / "again")[0]
     assert second.read_bytes() == path.read_bytes()
+
+
+def test_a_graph_without_an_article_is_refused_with_a_message() -> None:
+    graph = Graph()
+    graph.add((CONCEPT["massage-therapy"], RDF.type, AKG.Intervention))
+    with pytest.raises(ExportError, match="no akg:Article"):
+        schemaorg_document(graph)

@@ -18,6 +18,7 @@ from functools import cache
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
+from articlekg.errors import ExportError
 from articlekg.facts import normal_label
 from articlekg.iris import checked, slug
 from articlekg.lexicon import Lexicon
@@ -141,9 +142,12 @@ def best_type(types: Iterable[str], rules: SchemaRules) -> str:
 
 
 def the_article(graph: Graph) -> URIRef:
-    return next(
-        s for s in sorted(graph.subjects(RDF.type, AKG.Article), key=str) if isinstance(s, URIRef)
+    articles = sorted(
+        (s for s in graph.subjects(RDF.type, AKG.Article) if isinstance(s, URIRef)), key=str
     )
+    if not articles:
+        raise ExportError("the graph has no akg:Article node, so there is no page to describe")
+    return articles[0]
 
 
 def article_kind(graph: Graph, article: URIRef, rules: SchemaRules) -> str:
