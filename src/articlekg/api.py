@@ -22,6 +22,7 @@ from articlekg.namespaces import DEFAULT_BASE_IRI
 # the extraction pipeline, spaCy, pySHACL or trafilatura (tests/test_imports.py pins it).
 if TYPE_CHECKING:
     import networkx as nx
+
     from articlekg.audit import AuditReport
 
     from articlekg.export import ArticleGraph
