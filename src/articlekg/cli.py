@@ -184,6 +184,14 @@ def build(
     help="How to read the inputs (as for build).",
 )
 @click.option(
+    "--max-bytes",
+    type=click.IntRange(min=0),
+    default=5_000_000,
+    show_default=True,
+    metavar="BYTES",
+    help="Refuse an input file larger than this (0: no limit).",
+)
+@click.option(
     "--lexicon",
     "lexicons",
     multiple=True,
@@ -197,13 +205,22 @@ def audit(
     json_path: Path | None,
     include: tuple[str, ...],
     input_format: str,
+    max_bytes: int,
     lexicons: tuple[Path, ...],
 ) -> None:
     """Compare what each article's topical map declares (central entity, attributes,
     contexts, section topics) with what its text supports."""
+    from articlekg import api
+    from articlekg.atomic import write_text
     from articlekg.audit_report import render_json, render_text
 
-    reports = api.audit(list(inputs), include=include, input_format=input_format, lexicons=lexicons)
+    reports = api.audit(
+        list(inputs),
+        include=include,
+        input_format=input_format,
+        lexicons=lexicons,
+        max_bytes=max_bytes,
+    )
     click.echo(render_text(reports), nl=False)
     if json_path is not None:
         write_text(json_path, render_json(reports))
