@@ -20,13 +20,14 @@ from typing import Any
 
 import pytest
 from pyoxigraph import RdfFormat, Store
-from rdflib import RDF, RDFS, Graph
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
 from articlekg.errors import ExportError
 from articlekg.export import get_exporter
 from articlekg.export.schemaorg import schemaorg_document
 from articlekg.export.turtle import turtle_text
 from articlekg.pipeline import BuiltArticle
+from articlekg.schema_types import article_kind, schema_rules
 from articlekg.vocab import AKG, CONCEPT, SCHEMA
 
 SDO = str(SCHEMA)
@@ -296,3 +297,45 @@ def test_a_graph_without_an_article_is_refused_with_a_message() -> None:
     graph.add((CONCEPT["massage-therapy"], RDF.type, AKG.Intervention))
     with pytest.raises(ExportError, match="no akg:Article"):
         schemaorg_document(graph)
+
+
+def test_the_committed_seed_turtle_answers_the_naive_query() -> None:
+    from articlekg import api
+
+    seed = Path(__file__).resolve().parents[1] / "exports" / "massage-metastatic-bone-pain.ttl"
+    result = api.query(
+        "PREFIX schema: <https://schema.org/>\nSELECT ?x WHERE { ?x a schema:MedicalTherapy }",
+        [seed],
+        ontology=False,
+    )
+    found = {row[0].value for row in result.rows}  # type: ignore[union-attr]
+    assert str(CONCEPT["massage-therapy"]) in found
+
+
+def _article_graph(*triples: tuple[object, object, object]) -> Graph:
+    graph = Graph()
+    article = URIRef("https://example.org/article/a")
+    graph.add((article, RDF.type, AKG.Article))
+    graph.add((article, RDFS.label, Literal("Tai chi for balance: a randomized trial")))
+    for triple in triples:
+        graph.add(triple)  # type: ignore[arg-type]
+    return graph
+
+
+def test_the_page_kind_rules_in_order() -> None:
+    article, study = URIRef("https://example.org/article/a"), URIRef("https://example.org/s")
+    rules = schema_rules()
+    plain = _article_graph()
+    assert article_kind(plain, article, rules) == "MedicalWebPage"
+    reports = _article_graph((article, AKG.reportsStudy, study), (study, AKG.title, Literal("x")))
+    assert article_kind(reports, article, rules) == "NewsArticle"
+    titled = _article_graph(
+        (article, AKG.reportsStudy, study),
+        (study, AKG.title, Literal("Tai chi for balance – a randomized trial")),
+    )
+    assert article_kind(titled, article, rules) == "MedicalScholarlyArticle"
+    mapped = _article_graph(
+        (article, AKG.reportsStudy, study),
+        (article, AKG.hasTopicalSection, URIRef("https://example.org/t")),
+    )
+    assert article_kind(mapped, article, rules) == "MedicalWebPage"

@@ -19,9 +19,8 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from articlekg.errors import ExportError
-from articlekg.facts import normal_label
 from articlekg.iris import checked, slug
-from articlekg.lexicon import Lexicon
+from articlekg.lexicon import Lexicon, folded_key
 from articlekg.resources import ontology_dir
 from articlekg.vocab import AKG, CONCEPT, ENTITY_CLASSES, SCHEMA
 
@@ -152,12 +151,12 @@ def the_article(graph: Graph) -> URIRef:
 
 def article_kind(graph: Graph, article: URIRef, rules: SchemaRules) -> str:
     """The page type: the first rule of ``article_kinds`` whose condition holds."""
-    title = normal_label(str(graph.value(article, RDFS.label) or ""))
+    # Titles compared by their words: "X: a trial" on the page is "X – a trial" in a record.
+    title = folded_key(str(graph.value(article, RDFS.label) or ""))
     studies = list(graph.objects(article, AKG.reportsStudy))
     conditions = {
-        "titled as a study it reports": any(
-            normal_label(str(t)) == title for s in studies for t in graph.objects(s, AKG.title)
-        ),
+        "titled as a study it reports": bool(title)
+        and any(folded_key(str(t)) == title for s in studies for t in graph.objects(s, AKG.title)),
         "has a topical map": (article, AKG.hasTopicalSection, None) in graph,
         "reports a study": bool(studies),
         "always": True,
