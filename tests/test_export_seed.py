@@ -36,6 +36,7 @@ def test_exports_folder_holds_every_format() -> None:
         ".strict.graphml",
         ".gexf",
         ".neo4j",
+        ".schema.jsonld",
     ]
     missing = [s for s in suffixes if not (EXPORTS / f"{SEED_STEM}{s}").exists()]
     assert not missing, f"exports/ lacks {missing}: run 'make exports'"

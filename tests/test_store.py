@@ -208,6 +208,7 @@ def test_a_store_held_by_another_writer_is_reported(tmp_path: Path) -> None:
 
 def test_one_export_per_article_is_chosen_from_a_build() -> None:
     written = [Path("o/a.nt"), Path("o/a.ttl"), Path("o/a.graphml"), Path("o/b.jsonld")]
+    written.append(Path("o/a.schema.jsonld"))  # page markup, not a graph for a store
     assert loadable_exports(written) == [Path("o/a.ttl"), Path("o/b.jsonld")]
 
 

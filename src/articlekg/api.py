@@ -23,6 +23,7 @@ from articlekg.namespaces import DEFAULT_BASE_IRI
 if TYPE_CHECKING:
     import networkx as nx
 
+    from articlekg.audit import AuditReport
     from articlekg.export import ArticleGraph
     from articlekg.pipeline import BuildReport, BuiltArticle, build
     from articlekg.results import QueryResult
@@ -34,6 +35,7 @@ _FROM_PIPELINE = frozenset({"BuildReport", "BuiltArticle", "build"})
 __all__ = [
     "BuildReport",
     "BuiltArticle",
+    "audit",
     "build",
     "build_article",
     "build_text",
@@ -93,6 +95,37 @@ def export(article: ArticleGraph, outdir: Path, formats: Sequence[str] | None = 
     for exporter in exporters:
         written.extend(exporter.write(article, outdir))
     return written
+
+
+def audit(
+    inputs: Sequence[Path],
+    *,
+    include: Sequence[str] = (),
+    input_format: str = "auto",
+    lexicons: Sequence[Path] = (),
+    max_bytes: int | None = None,
+) -> list[AuditReport]:
+    """Audit each article's topical map against its text (see :mod:`articlekg.audit`).
+
+    ``inputs`` are article files or folders, as for :func:`build` (and refused above
+    ``max_bytes`` the same way; None: build's default); nothing is written.
+    ``articlekg.audit_report.render_text`` and ``render_json`` format the reports.
+    """
+    from articlekg.audit import audit_article
+    from articlekg.pipeline import build_document, collect_inputs
+    from articlekg.read import DEFAULT_MAX_BYTES, check_size, read_document
+    from articlekg.vocabularies import lexicon_with
+
+    lexicon = lexicon_with(lexicons)
+    found = collect_inputs(inputs, include)
+    for path, _ in found:
+        check_size(path, DEFAULT_MAX_BYTES if max_bytes is None else max_bytes)
+    return [
+        audit_article(
+            build_document(read_document(path, name, input_format), lexicon=lexicon, check=False)
+        )
+        for path, name in found
+    ]
 
 
 def validate(path: Path) -> ValidationReport:

@@ -116,6 +116,14 @@ def main() -> None:
     metavar="BYTES",
     help="Refuse an input file larger than this (0: no limit).",
 )
+@click.option(
+    "--lexicon",
+    "lexicons",
+    multiple=True,
+    metavar="FILE",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A SKOS vocabulary (Turtle) to add to the built-in lexicon; repeatable.",
+)
 @reports_errors
 def build(
     inputs: tuple[Path, ...],
@@ -126,6 +134,7 @@ def build(
     input_format: str,
     store: Path | None,
     max_bytes: int,
+    lexicons: tuple[Path, ...],
 ) -> None:
     """Build INPUTS (article files or folders of them) into graphs in OUTPUT.
 
@@ -144,12 +153,78 @@ def build(
             include=include,
             input_format=input_format,
             max_bytes=max_bytes,
+            lexicons=lexicons,
         )
     for path in report.written:
         click.echo(str(path))
     if store is not None:
         for loaded in api.load(loadable_exports(report.written), store):
             click.echo(f"{loaded.name}: {loaded.triples} triples into {store}")
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--json",
+    "json_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Also write the audit as JSON to this file.",
+)
+@click.option(
+    "--include",
+    multiple=True,
+    metavar="GLOB",
+    help="In folders, audit only files whose path matches GLOB; repeatable.",
+)
+@click.option(
+    "--input-format",
+    type=click.Choice(INPUT_FORMATS),
+    default="auto",
+    show_default=True,
+    help="How to read the inputs (as for build).",
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=0),
+    default=5_000_000,
+    show_default=True,
+    metavar="BYTES",
+    help="Refuse an input file larger than this (0: no limit).",
+)
+@click.option(
+    "--lexicon",
+    "lexicons",
+    multiple=True,
+    metavar="FILE",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A SKOS vocabulary (Turtle) to add to the built-in lexicon; repeatable.",
+)
+@reports_errors
+def audit(
+    inputs: tuple[Path, ...],
+    json_path: Path | None,
+    include: tuple[str, ...],
+    input_format: str,
+    max_bytes: int,
+    lexicons: tuple[Path, ...],
+) -> None:
+    """Compare what each article's topical map declares (central entity, attributes,
+    contexts, section topics) with what its text supports."""
+    from articlekg import api
+    from articlekg.atomic import write_text
+    from articlekg.audit_report import render_json, render_text
+
+    reports = api.audit(
+        list(inputs),
+        include=include,
+        input_format=input_format,
+        lexicons=lexicons,
+        max_bytes=max_bytes,
+    )
+    click.echo(render_text(reports), nl=False)
+    if json_path is not None:
+        write_text(json_path, render_json(reports))
 
 
 @main.command()

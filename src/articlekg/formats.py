@@ -21,6 +21,7 @@ EXPORT_FORMATS = (
     "graphml-strict",
     "gexf",
     "neo4j",
+    "schemaorg",
 )
 """``--format`` names of the exporters, in the order :data:`articlekg.export.EXPORTERS`
 writes them."""

@@ -19,8 +19,8 @@ from functools import cache
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
-from rdflib.namespace import RDF, SKOS
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, SKOS, XSD
 
 from articlekg.resources import lexicon_dir
 from articlekg.vocab import AKG
@@ -31,6 +31,11 @@ Statements = dict[str, dict[str, list[str]]]
 _TYPE, _CONCEPT = str(RDF.type), str(SKOS.Concept)
 _CATEGORY, _PREF, _ALT = str(AKG.category), str(SKOS.prefLabel), str(SKOS.altLabel)
 _ABBREVIATION, _BROADER = str(AKG.abbreviation), str(SKOS.broader)
+_NOTATION, _EXACT_MATCH = str(SKOS.notation), str(SKOS.exactMatch)
+_NOTATION_SCHEME = f"{_NOTATION}#datatype"
+"""Not an RDF property: where the statements keep each notation's datatype, in step with
+the notations themselves (the datatype names the scheme, such as akg:MeSH)."""
+_PLAIN = {"", str(XSD.string)}
 
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|[&+%]")
 
@@ -43,6 +48,10 @@ class Concept:
     category: str
     """Local name of the default class, e.g. ``Intervention``."""
     broader: tuple[str, ...] = ()
+    notations: tuple[tuple[str, str], ...] = ()
+    """Identifiers in other vocabularies: (datatype IRI naming the scheme, code), e.g. MeSH."""
+    exact_matches: tuple[str, ...] = ()
+    """IRIs of the same concept elsewhere (``skos:exactMatch``)."""
 
 
 def singular(token: str) -> str:
@@ -126,6 +135,9 @@ def read_statements(folder: Path) -> Statements:
                 continue  # a class is an IRI; a literal "type" names none
             if isinstance(value, ox.NamedNode | ox.Literal):
                 statements[triple.subject.value][triple.predicate.value].append(value.value)
+            if isinstance(value, ox.Literal) and triple.predicate.value == _NOTATION:
+                scheme = value.datatype.value if value.datatype else ""
+                statements[triple.subject.value][_NOTATION_SCHEME].append(scheme)
     return statements
 
 
@@ -138,6 +150,8 @@ def graph_statements(graph: Graph) -> Statements:
         if predicate == RDF.type and not isinstance(value, URIRef):
             continue
         statements[str(subject)][str(predicate)].append(str(value))
+        if predicate == SKOS.notation and isinstance(value, Literal):
+            statements[str(subject)][_NOTATION_SCHEME].append(str(value.datatype or ""))
     return statements
 
 
@@ -166,6 +180,17 @@ def lexicon_from(statements: Statements) -> Lexicon:
             alt_labels=tuple(alts),
             category=category.rsplit("#", 1)[-1],
             broader=tuple(sorted(set(about.get(_BROADER, ())))),
+            notations=tuple(
+                sorted(
+                    {
+                        ("" if scheme in _PLAIN else scheme, code)
+                        for scheme, code in zip(
+                            about.get(_NOTATION_SCHEME, ()), about.get(_NOTATION, ()), strict=True
+                        )
+                    }
+                )
+            ),
+            exact_matches=tuple(sorted(set(about.get(_EXACT_MATCH, ())))),
         )
         for label in [pref, *alts]:
             words = [t for t, _, _ in tokens(label)]

@@ -22,10 +22,12 @@ from articlekg.parse import parse
 from articlekg.read import DEFAULT_MAX_BYTES, check_size, read_document, supported_suffixes
 from articlekg.recognise import recognise
 from articlekg.relate import relate
+from articlekg.schema_types import add_schema_types
 from articlekg.sections import find_sections
 from articlekg.segment import segment
 from articlekg.validate import validate_graph
 from articlekg.vocab import DEFAULT_BASE_IRI
+from articlekg.vocabularies import lexicon_with
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ def build_document(
     lexicon = lexicon or default_lexicon()
     facts = extract(document, lexicon)
     graph = assemble(document, facts, lexicon, base_iri)
+    add_schema_types(graph, lexicon)
     if check:
         report = validate_graph(graph)
         if not report.conforms:
@@ -117,6 +120,7 @@ def build(
     include: Sequence[str] = (),
     input_format: str = "auto",
     max_bytes: int = DEFAULT_MAX_BYTES,
+    lexicons: Sequence[Path] = (),
 ) -> BuildReport:
     """Build article files (or folders of them) into checked graphs written to ``outdir``.
 
@@ -127,9 +131,12 @@ def build(
     articles also give the corpus exports (TriG, N-Quads, the merge log and, for the
     property-graph formats asked for, one GraphML, GEXF and Neo4j folder for the corpus).
     A file larger than ``max_bytes`` (0: no limit) is refused before anything is read.
+    ``lexicons`` are SKOS vocabulary files added to the built-in lexicon (see
+    :mod:`articlekg.vocabularies`).
     """
     exporters = [get_exporter(name) for name in formats] if formats else list(EXPORTERS)
     report = BuildReport()
+    lexicon = lexicon_with(lexicons)
     found = collect_inputs(inputs, include)
     for path, _ in found:
         check_size(path, max_bytes)
@@ -138,7 +145,8 @@ def build(
         check_stems(path.stem for path, _ in found)
     # Build and check everything first, so that a failing article writes nothing at all.
     for path, name in found:
-        report.articles.append(build_document(read_document(path, name, input_format), base_iri))
+        document = read_document(path, name, input_format)
+        report.articles.append(build_document(document, base_iri, lexicon))
     for article in report.articles:
         for exporter in exporters:
             report.written.extend(exporter.write(article.graph, outdir))

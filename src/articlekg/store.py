@@ -303,7 +303,9 @@ def loadable_exports(paths: Iterable[Path]) -> list[Path]:
     chosen: dict[Path, Path] = {}
     for path in paths:
         suffix = path.suffix.lower()
-        if suffix not in preference:
+        # schema.org page markup (--format schemaorg) is for web pages, not a store: its
+        # context is schema.org's remote one, which loading refuses to fetch.
+        if suffix not in preference or path.name.lower().endswith(".schema.jsonld"):
             continue
         key = path.with_suffix("")
         current = chosen.get(key)

@@ -10,6 +10,7 @@ from articlekg.export.jsonld import JsonLdExporter
 from articlekg.export.neo4j import Neo4jExporter
 from articlekg.export.ntriples import NQuadsExporter, NTriplesExporter
 from articlekg.export.registry import ArticleGraph, Exporter
+from articlekg.export.schemaorg import SchemaOrgExporter
 from articlekg.export.turtle import TrigExporter, TurtleExporter
 
 EXPORTERS: list[Exporter] = [
@@ -22,6 +23,7 @@ EXPORTERS: list[Exporter] = [
     StrictGraphMLExporter(),
     GexfExporter(),
     Neo4jExporter(),
+    SchemaOrgExporter(),
 ]
 
 REGISTRY: dict[str, Exporter] = {exporter.name: exporter for exporter in EXPORTERS}

@@ -41,7 +41,7 @@ from articlekg.export.attributes import (
 from articlekg.export.registry import ArticleGraph
 from articlekg.export.style import colour_for, is_structural, primary_type, size_for
 from articlekg.export.terms import checked_triples, sort_key
-from articlekg.vocab import AKG
+from articlekg.vocab import AKG, SCHEMA
 
 _IGNORED_TYPES = frozenset(
     {
@@ -50,7 +50,7 @@ _IGNORED_TYPES = frozenset(
         RDFS.Resource,
     }
 )
-VALUE_CLASSES = frozenset({AKG.Effect, AKG.Measure, AKG.Unit})
+VALUE_CLASSES = frozenset({AKG.Effect, AKG.Measure, AKG.Unit, SCHEMA.MedicalCode})
 """Classes whose individuals become attribute values instead of nodes."""
 _EVIDENCE_FIELDS = (
     (AKG.quote, "evidenceQuote"),
@@ -105,8 +105,15 @@ class _Projector:
         self.out: dict[URIRef, Properties] = defaultdict(lambda: defaultdict(list))
         for s, p, o in checked_triples(graph):
             self.out[s][p].append(o)
+        # The schema.org types that mirror akg's (schema_types.py) are for RDF consumers;
+        # here they would double every Neo4j label (:Organization:schema_Organization).
         self.types = {
-            s: {o for o in props.get(RDF.type, []) if isinstance(o, URIRef)} - _IGNORED_TYPES
+            s: {
+                o
+                for o in props.get(RDF.type, [])
+                if isinstance(o, URIRef) and (o == SCHEMA.MedicalCode or o not in SCHEMA)
+            }
+            - _IGNORED_TYPES
             for s, props in self.out.items()
         }
         self.evidence = {s for s, t in self.types.items() if AKG.Evidence in t}
