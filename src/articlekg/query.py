@@ -167,7 +167,7 @@ def run_on_files(paths: Sequence[str], text: str, ontology: bool = True) -> Quer
     dataset = files_dataset([Path(p) for p in paths], ontology=ontology)
     checked = check_query(text, _graph_names(dataset))
     try:
-        raw = dataset.query(checked.text)
+        raw = dataset.query(checked.text, initNs=dict(checked.prefixes))
     except ArticleKGError:
         raise
     except Exception as error:

@@ -276,7 +276,7 @@ class ArticleStore:
         for name in [*(default_graphs or ()), *(named_graphs or ())]:
             if name not in known:
                 raise UnsafeQueryError(f"the graph <{name}> is not in the store")
-        options: dict[str, object] = {}
+        options: dict[str, object] = {"prefixes": dict(checked.prefixes)}
         if default_graphs or named_graphs:
             options["default_graph"] = [ox.NamedNode(g) for g in default_graphs or ()]
             options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs or ()]
