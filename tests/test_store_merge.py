@@ -7,11 +7,14 @@ case that made Oxigraph's union (a bag) repeat rows k^p times.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
+from articlekg import query as query_module
 from articlekg import store_write
 from articlekg.query import query_files, query_store
 from articlekg.resources import queries_dir
@@ -33,6 +36,18 @@ def copies(count: int) -> str:
         )
         for i in range(count)
     )
+
+
+@pytest.fixture(scope="module", autouse=True)
+def parse_the_corpus_once() -> Iterator[None]:
+    """The rdflib dataset of the corpus file is built once, not once per query."""
+    original = query_module.files_dataset
+    cached = functools.lru_cache(maxsize=4)(
+        lambda paths, ontology: original(list(paths), ontology=ontology)
+    )
+    query_module.files_dataset = lambda paths, *, ontology=True: cached(tuple(paths), ontology)  # type: ignore[assignment]
+    yield
+    query_module.files_dataset = original  # type: ignore[assignment]
 
 
 @pytest.fixture(scope="module")
