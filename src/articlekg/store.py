@@ -222,7 +222,8 @@ class ArticleStore:
         """Load exports, each article into its own graph, replacing what it had.
 
         All files are parsed first; if any fails, or two files hold different triples
-        under one graph name, nothing is written.
+        under one graph name, nothing is written. The merged default graph follows (see
+        :mod:`articlekg.store_write`), and a large load goes through Oxigraph's bulk loader.
         """
         if self.read_only:
             raise StoreError(f"{self.path}: the store is open read-only")
