@@ -140,6 +140,7 @@ def replace_graphs(store: ox.Store, graphs: Mapping[str, Sequence[ox.Triple]]) -
     if retire:
         store.update(retire)
     try:
-        store.bulk_load(_nquads(lines), ox.RdfFormat.N_QUADS)
+        # lenient: every term was already checked by the strict parse of the inputs.
+        store.bulk_load(_nquads(lines), ox.RdfFormat.N_QUADS, lenient=True)
     except (OSError, SyntaxError, ValueError) as error:
         raise PartialWriteError(str(error)) from error
