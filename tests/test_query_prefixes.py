@@ -16,6 +16,7 @@ from articlekg.query import query_files, query_store
 from articlekg.resources import ontology_dir
 from articlekg.serve import ServeConfig, endpoint_url, make_server
 from articlekg.store import ArticleStore
+from articlekg.vocab import PREFIXES
 from sparql_servers import DATA, normal
 
 FILES = [DATA / "alpha.ttl", DATA / "beta.trig"]
@@ -38,6 +39,7 @@ def test_every_prefix_the_ontology_declares_is_predeclared() -> None:
             declared[prefix] = iri
     assert declared, "the ontology declares no prefix: the test would prove nothing"
     assert {p: QUERY_PREFIXES.get(p) for p in declared} == declared
+    assert PREFIXES.items() <= QUERY_PREFIXES.items()
 
 
 @pytest.mark.parametrize("text", [UNDECLARED, CONCEPT], ids=["akg", "concept"])

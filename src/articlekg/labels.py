@@ -14,12 +14,14 @@ languages, then the alphabetically first.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib import Dataset, URIRef
-from rdflib import Literal as RdfLiteral
 
 from articlekg.results import SelectResult, TermKind
+
+if TYPE_CHECKING:
+    from rdflib import Dataset
 
 SKOS_PREF_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
@@ -46,6 +48,9 @@ def _best(candidates: Iterable[Candidate]) -> str | None:
 
 def labels_in_dataset(dataset: Dataset, iris: Iterable[str]) -> dict[str, str]:
     """Labels from an rdflib dataset whose default graph is the union of its graphs."""
+    from rdflib import Literal as RdfLiteral  # only file queries hold an rdflib dataset
+    from rdflib import URIRef
+
     found: dict[str, str] = {}
     for iri in iris:
         candidates = [

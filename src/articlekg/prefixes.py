@@ -8,10 +8,14 @@ itself keeps its own meaning for it.
 
 from __future__ import annotations
 
-from articlekg.vocab import PREFIXES
-
+# Plain strings, not articlekg.vocab's rdflib namespaces: a store query need not import
+# rdflib (a test keeps vocab.PREFIXES among these).
 QUERY_PREFIXES: dict[str, str] = {
-    **PREFIXES,
+    "akg": "https://w3id.org/articlekg/ontology#",
+    "concept": "https://w3id.org/articlekg/concept/",
+    "schema": "https://schema.org/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "unit": "http://qudt.org/vocab/unit/",
     "akgsh": "https://w3id.org/articlekg/shapes#",
     "place": "https://w3id.org/articlekg/place/",
     "qudt": "http://qudt.org/schema/qudt/",
