@@ -86,8 +86,10 @@ def test_resolve_a_name_a_file_or_text(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "rdfs:subClassOf+" in by_path.text
     text = "ASK { ?s ?p ?o }"
     assert resolve_query(text).text == text
-    with pytest.raises(QueryError, match=r"no query named 'finding' \(known: counts, findings"):
+    with pytest.raises(QueryError, match=r"no query named 'finding' .* did you mean 'findings'"):
         resolve_query("finding")
+    with pytest.raises(QueryError, match=r"no query named 'zzz' \(known: counts, findings"):
+        resolve_query("zzz")
     with pytest.raises(QueryError, match="no such query file"):
         resolve_query("missing.rq")
 

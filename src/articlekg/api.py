@@ -169,6 +169,7 @@ def query(
     store: Path | None = None,
     ontology: bool = True,
     timeout: float | None = None,
+    labels: bool = False,
 ) -> QueryResult:
     """Run a SPARQL query: a NAME of ``ontology/queries``, a ``.rq`` file or the text itself.
 
@@ -177,6 +178,8 @@ def query(
     ``.rows``), an ``AskResult`` or a ``GraphResult``; ``articlekg.results.render`` turns
     any of them into a table, CSV, TSV, JSON, XML or Turtle. Queries that would reach the
     network (SERVICE, FROM a graph not held, updates) raise ``UnsafeQueryError``.
+    The project's prefixes (``akg:``, ``concept:``, ``schema:`` …) need no PREFIX line.
+    ``labels=True`` also looks up each IRI's label, which the table shows.
     """
     from articlekg.query import query_files, query_store, resolve_query
 
@@ -184,8 +187,8 @@ def query(
     if store is not None:
         if graphs:
             raise InputError("give graph files or a store, not both")
-        return query_store(store, text, timeout=timeout)
-    return query_files(list(graphs), text, ontology=ontology, timeout=timeout)
+        return query_store(store, text, timeout=timeout, labels=labels)
+    return query_files(list(graphs), text, ontology=ontology, timeout=timeout, labels=labels)
 
 
 def load(graphs: Sequence[Path], store: Path, *, ontology: bool = True) -> list[LoadedGraph]:

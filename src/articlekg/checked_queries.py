@@ -16,6 +16,7 @@ import json
 from functools import cache
 from typing import Any
 
+from articlekg.prefixes import QUERY_PREFIXES
 from articlekg.resources import queries_dir
 from articlekg.safety import CheckedQuery, parse_and_check
 
@@ -47,6 +48,7 @@ def checked_before(text: str) -> CheckedQuery | None:
         form=entry["form"],
         dataset=tuple((kind, iri) for kind, iri in entry["dataset"]),
         ordered=entry["ordered"],
+        prefixes=tuple(sorted(QUERY_PREFIXES.items())),  # what parse_and_check predeclares
     )
 
 

@@ -261,7 +261,7 @@ def view(graphs: tuple[Path, ...], output: Path, title: str | None) -> None:
 
 
 @main.command()
-@click.argument("arguments", nargs=-1, required=True, metavar="[GRAPH]... QUERY")
+@click.argument("arguments", nargs=-1, metavar="[GRAPH]... QUERY")
 @click.option(
     "--store",
     type=click.Path(path_type=Path, file_okay=False),
@@ -288,6 +288,8 @@ def view(graphs: tuple[Path, ...], output: Path, title: str | None) -> None:
     type=click.Path(path_type=Path, dir_okay=False),
     help="Write the result to this file instead of standard output.",
 )
+@click.option("--iris", is_flag=True, help="Show IRIs in the table instead of their labels.")
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries and stop.")
 @reports_errors
 def query(
     arguments: tuple[str, ...],
@@ -295,20 +297,37 @@ def query(
     fmt: str,
     timeout: float | None,
     output: Path | None,
+    iris: bool,
+    list_queries: bool,
 ) -> None:
     """Run QUERY (a NAME from ontology/queries, a .rq file or SPARQL text) over GRAPH files
-    or, with --store, over the embedded store."""
+    or, with --store, over the embedded store. The project's prefixes (akg:, concept:,
+    schema:, skos:, ...) need no PREFIX line. The table shows labels and fits the terminal."""
+    import shutil
+
     from articlekg import api
     from articlekg.atomic import write_text
+    from articlekg.query_args import check_argument_order, named_queries
     from articlekg.results import render as render_result
 
+    if list_queries:
+        named = named_queries()
+        column = max((len(q.name) for q in named), default=0)
+        click.echo("".join(f"{q.name.ljust(column)}  {q.description}\n" for q in named), nl=False)
+        return
+    if not arguments:
+        raise InputError("give a QUERY (`articlekg query --list` lists the named ones)")
     *graphs, text = arguments
     if store is not None and graphs:
         raise InputError("give graph files or --store, not both")
+    if store is None:
+        check_argument_order(graphs, text, [q.name for q in named_queries()])
     if store is None and not graphs:
         raise InputError("give graph files to query, or --store DIR")
-    result = api.query(text, [Path(g) for g in graphs], store=store, timeout=timeout)
-    rendered = render_result(result, fmt)
+    labels = fmt == "table" and not iris
+    result = api.query(text, [Path(g) for g in graphs], store=store, timeout=timeout, labels=labels)
+    width = shutil.get_terminal_size().columns if output is None and sys.stdout.isatty() else None
+    rendered = render_result(result, fmt, width=width, iris=iris)
     if output is not None:
         write_text(output, rendered)
     else:

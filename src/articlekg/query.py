@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph as ox
 
 from articlekg.errors import ArticleKGError, QueryError, QueryTimeout
+from articlekg.labels import labels_in_dataset, labels_in_store, result_iris, with_labels
+from articlekg.query_args import closest
 from articlekg.resources import queries_dir
 from articlekg.results import (
     AskResult,
@@ -34,6 +36,7 @@ from articlekg.results import (
 )
 from articlekg.safety import CheckedQuery, check_query
 from articlekg.store import ONTOLOGY_GRAPH, ArticleStore, read_ontology, read_rdf
+from articlekg.store_write import has_merged_default
 
 if TYPE_CHECKING:
     from rdflib import Dataset
@@ -75,7 +78,14 @@ def resolve_query(argument: str) -> ResolvedQuery:
     if argument.endswith(".rq"):
         raise QueryError(f"{argument}: no such query file")
     if not re.search(r"[\s{]", argument):
-        known = ", ".join(query_names()) or "none"
+        names = query_names()
+        guess = closest(argument, names)
+        if guess is not None:
+            raise QueryError(
+                f"no query named {argument!r} and no such file; did you mean {guess!r}? "
+                "(`articlekg query --list` lists the named queries)"
+            )
+        known = ", ".join(names) or "none"
         raise QueryError(f"no query named {argument!r} (known: {known}) and no such file")
     return ResolvedQuery(argument, "<text>")
 
@@ -163,22 +173,32 @@ def _graph_names(dataset: Dataset) -> set[str]:
     return {str(graph.identifier) for graph in dataset.graphs() if len(graph) > 0}
 
 
-def run_on_files(paths: Sequence[str], text: str, ontology: bool = True) -> QueryResult:
+def run_on_files(
+    paths: Sequence[str], text: str, ontology: bool = True, labels: bool = False
+) -> QueryResult:
     dataset = files_dataset([Path(p) for p in paths], ontology=ontology)
     checked = check_query(text, _graph_names(dataset))
     try:
-        raw = dataset.query(checked.text)
+        raw = dataset.query(checked.text, initNs=dict(checked.prefixes))
     except ArticleKGError:
         raise
     except Exception as error:
         raise QueryError(f"the query failed: {error}") from None
-    return settled(_rdflib_result(raw), checked)
+    result = settled(_rdflib_result(raw), checked)
+    if labels and isinstance(result, SelectResult):
+        return with_labels(result, labels_in_dataset(dataset, result_iris(result)))
+    return result
 
 
-def run_on_store(store_dir: str, text: str) -> QueryResult:
+def run_on_store(store_dir: str, text: str, labels: bool = False) -> QueryResult:
     with ArticleStore(Path(store_dir), read_only=True) as store:
         checked = check_query(text, set(store.graphs()))
-        return settled(_oxigraph_result(store.query(checked)), checked)
+        result = settled(_oxigraph_result(store.query(checked)), checked)
+        if labels and isinstance(result, SelectResult):
+            merged = has_merged_default(store.store)
+            found = labels_in_store(store.store, result_iris(result), merged=merged)
+            return with_labels(result, found)
+        return result
 
 
 def run_checked_on_store(
@@ -208,14 +228,23 @@ def bounded(
 
 
 def query_files(
-    paths: Sequence[Path], text: str, *, ontology: bool = True, timeout: float | None = None
+    paths: Sequence[Path],
+    text: str,
+    *,
+    ontology: bool = True,
+    timeout: float | None = None,
+    labels: bool = False,
 ) -> QueryResult:
-    """Run ``text`` over RDF files with rdflib (the ontology loaded beside them)."""
+    """Run ``text`` over RDF files with rdflib (the ontology loaded beside them).
+
+    ``labels``: also look up the label of every IRI in the rows (for the table)."""
     if not paths:
         raise QueryError("give at least one graph file to query")
-    return bounded(run_on_files, ([str(p) for p in paths], text, ontology), timeout)
+    return bounded(run_on_files, ([str(p) for p in paths], text, ontology, labels), timeout)
 
 
-def query_store(store_dir: Path, text: str, *, timeout: float | None = None) -> QueryResult:
-    """Run ``text`` over the embedded store's union default graph."""
-    return bounded(run_on_store, (str(store_dir), text), timeout)
+def query_store(
+    store_dir: Path, text: str, *, timeout: float | None = None, labels: bool = False
+) -> QueryResult:
+    """Run ``text`` over the embedded store's merged default graph."""
+    return bounded(run_on_store, (str(store_dir), text, labels), timeout)

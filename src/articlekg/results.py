@@ -79,6 +79,8 @@ Row = tuple[Term | None, ...]
 class SelectResult:
     variables: tuple[str, ...]
     rows: tuple[Row, ...]
+    labels: tuple[tuple[str, str], ...] = ()
+    """(IRI, label) for the IRIs in ``rows``, when asked for: the table shows them."""
 
 
 @dataclass(frozen=True)
@@ -192,32 +194,6 @@ def _plain(term: Term | None) -> str:
     return term.value
 
 
-def _table_cell(term: Term | None) -> str:
-    if term is None:
-        return ""
-    if term.kind is TermKind.URI:
-        return compact(term.value)
-    # One row per line: a newline inside a quote would break the table apart.
-    return _plain(term).replace("\r", "\\r").replace("\n", "\\n").replace("\t", " ")
-
-
-def _table(result: SelectResult) -> str:
-    header = [f"?{name}" for name in result.variables]
-    cells = [[_table_cell(term) for term in row] for row in result.rows]
-    widths = [len(h) for h in header]
-    for row in cells:
-        widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
-
-    def line(values: list[str]) -> str:
-        return " | ".join(v.ljust(w) for v, w in zip(values, widths, strict=True)).rstrip()
-
-    out = [line(header), "-+-".join("-" * w for w in widths)]
-    out.extend(line(row) for row in cells)
-    count = len(result.rows)
-    out.append(f"({count} row{'s' if count != 1 else ''})")
-    return "\n".join(out) + "\n"
-
-
 def _csv(result: SelectResult) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -326,9 +302,11 @@ def graph_text(result: GraphResult, fmt: str = "turtle") -> str:
     return graph.serialize(format="turtle")
 
 
-def render(result: QueryResult, fmt: str = "table") -> str:
+def render(
+    result: QueryResult, fmt: str = "table", *, width: int | None = None, iris: bool = False
+) -> str:
     """The text of a result in ``fmt``; graph results are Turtle whatever ``fmt`` says,
-    except ``ntriples``."""
+    except ``ntriples``. The table shows labels (unless ``iris``) and fits ``width``."""
     if isinstance(result, GraphResult):
         return graph_text(result, "ntriples" if fmt == "ntriples" else "turtle")
     if fmt not in FORMATS:
@@ -343,4 +321,6 @@ def render(result: QueryResult, fmt: str = "table") -> str:
         return _csv(result)
     if fmt == "tsv":
         return _tsv(result)
-    return _table(result)
+    from articlekg.table import table
+
+    return table(result, width=width, iris=iris)

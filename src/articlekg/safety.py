@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Collection, Iterator
-from dataclasses import dataclass
+from collections.abc import Collection, Iterator, Mapping
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from articlekg.errors import InputError, QueryError, UnsafeQueryError
+from articlekg.prefixes import QUERY_PREFIXES
 
 if TYPE_CHECKING:
     from rdflib.plugins.sparql.parserutils import CompValue
@@ -63,6 +64,8 @@ class CheckedQuery:
     """The query's FROM (``default``) and FROM NAMED (``named``) graphs, in order."""
     ordered: bool = False
     """Whether the query says ORDER BY; if not, row order is the engine's whim."""
+    prefixes: tuple[tuple[str, str], ...] = ()
+    """Prefixes the query may use undeclared; the engine must be given the same."""
 
 
 def _decode_escapes(text: str) -> str:
@@ -109,20 +112,23 @@ def _is_update(text: str) -> bool:
     return True
 
 
-def check_query(text: str, known_graphs: Collection[str] = ()) -> CheckedQuery:
+def check_query(
+    text: str, known_graphs: Collection[str] = (), prefixes: Mapping[str, str] | None = None
+) -> CheckedQuery:
     """Parse ``text`` and refuse anything that could reach the network or other files.
 
     ``known_graphs`` are the graph names the dataset holds; ``FROM`` and ``FROM NAMED``
-    may name only those.
+    may name only those. ``prefixes`` (the project's by default) are predeclared.
     """
     if not text.strip():
         raise QueryError("the query is empty")
+    predeclared = dict(QUERY_PREFIXES if prefixes is None else prefixes)
     from articlekg.checked_queries import checked_before
 
     known = checked_before(text)
     if known is not None:
-        return _within(known, known_graphs)
-    return _within(parse_and_check(text), known_graphs)
+        return _within(replace(known, prefixes=tuple(sorted(predeclared.items()))), known_graphs)
+    return _within(parse_and_check(text, predeclared), known_graphs)
 
 
 def _within(checked: CheckedQuery, known_graphs: Collection[str]) -> CheckedQuery:
@@ -137,16 +143,17 @@ def _within(checked: CheckedQuery, known_graphs: Collection[str]) -> CheckedQuer
     return checked
 
 
-def parse_and_check(text: str) -> CheckedQuery:
+def parse_and_check(text: str, prefixes: Mapping[str, str] | None = None) -> CheckedQuery:
     """What :func:`check_query` finds in ``text`` apart from the dataset it runs on: always
     by parsing (the shipped queries' results are recorded from this)."""
+    predeclared = dict(QUERY_PREFIXES if prefixes is None else prefixes)
     from pyparsing import ParseException
     from rdflib.plugins.sparql.algebra import translateQuery
     from rdflib.plugins.sparql.parser import parseQuery
 
     try:
         parsed = parseQuery(text)
-        algebra = translateQuery(parsed).algebra
+        algebra = translateQuery(parsed, initNs=predeclared).algebra
     except ParseException as error:
         if _is_update(text):
             raise UnsafeQueryError(
@@ -175,7 +182,13 @@ def parse_and_check(text: str) -> CheckedQuery:
     if form is None:
         raise QueryError(f"unsupported query form {algebra.name}")
     ordered = any(node.name == "OrderBy" for node in _walk(algebra))
-    return CheckedQuery(text=text, form=form, dataset=tuple(dataset), ordered=ordered)
+    return CheckedQuery(
+        text=text,
+        form=form,
+        dataset=tuple(dataset),
+        ordered=ordered,
+        prefixes=tuple(sorted(predeclared.items())),
+    )
 
 
 def _contexts(node: Any) -> Iterator[Any]:

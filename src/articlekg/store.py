@@ -1,15 +1,17 @@
 """The embedded store: Oxigraph on disk, one named graph per article, the ontology beside them.
 
 Every input is parsed completely (by Oxigraph's strict parsers, which never fetch
-anything) before the store is touched, and a whole load, ontology included, is applied as
-one SPARQL update, which Oxigraph runs in one transaction. So a file that does not parse
-leaves the store exactly as it was, and reloading an article swaps its graph in one step.
+anything) before the store is touched, so a file that does not parse leaves the store
+exactly as it was. A load of up to :data:`~articlekg.store_write.ATOMIC_LIMIT` triples,
+ontology included, is one transaction, so reloading an article swaps its graph in one
+step; a larger one goes through Oxigraph's bulk loader (:mod:`articlekg.store_write`).
 
 Graph names: a TriG or N-Quads export names its graphs itself; a triples-only export
 (Turtle, N-Triples, JSON-LD) goes into ``<base>graph/<stem>`` for the article it
 describes (``<base>article/<stem>``), or, if it describes no single article, into
 ``<default base>graph/<file stem>``. The ontology (every ``.ttl`` under ``ontology/``)
-lives in :data:`ONTOLOGY_GRAPH`. Queries see the union of all graphs as their default.
+lives in :data:`ONTOLOGY_GRAPH`. Queries see the merge of all graphs as their default
+(each triple once, however many articles hold it).
 
 A folder build writes each article's graph twice (its own export and ``corpus.trig``), so
 a graph named by several files of one load is loaded once when they hold the same
@@ -30,6 +32,7 @@ from articlekg.errors import InputError, StoreError, UnsafeQueryError
 from articlekg.namespaces import AKG_IRI, DEFAULT_BASE_IRI
 from articlekg.resources import ontology_dir
 from articlekg.safety import CheckedQuery, check_jsonld
+from articlekg.store_write import PartialWriteError, has_merged_default, replace_graphs
 
 ONTOLOGY_GRAPH = "https://w3id.org/articlekg/ontology"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -150,16 +153,6 @@ def _canonical(triples: Sequence[ox.Triple]) -> set[ox.Quad]:
     return set(dataset)
 
 
-def _replace_graph_update(name: str, triples: Sequence[ox.Triple]) -> str:
-    # Every term is written by Oxigraph, the graph name too, so no text can leave its IRI.
-    try:
-        graph = str(ox.NamedNode(name))
-    except ValueError as error:
-        raise StoreError(f"<{name}> cannot name a graph: {error}") from None
-    body = " .\n".join(str(t) for t in triples)
-    return f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body} }} }}"
-
-
 # Files RocksDB (Oxigraph's storage) writes into every store folder it creates.
 STORE_MARKERS = ("CURRENT", "IDENTITY")
 
@@ -229,7 +222,8 @@ class ArticleStore:
         """Load exports, each article into its own graph, replacing what it had.
 
         All files are parsed first; if any fails, or two files hold different triples
-        under one graph name, nothing is written.
+        under one graph name, nothing is written. The merged default graph follows (see
+        :mod:`articlekg.store_write`), and a large load goes through Oxigraph's bulk loader.
         """
         if self.read_only:
             raise StoreError(f"{self.path}: the store is open read-only")
@@ -250,14 +244,16 @@ class ArticleStore:
                 planned[name] = (triples, str(path))
         if ontology:
             planned[ONTOLOGY_GRAPH] = (read_ontology(), "ontology")
-        update = " ;\n".join(
-            _replace_graph_update(name, triples) for name, (triples, _) in planned.items()
-        )
-        if not update:
+        if not planned:
             return []
         try:
-            self.store.update(update)
+            replace_graphs(self.store, {name: triples for name, (triples, _) in planned.items()})
             self.store.flush()
+        except PartialWriteError as error:
+            raise StoreError(
+                f"{self.path}: the bulk load failed part-way ({error}); "
+                "load the same files again to repair the graphs it replaces"
+            ) from None
         except (SyntaxError, OSError, ValueError) as error:
             raise StoreError(f"{self.path}: the load failed and was rolled back: {error}") from None
         return [
@@ -281,13 +277,16 @@ class ArticleStore:
         for name in [*(default_graphs or ()), *(named_graphs or ())]:
             if name not in known:
                 raise UnsafeQueryError(f"the graph <{name}> is not in the store")
-        options: dict[str, object] = {}
+        options: dict[str, object] = {"prefixes": dict(checked.prefixes)}
         if default_graphs or named_graphs:
             options["default_graph"] = [ox.NamedNode(g) for g in default_graphs or ()]
             options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs or ()]
         else:
-            # Oxigraph ignores FROM when asked for the union, so the union only without it.
-            options["use_default_graph_as_union"] = not checked.dataset
+            # Oxigraph ignores FROM when asked for the union, so the union only without it;
+            # and its union repeats shared triples, so only for stores without the merge.
+            options["use_default_graph_as_union"] = not checked.dataset and not (
+                has_merged_default(self.store)
+            )
         try:
             return self.store.query(checked.text, **options)  # type: ignore[arg-type]
         except SyntaxError as error:
