@@ -59,6 +59,26 @@ def warnings_shown() -> Iterator[None]:
         logger.removeHandler(handler)
 
 
+def article_limits_and_vocabulary(command: F) -> F:
+    """The input-size limit and user vocabularies of every command that reads articles."""
+    command = click.option(
+        "--lexicon",
+        "lexicons",
+        multiple=True,
+        metavar="FILE",
+        type=click.Path(path_type=Path, dir_okay=False),
+        help="A SKOS vocabulary (Turtle) to add to the built-in lexicon; repeatable.",
+    )(command)
+    return click.option(
+        "--max-bytes",
+        type=click.IntRange(min=0),
+        default=5_000_000,
+        show_default=True,
+        metavar="BYTES",
+        help="Refuse an input file larger than this (0: no limit).",
+    )(command)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="articlekg")
 def main() -> None:
@@ -108,22 +128,7 @@ def main() -> None:
     type=click.Path(path_type=Path, file_okay=False),
     help="Also load what was built into this embedded store.",
 )
-@click.option(
-    "--max-bytes",
-    type=click.IntRange(min=0),
-    default=5_000_000,
-    show_default=True,
-    metavar="BYTES",
-    help="Refuse an input file larger than this (0: no limit).",
-)
-@click.option(
-    "--lexicon",
-    "lexicons",
-    multiple=True,
-    metavar="FILE",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="A SKOS vocabulary (Turtle) to add to the built-in lexicon; repeatable.",
-)
+@article_limits_and_vocabulary
 @reports_errors
 def build(
     inputs: tuple[Path, ...],
@@ -184,22 +189,7 @@ def build(
     show_default=True,
     help="How to read the inputs (as for build).",
 )
-@click.option(
-    "--max-bytes",
-    type=click.IntRange(min=0),
-    default=5_000_000,
-    show_default=True,
-    metavar="BYTES",
-    help="Refuse an input file larger than this (0: no limit).",
-)
-@click.option(
-    "--lexicon",
-    "lexicons",
-    multiple=True,
-    metavar="FILE",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="A SKOS vocabulary (Turtle) to add to the built-in lexicon; repeatable.",
-)
+@article_limits_and_vocabulary
 @reports_errors
 def audit(
     inputs: tuple[Path, ...],
