@@ -159,7 +159,7 @@ def main() -> None:
 @click.option(
     "--scheduler",
     metavar="ADDRESS",
-    help="With --executor dask: the scheduler (e.g. tcp://10.0.0.5:8786); "
+    help="With --executor dask: the scheduler (e.g. tcp://HOST:8786); "
     "default: a local cluster of --jobs workers.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
