@@ -143,3 +143,57 @@ def test_kills_at_random_moments_leave_the_output_folder_as_it_was(tmp_path: Pat
     assert done.returncode == 0, done.stderr
     assert staged(kills.out) == []
     assert snapshot(kills.out) == kills.after
+
+
+def descendants(pid: int) -> set[int]:
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found: set[int] = set()
+    todo = [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_sigterm_stops_the_worker_processes_too(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for name, text in ARTICLES.items():
+        (inputs / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("the user's own notes\n")
+    before = snapshot(out)
+    build = [sys.executable, "-m", "articlekg", "build", str(inputs), "-o", str(out)]
+    process = subprocess.Popen([*build, "--jobs", "2"], stderr=subprocess.PIPE)
+    workers: set[int] = set()
+    deadline = time.monotonic() + 120
+    while len(workers) < 3 and process.poll() is None and time.monotonic() < deadline:
+        workers = descendants(process.pid)  # the fork server and two workers
+        time.sleep(0.05)
+    assert len(workers) >= 3, "the build should have started its worker processes"
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 143, err
+    assert b"interrupted by SIGTERM" in err
+    assert snapshot(out) == before
+    assert staged(out) == []
+    deadline = time.monotonic() + 10
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert [pid for pid in workers if alive(pid)] == []

@@ -13,11 +13,12 @@ import multiprocessing
 import os
 import signal
 from collections.abc import Iterable, Iterator
-from multiprocessing.pool import Pool
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from types import TracebackType
 from typing import Any, Protocol
 
-from articlekg.errors import InputError, RemoteError, SetupError
+from articlekg.errors import ArticleKGError, InputError, RemoteError, SetupError
 from articlekg.worker import ArticleOutputs, ArticleTask, build_outputs
 
 EXECUTORS = ("local", "dask")
@@ -69,7 +70,7 @@ class ProcessExecutor:
 
     def __init__(self, jobs: int) -> None:
         self.jobs = jobs
-        self._pool: Pool | None = None
+        self._pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> ProcessExecutor:
         # forkserver: workers fork from a clean server process that has imported the
@@ -78,22 +79,40 @@ class ProcessExecutor:
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
         if "forkserver" in methods:
             context.set_forkserver_preload(["articlekg.worker"])
-        self._pool = context.Pool(self.jobs, initializer=_quiet_worker)
+        self._pool = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_quiet_worker)
         return self
 
     def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
-        if self._pool is None:
+        pool, self._pool = self._pool, None
+        if pool is None:
             return
-        if kind is None:
-            self._pool.close()
-        else:
-            self._pool.terminate()
-        self._pool.join()
-        self._pool = None
+        if kind is not None:
+            # Stop now: an interrupted or failed build must not wait for running articles.
+            # (The executor has no public way to stop its workers before Python 3.14.)
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
 
     def run(self, tasks: Iterable[ArticleTask]) -> Iterator[ArticleOutputs]:
         assert self._pool is not None, "use ProcessExecutor in a with block"
-        yield from self._pool.imap_unordered(build_outputs, tasks, chunksize=1)
+        pending = iter(tasks)
+        running = {
+            self._pool.submit(build_outputs, task)
+            for task in itertools.islice(pending, 2 * self.jobs)
+        }
+        while running:
+            done, running = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                try:
+                    outputs = future.result()
+                except BrokenProcessPool:
+                    raise ArticleKGError(
+                        "a worker process died (killed, or out of memory?); nothing was written"
+                    ) from None
+                following = next(pending, None)
+                if following is not None:
+                    running.add(self._pool.submit(build_outputs, following))
+                yield outputs
 
 
 class DaskExecutor:
