@@ -1,9 +1,10 @@
 """SIGTERM and SIGKILL at random moments of a build leave the output folder as it was.
 
 Each victim is ``python -m articlekg build`` on a small folder of articles, into an output
-folder that already holds an older build (another base IRI, so every file differs) and a
-file of the user's. Kill moments are drawn between half the time the staging folder takes
-to appear and the end of an undisturbed build, so most land while articles are built.
+folder that already holds an older build (another base IRI, so most files differ) and a
+file of the user's. Kill moments are drawn between three quarters of the time the staging
+folder takes to appear and the end of an undisturbed build, so most land while articles
+are built.
 Two victims run at once (one per core), one for each signal, to keep the test short.
 """
 
@@ -102,18 +103,23 @@ class Victim:
             shutil.copytree(self.pristine, self.out)
 
 
-def calibrate(inputs: Path, out: Path) -> tuple[float, float]:
-    """Seconds until the staging folder appears, and until an undisturbed build ends."""
+def calibrate(inputs: Path, outs: list[Path]) -> tuple[float, float]:
+    """Seconds until the staging folder appears, and until an undisturbed build ends, for
+    builds run side by side as the victims will be."""
     start = time.monotonic()
-    process = subprocess.Popen(command(inputs, out), stderr=subprocess.PIPE)
-    appeared = None
-    while process.poll() is None:
-        if appeared is None and staged(out):
-            appeared = time.monotonic() - start
+    processes = [subprocess.Popen(command(inputs, out), stderr=subprocess.PIPE) for out in outs]
+    appeared: dict[Path, float] = {}
+    ended: dict[Path, float] = {}
+    while len(ended) < len(outs):
+        for out, process in zip(outs, processes, strict=True):
+            if out not in appeared and staged(out):
+                appeared[out] = time.monotonic() - start
+            if out not in ended and process.poll() is not None:
+                ended[out] = time.monotonic() - start
+                assert process.returncode == 0, process.stderr.read() if process.stderr else ""
         time.sleep(0.005)
-    assert process.returncode == 0, process.stderr.read() if process.stderr else ""
-    total = time.monotonic() - start
-    return (appeared or total / 2), total
+    total = sum(ended.values()) / len(ended)
+    return sum(appeared.values()) / len(appeared) if appeared else total / 2, total
 
 
 def test_kills_at_random_moments_leave_the_output_folder_as_it_was(tmp_path: Path) -> None:
@@ -121,14 +127,15 @@ def test_kills_at_random_moments_leave_the_output_folder_as_it_was(tmp_path: Pat
     inputs.mkdir()
     for name in ("massage.txt", "reflexology.txt"):
         (inputs / name).write_text(ARTICLES[name], encoding="utf-8")
-    appears, total = calibrate(inputs, tmp_path / "calibration" / "out")
-    after = snapshot(tmp_path / "calibration" / "out")
+    calibration = [tmp_path / "calibration" / name for name in ("a", "b")]
+    appears, total = calibrate(inputs, calibration)
+    after = snapshot(calibration[0])
     terms = Victim(tmp_path / "term", inputs, after)
     kills = Victim(tmp_path / "kill", inputs, after)
     seed = random.randrange(10**6)
     draw = random.Random(seed)
     for _ in range(KILLS_PER_SIGNAL):
-        delays = {terms: draw.uniform(appears / 2, total), kills: draw.uniform(appears / 2, total)}
+        delays = {victim: draw.uniform(0.75 * appears, total) for victim in (terms, kills)}
         started = time.monotonic()
         terms.start()
         kills.start()
