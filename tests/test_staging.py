@@ -72,6 +72,20 @@ def test_a_discarded_build_leaves_no_trace_not_even_the_folders_it_made(tmp_path
     assert not (tmp_path / "deep").exists()
 
 
+def test_dot_stages_beside_the_folder_not_in_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "out").mkdir()
+    monkeypatch.chdir(tmp_path / "out")
+    with StagingFolder(Path()) as staging:
+        assert staging.root.parent == tmp_path
+        assert staging.root.name.startswith(".out.articlekg-staging-")
+        staging.write("a.ttl", b"new")
+        assert staging.commit() == [Path("a.ttl")]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    assert (tmp_path / "out" / "a.ttl").read_bytes() == b"new"
+
+
 def test_a_clash_with_a_folder_is_refused_before_anything_moves(tmp_path: Path) -> None:
     out = tmp_path / "out"
     (out / "b.ttl").mkdir(parents=True)

@@ -31,7 +31,8 @@ COMMIT_MARKER = "committing"
 
 
 def staging_prefix(outdir: Path) -> str:
-    return f".{outdir.name}{STAGING_TAG}"
+    # Resolved, so that `-o .` or a symbolic link stages beside the real folder.
+    return f".{outdir.resolve().name}{STAGING_TAG}"
 
 
 def check_output_folder(outdir: Path) -> None:
@@ -50,6 +51,7 @@ class StagingFolder:
 
     def __init__(self, outdir: Path) -> None:
         self.outdir = outdir
+        self.target = outdir.resolve()
         self._created_parents: list[Path] = []
         self._lock_fd: int | None = None
         self.root = self._create()
@@ -60,7 +62,7 @@ class StagingFolder:
 
     def _create(self) -> Path:
         check_output_folder(self.outdir)
-        parent = self.outdir.absolute().parent
+        parent = self.target.parent
         missing = [p for p in [parent, *parent.parents] if not p.exists()]
         try:
             parent.mkdir(parents=True, exist_ok=True)
@@ -98,24 +100,24 @@ class StagingFolder:
         with _locked(self.root.parent):
             self._refuse_clashes(staged)
             (self.root / COMMIT_MARKER).touch()
-            if not self.outdir.exists():
+            if not self.target.exists():
                 # Nothing to keep: the whole folder appears at once.
-                self.files.rename(self.outdir)
+                self.files.rename(self.target)
             else:
-                _move_tree(self.files, self.outdir)
+                _move_tree(self.files, self.target)
         self._created_parents = []
         return [self.outdir / p.relative_to(self.files) for p in staged]
 
     def _refuse_clashes(self, staged: list[Path]) -> None:
-        if self.outdir.exists() and not os.access(self.outdir, os.W_OK | os.X_OK):
+        if self.target.exists() and not os.access(self.target, os.W_OK | os.X_OK):
             raise OutputError(f"{self.outdir}: not writable")
         for path in staged:
             relative = path.relative_to(self.files)
-            target = self.outdir / relative
+            target = self.target / relative
             if target.is_dir():
                 raise OutputError(f"{target}: is a folder; cannot replace it with a file")
             for ancestor in list(relative.parents)[:-1]:
-                if (self.outdir / ancestor).exists() and not (self.outdir / ancestor).is_dir():
+                if (self.target / ancestor).exists() and not (self.target / ancestor).is_dir():
                     raise OutputError(f"{self.outdir / ancestor}: is a file, not a folder")
 
     def discard(self) -> None:
@@ -181,7 +183,8 @@ def remove_stale_staging(outdir: Path) -> list[Path]:
 
     A staging folder is stale when no process holds its lock (its owner died, however).
     """
-    parent = outdir.absolute().parent
+    outdir = outdir.resolve()
+    parent = outdir.parent
     if not parent.is_dir():
         return []
     removed = []
