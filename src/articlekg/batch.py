@@ -63,11 +63,11 @@ def build_batch(
                 if progress is not None:
                     progress(outputs.summary, len(summaries), len(found))
         corpus_files = write_corpus_outputs(parts, staging.files, base_iri) if corpus else []
-        with guard.held():
-            try:
-                staging.commit()
-            except OSError as error:
-                raise OutputError(f"{outdir}: cannot move the outputs in ({error})") from None
+        guard.hold()
+        try:
+            staging.commit()
+        except OSError as error:
+            raise OutputError(f"{outdir}: cannot move the outputs in ({error})") from None
     order = sorted(summaries)
     return BuildReport(
         articles=[summaries[index] for index in order],

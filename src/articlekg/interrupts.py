@@ -2,17 +2,15 @@
 
 Python's default for SIGTERM is to die on the spot, which would leave the staging folder
 behind; turning both signals into an exception lets ``finally`` blocks remove it, and the
-CLI exit with the shell's usual 128 + signal number. While the output is being committed
-a signal is held back until the commit is done, so that it never lands between two
-renames.
+CLI exit with the shell's usual 128 + signal number. Once the output is being committed
+a signal is held back until the build is done, so that it never lands between two
+renames, and says that the output was written.
 """
 
 from __future__ import annotations
 
-import contextlib
 import signal
 import threading
-from collections.abc import Iterator
 from types import FrameType
 from typing import Any
 
@@ -36,30 +34,25 @@ class InterruptGuard:
                 self._previous[signum] = signal.signal(signum, self._handle)
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
         for signum, previous in self._previous.items():
             signal.signal(signum, previous)
         self._previous.clear()
+        if self._pending is not None and not self._raised and kind is None:
+            self._raised = True
+            raise interrupted(self._pending, "after the output was written in full")
 
     def _handle(self, signum: int, frame: FrameType | None) -> None:
         if self._holding or self._raised:
-            # A second signal during cleanup must not cut the cleanup short.
+            # During the commit, or a second signal during cleanup: let it finish.
             self._pending = self._pending or signum
             return
         self._raised = True
         raise interrupted(signum, "the output folder was left as it was")
 
-    @contextlib.contextmanager
-    def held(self) -> Iterator[None]:
-        """Hold signals back for the block; raise for one that came once it is done."""
+    def hold(self) -> None:
+        """From now on (the commit), a signal waits until the ``with`` block ends."""
         self._holding = True
-        try:
-            yield
-        finally:
-            self._holding = False
-        if self._pending is not None and not self._raised:
-            self._raised = True
-            raise interrupted(self._pending, "after the output was written in full")
 
 
 def interrupted(signum: int, outcome: str) -> BuildInterrupted:
