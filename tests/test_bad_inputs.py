@@ -25,7 +25,6 @@ ARTICLE = (
     "Reflexology significantly reduced fatigue compared with usual care.\n"
 )
 DEEP = 10_000
-STAGING = "fixed on branch build (all-or-nothing output through a staging folder)"
 
 
 def make_workspace(root: Path) -> None:
@@ -134,21 +133,18 @@ CASES = [
         "build {ws}/nul.txt -o {ws}/out",
         5,
         "U+0000",
-        xfail=STAGING,
     ),
     case(
         "-o names a file",
         "build {ws}/article.txt -o {ws}/a-file -f turtle",
         5,
         "a-file",
-        xfail=STAGING,
     ),
     case(
         "-o under a file",
         "build {ws}/article.txt -o {ws}/a-file/out -f turtle",
         5,
         "a-file",
-        xfail=STAGING,
     ),
     # -- build: options ---------------------------------------------------------------------
     case("unknown --format", "build {ws}/article.txt -o {ws}/out -f pdf", 2, "--format"),

@@ -23,6 +23,7 @@ ARTICLES = {
         "Massage for cancer pain\n\n"
         "Massage therapy reduced pain and anxiety in patients with advanced cancer.\n"
     ),
+    "run-on.txt": "Massage for pain\n" + "massage eased pain and anxiety in patients, " * 60,
     "yoga.md": (
         "# Yoga and sleep\n\nIn a study of 410 survivors, yoga improved sleep quality and "
         "reduced fatigue. Massage therapy also reduced anxiety.\n"
@@ -49,8 +50,10 @@ def one_process(articles: Path, tmp_path_factory: pytest.TempPathFactory) -> dic
     report = api.build(
         [articles], out, jobs=1, progress=lambda a, d, t: seen.append((a.stem, d, t))
     )
-    assert seen == [("massage", 1, 3), ("reflexology", 2, 3), ("yoga", 3, 3)]
-    assert [a.stem for a in report.articles] == ["massage", "reflexology", "yoga"]
+    assert seen == [("massage", 1, 4), ("reflexology", 2, 4), ("run-on", 3, 4), ("yoga", 4, 4)]
+    assert [a.stem for a in report.articles] == ["massage", "reflexology", "run-on", "yoga"]
+    (run_on,) = [a for a in report.articles if a.stem == "run-on"]
+    assert run_on.warnings[0].startswith("a sentence of 2639 characters")
     assert report.written[-3:] == [
         out / "corpus.trig",
         out / "corpus.nq",
@@ -58,14 +61,18 @@ def one_process(articles: Path, tmp_path_factory: pytest.TempPathFactory) -> dic
     ]
     assert sorted(report.written) == sorted(out / name for name in contents(out))
     assert report.triples == sum(a.triples for a in report.articles) > 0
-    assert "Built 3 articles" in report.summary()
+    assert "Built 4 articles" in report.summary()
     return contents(out)
 
 
 def test_worker_processes_give_the_same_bytes(
-    articles: Path, one_process: dict[str, bytes], tmp_path: Path
+    articles: Path, one_process: dict[str, bytes], tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     api.build([articles], tmp_path / "out", jobs=2)
+    warned = [r.getMessage() for r in caplog.records if r.name == "articlekg"]
+    assert warned == [
+        "run-on.txt: a sentence of 2639 characters at offset 17 is read in pieces of at most 2000"
+    ]
     built = contents(tmp_path / "out")
     assert sorted(built) == sorted(one_process)
     assert [name for name in built if built[name] != one_process[name]] == []

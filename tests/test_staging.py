@@ -211,3 +211,27 @@ def test_the_merge_log_is_spelt_as_json_dumps_would(tmp_path: Path) -> None:
     lonely.add(0, "a0", f"{base}graph/a0", b"", b"", [], b"")
     lonely.write_merge_log(tmp_path / "empty.json", base)
     assert (tmp_path / "empty.json").read_text() == json.dumps([], indent=1) + "\n"
+
+
+def test_corpus_outputs_can_reread_each_article_graph_from_its_part(tmp_path: Path) -> None:
+    from rdflib import Graph, Literal, URIRef
+
+    from articlekg.export import ArticleGraph
+    from articlekg.export.ntriples import nquads_text
+
+    parts = CorpusParts(tmp_path)
+    graphs = {}
+    for index, stem in enumerate(["b", "a"]):
+        graph = Graph()
+        graph.add(
+            (URIRef(f"https://example.org/{stem}"), URIRef("https://example.org/p"), Literal("é\n"))
+        )
+        name = URIRef(f"https://example.org/graph/{stem}")
+        graphs[stem] = graph
+        quads = nquads_text([ArticleGraph(graph, name, stem)]).encode()
+        parts.add(index, stem, str(name), quads, b"", [], b"")
+    reread = list(parts.article_graphs())
+    assert [article.stem for article in reread] == ["a", "b"]
+    for article in reread:
+        assert str(article.name) == f"https://example.org/graph/{article.stem}"
+        assert set(article.graph) == set(graphs[article.stem])

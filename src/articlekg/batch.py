@@ -9,6 +9,7 @@ SIGTERM removes the staging folder and leaves the output folder as it was.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from articlekg.read import DEFAULT_MAX_BYTES, check_size
 from articlekg.staging import StagingFolder, check_output_folder
 from articlekg.vocab import DEFAULT_BASE_IRI
 from articlekg.worker import ArticleOutputs, ArticleSummary, ArticleTask
+
+LOG = logging.getLogger("articlekg")
 
 Progress = Callable[[ArticleSummary, int, int], None]
 """Called as each article finishes: its summary, how many are done, how many in all."""
@@ -58,6 +61,9 @@ def build_batch(
         with make_executor(executor, jobs, scheduler, len(found)) as running:
             for outputs in running.run(tasks):
                 _stage(staging, parts if corpus else None, outputs)
+                for message in outputs.logged:
+                    # In a corpus the message alone does not say which article it is about.
+                    LOG.warning("%s", f"{outputs.summary.source}: {message}" if corpus else message)
                 summaries[outputs.index] = outputs.summary
                 files[outputs.index] = [relative for relative, _ in outputs.files]
                 if progress is not None:

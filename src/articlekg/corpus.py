@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from rdflib import Dataset, URIRef
+from rdflib import Graph, URIRef
 
 from articlekg.errors import ExportError
 from articlekg.export import ArticleGraph
@@ -102,10 +102,15 @@ class CorpusParts:
         For corpus outputs that need graphs (property graphs): only one is held at a time.
         """
         for index in sorted(self.stems, key=lambda i: self.stems[i]):
-            dataset = Dataset()
-            dataset.parse(self._part(index, ".nq"), format="nquads")
-            name = URIRef(self.graph_names[index])
-            yield ArticleGraph(dataset.graph(name), name, self.stems[index])
+            name = self.graph_names[index]
+            # Every line ends in this article's graph name: without it, N-Triples.
+            quad_end = f" <{name}> .".encode()
+            with self._part(index, ".nq").open("rb") as quads:
+                triples = b"".join(
+                    line.removesuffix(b"\n").removesuffix(quad_end) + b" .\n" for line in quads
+                )
+            graph = Graph().parse(data=triples.decode("utf-8"), format="nt")
+            yield ArticleGraph(graph, URIRef(name), self.stems[index])
 
     def write_nquads(self, target: Path) -> None:
         runs = [self._part(index, ".nq") for index in sorted(self.stems)]

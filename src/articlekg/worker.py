@@ -10,10 +10,13 @@ no process has to hold more than one article's graph.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
 import tempfile
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rdflib import URIRef
@@ -53,7 +56,7 @@ class ArticleSummary:
     """(class local name, how many nodes carry it), by class name."""
     findings: int
     warnings: tuple[str, ...]
-    """SHACL results below Violation severity, one line each."""
+    """What the build logged as warnings, then SHACL results below Violation severity."""
 
 
 @dataclass(frozen=True)
@@ -70,17 +73,50 @@ class ArticleOutputs:
     """The prefixes the TriG block uses."""
     entities: bytes
     """Merge-log lines ``IRI \\t index \\t [stem, types, label]``, sorted."""
+    logged: tuple[str, ...] = ()
+    """Warnings the build logged, for the caller to log again where someone sees them."""
 
 
 def build_outputs(task: ArticleTask) -> ArticleOutputs:
     try:
-        return _build_outputs(task)
+        with _collected_warnings() as logged:
+            outputs = _build_outputs(task)
     except ArticleKGError as error:
         # In a corpus the message must say which article failed.
         if task.name not in error.message and task.path not in error.message:
             error.message = f"{task.name}: {error.message}"
             error.args = (error.message,)
         raise
+    summary = replace(outputs.summary, warnings=(*logged, *outputs.summary.warnings))
+    return replace(outputs, summary=summary, logged=tuple(logged))
+
+
+class _Collector(logging.Handler):
+    def __init__(self, messages: list[str]) -> None:
+        super().__init__(logging.WARNING)
+        self.messages = messages
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextlib.contextmanager
+def _collected_warnings() -> Iterator[list[str]]:
+    """The library's warnings while one article builds, kept rather than shown.
+
+    A worker process has no one to show them to; they go back with the outputs, and the
+    caller logs them again. Here in the caller's process they are taken off its handlers
+    for the while, so they are not shown twice.
+    """
+    messages: list[str] = []
+    logger = logging.getLogger("articlekg")
+    saved = logger.handlers[:], logger.propagate
+    logger.handlers = [_Collector(messages)]
+    logger.propagate = False
+    try:
+        yield messages
+    finally:
+        logger.handlers, logger.propagate = saved
 
 
 def _build_outputs(task: ArticleTask) -> ArticleOutputs:
