@@ -51,7 +51,7 @@ def build_batch(
     check_output_folder(outdir)
     corpus = len(found) > 1 or any(given.is_dir() for given in inputs)
     tasks = (
-        ArticleTask(index, str(path), name, base_iri, names, input_format)
+        ArticleTask(index, str(path), name, base_iri, names, input_format, corpus)
         for index, (path, name) in enumerate(found)
     )
     summaries: dict[int, ArticleSummary] = {}
@@ -68,7 +68,10 @@ def build_batch(
                 files[outputs.index] = [relative for relative, _ in outputs.files]
                 if progress is not None:
                     progress(outputs.summary, len(summaries), len(found))
-        corpus_files = write_corpus_outputs(parts, staging.files, base_iri) if corpus else []
+        try:
+            corpus_files = write_corpus_outputs(parts, staging.files, base_iri) if corpus else []
+        except OSError as error:
+            raise OutputError(f"{outdir}: cannot stage the corpus files ({error})") from None
         guard.hold()
         try:
             staging.commit()

@@ -42,6 +42,8 @@ class ArticleTask:
     base_iri: str
     formats: tuple[str, ...]
     input_format: str = "auto"
+    corpus: bool = True
+    """Whether to return the pieces of the corpus files too."""
 
 
 @dataclass(frozen=True)
@@ -124,10 +126,11 @@ def _build_outputs(task: ArticleTask) -> ArticleOutputs:
     built, report = build_checked(document, task.base_iri)
     article = built.graph
     files = _export(article, task.formats)
-    own_nquads = dict(files).get(f"{article.stem}.nq") if "nquads" in task.formats else None
-    nquads = own_nquads if own_nquads is not None else nquads_text([article]).encode("utf-8")
-    names = PrefixedNames()
-    section = trig_section(article, names)
+    nquads, section, names = b"", "", PrefixedNames()
+    if task.corpus:
+        own_nquads = dict(files).get(f"{article.stem}.nq") if "nquads" in task.formats else None
+        nquads = own_nquads if own_nquads is not None else nquads_text([article]).encode("utf-8")
+        section = trig_section(article, names)
     warnings = tuple(
         str(v) for v in (report.violations if report else []) if v.severity != "Violation"
     )
@@ -147,7 +150,7 @@ def _build_outputs(task: ArticleTask) -> ArticleOutputs:
         nquads=nquads,
         trig_section=section.encode("utf-8"),
         prefixes=tuple(sorted(names.used.items())),
-        entities=_entity_lines(article, task.index).encode("utf-8"),
+        entities=_entity_lines(article, task.index).encode("utf-8") if task.corpus else b"",
     )
 
 
