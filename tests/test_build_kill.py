@@ -96,7 +96,7 @@ class Victim:
         else:
             assert code == -signal.SIGKILL
             self.hits += bool(set(left) - self.known)
-            if state != self.before:
+            if state not in (self.before, self.after):
                 # Killed between two renames of the commit: the next build finishes it.
                 assert [s for s in left if (s / COMMIT_MARKER).exists()], state.keys()
                 remove_stale_staging(self.out)
