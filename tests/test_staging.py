@@ -140,6 +140,18 @@ def test_a_signal_becomes_an_error_with_the_shells_exit_code(signum: int, code: 
     assert signal.getsignal(signum) == before
 
 
+def test_a_library_that_catches_every_exception_does_not_swallow_the_signal() -> None:
+    swallowed = []
+    with pytest.raises(BuildInterrupted, match="SIGTERM"), InterruptGuard():
+        try:
+            os.kill(os.getpid(), signal.SIGTERM)
+            for _ in range(10**6):
+                pass
+        except Exception as error:  # as a YAML loader in the model's code does
+            swallowed.append(error)
+    assert swallowed == []
+
+
 def test_a_signal_during_the_commit_waits_for_the_end_of_the_build() -> None:
     done = []
     with pytest.raises(BuildInterrupted, match="after the output was written") as caught:  # noqa: SIM117
