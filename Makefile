@@ -17,10 +17,11 @@ $(BIN)/articlekg: pyproject.toml requirements/model.txt
 
 setup: $(BIN)/articlekg
 
-# What only lint and tests need (the test extra: checkers, parsers, servers), kept out of
-# `make exports` so that building the seed installs only what building needs.
+# What only lint and tests need (the test extra: checkers, parsers, servers; the Dask extra
+# for the LocalCluster test), kept out of `make exports` so that building the seed installs
+# only what building needs.
 $(VENV)/.test-extra: $(BIN)/articlekg pyproject.toml
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,dask]'
 	touch $@
 
 setup-test: $(VENV)/.test-extra

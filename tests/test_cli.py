@@ -33,7 +33,7 @@ def run(*args: str) -> tuple[int, str, str]:
 
 
 def test_build_writes_turtle_that_names_the_finding(article: Path, tmp_path: Path) -> None:
-    code, out, err = run("build", str(article), "-o", str(tmp_path / "out"), "-f", "turtle")
+    code, out, err = run("build", str(article), "-o", str(tmp_path / "out"), "-f", "turtle", "-v")
     assert code == 0, err
     ttl = tmp_path / "out" / "reflexology.ttl"
     assert out.strip() == str(ttl)
@@ -44,7 +44,7 @@ def test_build_writes_turtle_that_names_the_finding(article: Path, tmp_path: Pat
 
 
 def test_build_every_format_by_default(article: Path, tmp_path: Path) -> None:
-    code, out, err = run("build", str(article), "-o", str(tmp_path / "out"))
+    code, out, err = run("build", str(article), "-o", str(tmp_path / "out"), "--verbose")
     assert code == 0, err
     written = {Path(line).name for line in out.split()}
     for suffix in (".ttl", ".nt", ".jsonld", ".trig", ".nq", ".graphml", ".gexf"):

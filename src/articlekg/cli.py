@@ -79,6 +79,31 @@ def article_limits_and_vocabulary(command: F) -> F:
     )(command)
 
 
+class ProgressBar:
+    """A progress bar on standard error for builds of several articles, made on the first
+    article to finish (the library counts the inputs)."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self._bar: Any = None
+
+    def __enter__(self) -> ProgressBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+
+    def update(self, article: Any, done: int, total: int) -> None:
+        if not self.enabled or total < 2:
+            return
+        if self._bar is None:
+            self._bar = click.progressbar(length=total, label="building", file=sys.stderr)
+            self._bar.__enter__()
+        self._bar.label = article.stem
+        self._bar.update(1)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="articlekg")
 def main() -> None:
@@ -129,6 +154,29 @@ def main() -> None:
     help="Also load what was built into this embedded store.",
 )
 @article_limits_and_vocabulary
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Build N articles at once in worker processes.  [default: one per core]",
+)
+@click.option(
+    "--executor",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where articles are built: worker processes here, or a Dask cluster "
+    "(needs articlekg[dask]).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="With --executor dask: the scheduler (e.g. tcp://HOST:8786); "
+    "default: a local cluster of --jobs workers.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@click.option("-v", "--verbose", is_flag=True, help="List every file written.")
 @reports_errors
 def build(
     inputs: tuple[Path, ...],
@@ -140,16 +188,23 @@ def build(
     store: Path | None,
     max_bytes: int,
     lexicons: tuple[Path, ...],
+    jobs: int | None,
+    executor: str,
+    scheduler: str | None,
+    quiet: bool,
+    verbose: bool,
 ) -> None:
     """Build INPUTS (article files or folders of them) into graphs in OUTPUT.
 
     Several articles also give a corpus: corpus.trig, corpus.nq, corpus.merge-log.json
     and, for the property-graph formats, corpus.graphml, corpus.gexf and corpus.neo4j/.
+    Nothing in OUTPUT changes unless every article builds. A progress bar (on a terminal)
+    and a summary go to standard error; --verbose lists the files on standard output.
     """
     from articlekg import api
     from articlekg.store import loadable_exports
 
-    with warnings_shown():
+    with warnings_shown(), ProgressBar(enabled=not quiet and sys.stderr.isatty()) as progress:
         report = api.build(
             list(inputs),
             outdir,
@@ -159,9 +214,16 @@ def build(
             input_format=input_format,
             max_bytes=max_bytes,
             lexicons=lexicons,
+            jobs=jobs,
+            executor=executor,
+            scheduler=scheduler,
+            progress=progress.update,
         )
-    for path in report.written:
-        click.echo(str(path))
+    if verbose:
+        for path in report.written:
+            click.echo(str(path))
+    if not quiet:
+        click.echo(report.summary(), err=True)
     if store is not None:
         for loaded in api.load(loadable_exports(report.written), store):
             click.echo(f"{loaded.name}: {loaded.triples} triples into {store}")

@@ -6,27 +6,39 @@ normalised label, and a study by its title, journal and year. So joining article
 union of named graphs; this module writes that dataset, a merge log that says which
 nodes several articles share and why, and the corpus's property graphs, in which a shared
 node appears once with every article's evidence (see :mod:`articlekg.export.corpus_graphs`).
+
+It works from per-article parts on disk (see :mod:`articlekg.worker`), never from every
+graph at once: the N-Quads are a merge of per-article sorted runs, the TriG a
+concatenation of per-article blocks, the merge log a merge of per-article entity lines.
+Only the property graphs are held in memory, as merged projections (a shared node once),
+and only when a property-graph format is asked for.
 """
 
 from __future__ import annotations
 
+import heapq
 import json
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
-from rdflib import URIRef
-from rdflib.namespace import RDF, RDFS
+from rdflib import Graph, URIRef
 
-from articlekg.atomic import write_text
-from articlekg.errors import InputError
-from articlekg.export import ArticleGraph, write_corpus
+from articlekg.errors import ExportError, InputError
+from articlekg.export import ArticleGraph
 from articlekg.export.corpus_graphs import FORMATS as CORPUS_GRAPH_FORMATS
 from articlekg.export.corpus_graphs import STEM as CORPUS_STEM
-from articlekg.export.corpus_graphs import write_corpus_graphs
-from articlekg.vocab import AKG, CONCEPT, ENTITY_CLASSES
+from articlekg.export.corpus_graphs import CorpusGraph, write_property_graph
+from articlekg.export.projection import PropertyGraph
+from articlekg.vocab import CONCEPT
 
 MERGE_LOG = "corpus.merge-log.json"
+CORPUS_NQUADS = "corpus.nq"
+CORPUS_TRIG = "corpus.trig"
+MERGE_FAN_IN = 64
+"""Runs merged at once: bounds the files open at a time, whatever the corpus size."""
 
 
 @dataclass(frozen=True)
@@ -55,41 +67,6 @@ def reason_for(iri: str, base_iri: str) -> str:
     return "same normalised label"
 
 
-def merges(articles: Iterable[ArticleGraph], base_iri: str) -> list[Merge]:
-    seen: dict[str, list[str]] = {}
-    labels: dict[str, str] = {}
-    types: dict[str, set[str]] = {}
-    for article in articles:
-        graph = article.graph
-        for subject, cls in graph.subject_objects(RDF.type):
-            local = str(cls).rsplit("#", 1)[-1]
-            if (
-                not isinstance(subject, URIRef)
-                or not str(cls).startswith(str(AKG))
-                or (local not in ENTITY_CLASSES)
-            ):
-                continue
-            iri = str(subject)
-            stems = seen.setdefault(iri, [])
-            if article.stem not in stems:
-                stems.append(article.stem)
-            types.setdefault(iri, set()).add(local)
-            label = graph.value(subject, RDFS.label)
-            if label is not None:
-                labels.setdefault(iri, str(label))
-    return [
-        Merge(
-            iri,
-            labels.get(iri, iri),
-            tuple(sorted(types[iri])),
-            tuple(sorted(stems)),
-            reason_for(iri, base_iri),
-        )
-        for iri, stems in sorted(seen.items())
-        if len(stems) > 1
-    ]
-
-
 def check_stems(stems: Iterable[str]) -> None:
     """Refuse an article whose exports the corpus files would overwrite."""
     if CORPUS_STEM in stems:
@@ -99,19 +76,181 @@ def check_stems(stems: Iterable[str]) -> None:
         )
 
 
-def write_corpus_exports(
-    articles: Sequence[ArticleGraph],
-    outdir: Path,
-    base_iri: str,
-    formats: Sequence[str] | None = None,
-) -> list[Path]:
-    """``corpus.trig`` and ``corpus.nq`` (one named graph per article), the merge log and,
-    for the property-graph formats among ``formats`` (default: all), the corpus's GraphML,
-    GEXF and Neo4j folder."""
-    written = write_corpus(sorted(articles, key=lambda a: a.stem), outdir)
-    log = [m.as_json() for m in merges(articles, base_iri)]
-    written.append(
-        write_text(outdir / MERGE_LOG, json.dumps(log, indent=1, ensure_ascii=False) + "\n")
-    )
-    written.extend(write_corpus_graphs(articles, outdir, formats or CORPUS_GRAPH_FORMATS))
-    return written
+def corpus_graph_formats(formats: Iterable[str]) -> tuple[str, ...]:
+    """The property-graph formats among ``formats`` that also get a corpus file."""
+    return tuple(name for name in formats if name in CORPUS_GRAPH_FORMATS)
+
+
+@dataclass
+class CorpusParts:
+    """Per-article pieces kept in a folder until the corpus files are assembled."""
+
+    folder: Path
+    graph_names: dict[int, str] = field(default_factory=dict)
+    stems: dict[int, str] = field(default_factory=dict)
+    prefixes: dict[str, str] = field(default_factory=dict)
+    graph_formats: tuple[str, ...] = ()
+    """The property-graph formats the corpus is written in (projections are kept for them)."""
+    property_graph: CorpusGraph = field(default_factory=CorpusGraph)
+    _names: set[str] = field(default_factory=set)
+
+    def add(
+        self,
+        index: int,
+        stem: str,
+        graph_name: str,
+        nquads: bytes,
+        trig_section: bytes,
+        prefixes: Iterable[tuple[str, str]],
+        entities: bytes,
+        projection: PropertyGraph | None = None,
+    ) -> None:
+        if graph_name in self._names:
+            raise ExportError(f"two articles share the graph name <{graph_name}>")
+        self._names.add(graph_name)
+        self.graph_names[index] = graph_name
+        self.stems[index] = stem
+        self.prefixes.update(prefixes)
+        for suffix, data in ((".nq", nquads), (".trig", trig_section), (".entities", entities)):
+            self._part(index, suffix).write_bytes(data)
+        if self.graph_formats:
+            if projection is None:
+                raise ExportError(f"{stem}: no property graph for the corpus exports")
+            self.property_graph.add_projection(stem, projection)
+
+    def _part(self, index: int, suffix: str) -> Path:
+        return self.folder / f"{index:09d}{suffix}"
+
+    def by_graph_name(self) -> list[int]:
+        return sorted(self.graph_names, key=lambda index: self.graph_names[index])
+
+    def article_graphs(self) -> Iterator[ArticleGraph]:
+        """Each article's graph re-read from its part, one at a time, by stem.
+
+        For corpus outputs that need graphs (property graphs): only one is held at a time.
+        """
+        for index in sorted(self.stems, key=lambda i: self.stems[i]):
+            name = self.graph_names[index]
+            # Every line ends in this article's graph name: without it, N-Triples.
+            quad_end = f" <{name}> .".encode()
+            with self._part(index, ".nq").open("rb") as quads:
+                triples = b"".join(
+                    line.removesuffix(b"\n").removesuffix(quad_end) + b" .\n" for line in quads
+                )
+            graph = Graph().parse(data=triples.decode("utf-8"), format="nt")
+            yield ArticleGraph(graph, URIRef(name), self.stems[index])
+
+    def write_nquads(self, target: Path) -> None:
+        runs = [self._part(index, ".nq") for index in sorted(self.stems)]
+        merge_sorted_runs(runs, target, self.folder)
+
+    def write_trig(self, target: Path) -> None:
+        with target.open("wb") as out:
+            declarations = [
+                f"@prefix {prefix}: <{self.prefixes[prefix]}> ." for prefix in sorted(self.prefixes)
+            ]
+            separator = b""
+            if declarations:
+                out.write("\n".join(declarations).encode("utf-8"))
+                separator = b"\n\n"
+            for index in self.by_graph_name():
+                out.write(separator)
+                out.write(self._part(index, ".trig").read_bytes())
+                separator = b"\n\n"
+            out.write(b"\n")
+
+    def write_merge_log(self, target: Path, base_iri: str) -> None:
+        merged = self.folder / "entities.merged"
+        runs = [self._part(index, ".entities") for index in sorted(self.stems)]
+        merge_sorted_runs(runs, merged, self.folder)
+        with merged.open("rb") as lines, target.open("wb") as out:
+            count = 0
+            for merge in merges(lines, base_iri):
+                entry = json.dumps(merge.as_json(), indent=1, ensure_ascii=False)
+                # As json.dumps(list, indent=1) spells each item: one level deeper.
+                out.write((b"[\n " if count == 0 else b",\n ") + _indent(entry).encode("utf-8"))
+                count += 1
+            out.write(b"\n]\n" if count else b"[]\n")
+        merged.unlink()
+
+
+def _indent(text: str) -> str:
+    return text.replace("\n", "\n ")
+
+
+def merges(lines: Iterable[bytes], base_iri: str) -> Iterator[Merge]:
+    """Nodes several articles share, from merge-log lines sorted by IRI then input order."""
+    group: list[tuple[str, list[str], str | None]] = []
+    current: str | None = None
+    for line in lines:
+        iri, _index, record = line.decode("utf-8").rstrip("\n").split("\t", 2)
+        if iri != current:
+            if current is not None:
+                found = _merge(current, group, base_iri)
+                if found is not None:
+                    yield found
+            current, group = iri, []
+        stem, types, label = json.loads(record)
+        group.append((stem, types, label))
+    if current is not None:
+        found = _merge(current, group, base_iri)
+        if found is not None:
+            yield found
+
+
+def _merge(iri: str, group: list[tuple[str, list[str], str | None]], base_iri: str) -> Merge | None:
+    stems = sorted({stem for stem, _, _ in group})
+    if len(stems) < 2:
+        return None
+    # The label the first article (in input order) that labels the node gives it.
+    label = next((label for _, _, label in group if label is not None), iri)
+    types = tuple(sorted({t for _, kinds, _ in group for t in kinds}))
+    return Merge(iri, label, types, tuple(stems), reason_for(iri, base_iri))
+
+
+def merge_sorted_runs(runs: list[Path], target: Path, scratch: Path) -> None:
+    """Merge files of sorted lines into ``target`` (bytewise order, i.e. code point order).
+
+    At most :data:`MERGE_FAN_IN` files are open at once: larger sets are merged in rounds
+    through intermediate runs in ``scratch``.
+    """
+    round_number = 0
+    while len(runs) > MERGE_FAN_IN:
+        merged: list[Path] = []
+        for start in range(0, len(runs), MERGE_FAN_IN):
+            run = scratch / f"merge-{round_number}-{start}.run"
+            _merge_files(runs[start : start + MERGE_FAN_IN], run)
+            merged.append(run)
+        for used in runs:
+            if used.name.startswith("merge-"):
+                used.unlink()
+        runs = merged
+        round_number += 1
+    _merge_files(runs, target)
+    for used in runs:
+        if used.name.startswith("merge-"):
+            used.unlink()
+
+
+def _merge_files(runs: list[Path], target: Path) -> None:
+    with ExitStack() as stack, target.open("wb") as out:
+        readers: list[BinaryIO] = [stack.enter_context(run.open("rb")) for run in runs]
+        out.writelines(heapq.merge(*readers))
+
+
+def write_corpus_outputs(parts: CorpusParts, folder: Path, base_iri: str) -> list[str]:
+    """Every corpus-level file, assembled in ``folder`` from the per-article parts; returns
+    their names.
+
+    The one place corpus outputs are made. One that needs whole graphs takes
+    ``parts.article_graphs()``: each article re-read from its part, one at a time.
+    """
+    parts.write_trig(folder / CORPUS_TRIG)
+    parts.write_nquads(folder / CORPUS_NQUADS)
+    parts.write_merge_log(folder / MERGE_LOG, base_iri)
+    names = [CORPUS_TRIG, CORPUS_NQUADS, MERGE_LOG]
+    if parts.graph_formats:
+        pg = parts.property_graph.property_graph()
+        for path in write_property_graph(pg, folder, parts.graph_formats):
+            names.append(path.relative_to(folder).as_posix())
+    return names

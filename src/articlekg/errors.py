@@ -36,6 +36,10 @@ class ValidationFailed(ArticleKGError):
         super().__init__(message)
         self.violations = violations or []
 
+    def __reduce__(self) -> tuple[type[ValidationFailed], tuple[str, list[object]]]:
+        # Worker processes send errors back pickled; keep the violations with the message.
+        return (type(self), (self.message, self.violations))
+
 
 class QueryError(ArticleKGError):
     """A SPARQL query is unknown, malformed or refused."""
@@ -83,3 +87,23 @@ class SetupError(ArticleKGError):
     """Something articlekg needs is not installed, such as the English language model."""
 
     exit_code = 8
+
+
+class OutputError(ExportError):
+    """The output folder cannot be used: a file stands where it should be, or it is not
+    writable."""
+
+    exit_code = 5
+
+
+class BuildInterrupted(ArticleKGError):
+    """SIGINT or SIGTERM stopped a build; the exit code is the shell's 128 + signal number."""
+
+    exit_code = 130
+
+    def __init__(self, message: str, exit_code: int = 130) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+    def __reduce__(self) -> tuple[type[BuildInterrupted], tuple[str, int]]:
+        return (type(self), (self.message, self.exit_code))

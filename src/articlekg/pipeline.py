@@ -10,24 +10,27 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from articlekg.assemble import assemble, graph_name
-from articlekg.corpus import check_stems, write_corpus_exports
 from articlekg.document import Document
-from articlekg.errors import ExportError, InputError, ValidationFailed
-from articlekg.export import EXPORTERS, ArticleGraph, get_exporter
+from articlekg.errors import InputError, ValidationFailed
+from articlekg.export import ArticleGraph
 from articlekg.facts import Facts
 from articlekg.lexicon import Lexicon, default_lexicon
 from articlekg.parse import parse
-from articlekg.read import DEFAULT_MAX_BYTES, check_size, read_document, supported_suffixes
+from articlekg.read import DEFAULT_MAX_BYTES, supported_suffixes
 from articlekg.recognise import recognise
 from articlekg.relate import relate
 from articlekg.schema_types import add_schema_types
 from articlekg.sections import find_sections
 from articlekg.segment import segment
-from articlekg.validate import validate_graph
+from articlekg.validate import ValidationReport, validate_graph
 from articlekg.vocab import DEFAULT_BASE_IRI
-from articlekg.vocabularies import lexicon_with
+
+if TYPE_CHECKING:
+    from articlekg.batch import Progress
+    from articlekg.worker import ArticleSummary
 
 
 @dataclass(frozen=True)
@@ -39,8 +42,39 @@ class BuiltArticle:
 
 @dataclass
 class BuildReport:
-    articles: list[BuiltArticle] = field(default_factory=list)
+    """What a build wrote: a summary per article (in input order) and every path.
+
+    Graphs are not kept: a corpus build holds one article at a time.
+    """
+
+    articles: list[ArticleSummary] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
+    output: Path | None = None
+
+    @property
+    def triples(self) -> int:
+        return sum(article.triples for article in self.articles)
+
+    def entities(self) -> dict[str, int]:
+        """Entity nodes by class over every article (a node shared by two counts twice)."""
+        counts: dict[str, int] = {}
+        for article in self.articles:
+            for cls, count in article.entities:
+                counts[cls] = counts.get(cls, 0) + count
+        return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+    def summary(self) -> str:
+        """One paragraph for people: articles, triples, entities by type, findings, warnings."""
+        articles = len(self.articles)
+        entities = ", ".join(f"{count:,} {cls}" for cls, count in self.entities().items())
+        findings = sum(article.findings for article in self.articles)
+        warnings = sum(len(article.warnings) for article in self.articles)
+        where = f" into {self.output}" if self.output is not None else ""
+        return (
+            f"Built {articles:,} article{'s' * (articles != 1)}{where}: {self.triples:,} triples; "
+            f"entities: {entities or 'none'}; {findings:,} finding{'s' * (findings != 1)}; "
+            f"{warnings:,} warning{'s' * (warnings != 1)}; {len(self.written):,} files written."
+        )
 
 
 def extract(document: Document, lexicon: Lexicon | None = None) -> Facts:
@@ -59,10 +93,21 @@ def build_document(
     lexicon: Lexicon | None = None,
     check: bool = True,
 ) -> BuiltArticle:
+    return build_checked(document, base_iri, lexicon, check)[0]
+
+
+def build_checked(
+    document: Document,
+    base_iri: str = DEFAULT_BASE_IRI,
+    lexicon: Lexicon | None = None,
+    check: bool = True,
+) -> tuple[BuiltArticle, ValidationReport | None]:
+    """:func:`build_document`, also returning the validation report (its warnings)."""
     lexicon = lexicon or default_lexicon()
     facts = extract(document, lexicon)
     graph = assemble(document, facts, lexicon, base_iri)
     add_schema_types(graph, lexicon)
+    report = None
     if check:
         report = validate_graph(graph)
         if not report.conforms:
@@ -71,9 +116,8 @@ def build_document(
                 f"({len(report.violations)} violations); nothing was written",
                 list(report.violations),
             )
-    return BuiltArticle(
-        document, facts, ArticleGraph(graph, graph_name(document.stem, base_iri), document.stem)
-    )
+    article = ArticleGraph(graph, graph_name(document.stem, base_iri), document.stem)
+    return BuiltArticle(document, facts, article), report
 
 
 def collect_inputs(inputs: Sequence[Path], include: Sequence[str] = ()) -> list[tuple[Path, str]]:
@@ -112,13 +156,6 @@ def collect_inputs(inputs: Sequence[Path], include: Sequence[str] = ()) -> list[
     return found
 
 
-def check_output_folder(outdir: Path) -> None:
-    """Refuse an output path that is, or lies under, an existing file, before any work."""
-    for path in (outdir, *outdir.parents):
-        if path.exists() and not path.is_dir():
-            raise ExportError(f"{outdir}: {path} is a file, not a folder; -o names a folder")
-
-
 def build(
     inputs: Sequence[Path],
     outdir: Path,
@@ -126,39 +163,44 @@ def build(
     base_iri: str = DEFAULT_BASE_IRI,
     include: Sequence[str] = (),
     input_format: str = "auto",
+    jobs: int | None = None,
+    executor: str = "local",
+    scheduler: str | None = None,
+    progress: Progress | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     lexicons: Sequence[Path] = (),
 ) -> BuildReport:
     """Build article files (or folders of them) into checked graphs written to ``outdir``.
 
-    Every article is built and validated before anything is written, so one failing article
-    leaves ``outdir`` untouched. ``include`` globs pick files inside folders (default: every
-    supported kind). ``input_format`` (``auto``, ``text``, ``markdown``, ``html``) says how to
-    read every file; ``auto`` goes by suffix and sniffs plain-text files for Markdown. Several
-    articles also give the corpus exports (TriG, N-Quads, the merge log and, for the
-    property-graph formats asked for, one GraphML, GEXF and Neo4j folder for the corpus).
-    A file larger than ``max_bytes`` (0: no limit) is refused before anything is read.
-    ``lexicons`` are SKOS vocabulary files added to the built-in lexicon (see
-    :mod:`articlekg.vocabularies`).
+    All or nothing: every file is written into a staging folder beside ``outdir`` and
+    moved into place only once every article has been built, checked and exported, so a
+    failing article, SIGINT or SIGTERM leaves ``outdir`` as it was. ``include`` globs pick
+    files inside folders (default: every supported kind). ``input_format`` (``auto``,
+    ``text``, ``markdown``, ``html``) says how to read every file; ``auto`` goes by suffix
+    and sniffs plain-text files for Markdown. Several articles also give the corpus exports
+    (TriG, N-Quads, the merge log and, for the property-graph formats asked for, one
+    GraphML, GEXF and Neo4j folder for the corpus). A file larger than ``max_bytes`` (0: no
+    limit) is refused before anything is read. ``lexicons`` are SKOS vocabulary files added
+    to the built-in lexicon (see :mod:`articlekg.vocabularies`).
+
+    ``jobs`` articles are built at once in worker processes (default: one per core);
+    ``executor="dask"`` runs them on the Dask cluster at ``scheduler`` (a local one when
+    None). The output is the same bytes whatever runs it. ``progress`` is called as each
+    article finishes, with its summary and the counts done and in all.
     """
-    exporters = [get_exporter(name) for name in formats] if formats else list(EXPORTERS)
-    check_output_folder(outdir)
-    report = BuildReport()
-    lexicon = lexicon_with(lexicons)
-    found = collect_inputs(inputs, include)
-    for path, _ in found:
-        check_size(path, max_bytes)
-    corpus = len(found) > 1 or any(given.is_dir() for given in inputs)
-    if corpus:
-        check_stems(path.stem for path, _ in found)
-    # Build and check everything first, so that a failing article writes nothing at all.
-    for path, name in found:
-        document = read_document(path, name, input_format)
-        report.articles.append(build_document(document, base_iri, lexicon))
-    for article in report.articles:
-        for exporter in exporters:
-            report.written.extend(exporter.write(article.graph, outdir))
-    if corpus:
-        graphs = [article.graph for article in report.articles]
-        report.written.extend(write_corpus_exports(graphs, outdir, base_iri, formats))
-    return report
+    from articlekg.batch import build_batch
+
+    return build_batch(
+        inputs,
+        outdir,
+        formats,
+        base_iri,
+        include,
+        input_format,
+        jobs=jobs,
+        executor=executor,
+        scheduler=scheduler,
+        progress=progress,
+        max_bytes=max_bytes,
+        lexicons=lexicons,
+    )

@@ -29,19 +29,28 @@ def trig_text(articles: Sequence[ArticleGraph]) -> str:
     """One TriG document, each article's triples in the graph its ``name`` names."""
     names = PrefixedNames()
     seen: set[str] = set()
-    sections: list[tuple[str, list[str]]] = []
+    sections: list[str] = []
     for article in sorted(articles, key=lambda a: str(a.name)):
         graph_name = str(article.name)
-        check_iri(graph_name, f"graph name of {article.stem!r}")
         if graph_name in seen:
             raise ExportError(f"two articles share the graph name <{graph_name}>")
         seen.add(graph_name)
-        sections.append((graph_name, turtle_blocks(checked_triples(article.graph), names, "    ")))
+        sections.append(trig_section(article, names))
     parts = ["\n".join(names.declarations())] if names.used else []
-    for graph_name, blocks in sections:
-        body = "\n\n".join(blocks)
-        parts.append(f"<{graph_name}> {{\n{body}\n}}" if blocks else f"<{graph_name}> {{\n}}")
-    return "\n\n".join(parts) + "\n"
+    return "\n\n".join([*parts, *sections]) + "\n"
+
+
+def trig_section(article: ArticleGraph, names: PrefixedNames) -> str:
+    """The article's ``<name> { ... }`` block; the prefixes it uses are added to ``names``.
+
+    A corpus TriG is the declarations of every prefix used, then these blocks in graph
+    name order, so it can be written one article at a time.
+    """
+    graph_name = str(article.name)
+    check_iri(graph_name, f"graph name of {article.stem!r}")
+    blocks = turtle_blocks(checked_triples(article.graph), names, "    ")
+    body = "\n\n".join(blocks)
+    return f"<{graph_name}> {{\n{body}\n}}" if blocks else f"<{graph_name}> {{\n}}"
 
 
 class TurtleExporter:
