@@ -195,8 +195,9 @@ class ProjectionParts:
                 ]
                 in_order.add(_line(order, record_out))
                 if is_counted(edge):
-                    ends.add(sort_key(edge.source) + b"\n")
-                    ends.add(sort_key(edge.target) + b"\n")
+                    # KEY_END keeps a key before the keys it is a prefix of.
+                    ends.add(sort_key(edge.source) + KEY_END + b"\n")
+                    ends.add(sort_key(edge.target) + KEY_END + b"\n")
         by_id.unlink()
         edges_file = in_order.finish(self.folder / "merged.edges")
         return edges_file, ends.finish(self.folder / "merged.ends"), tally.keys(), count
@@ -235,7 +236,7 @@ class _Degrees:
 
     def _read(self) -> bytes | None:
         line = next(self._ends, None)
-        return None if line is None else line.rstrip(b"\n")
+        return None if line is None else line.removesuffix(b"\n").removesuffix(KEY_END)
 
     def of(self, key: bytes) -> int:
         # Endpoints that are not nodes (an edge to an id no article has as a node) are
