@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from articlekg import corpus
+from articlekg import runs as sorted_runs
 from articlekg.corpus import CorpusParts, merge_sorted_runs
 from articlekg.errors import BuildInterrupted, OutputError
 from articlekg.interrupts import InterruptGuard
@@ -166,7 +166,7 @@ def test_a_signal_during_the_commit_waits_for_the_end_of_the_build() -> None:
 
 
 def test_merge_of_sorted_runs_in_rounds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(corpus, "MERGE_FAN_IN", 2)
+    monkeypatch.setattr(sorted_runs, "MERGE_FAN_IN", 2)
     lines = [f'<s{n:03d}> <p> "é{n % 7}" <g{n % 5}> .\n'.encode() for n in range(40)]
     runs = []
     for k in range(5):

@@ -10,19 +10,17 @@ node appears once with every article's evidence (see :mod:`articlekg.export.corp
 It works from per-article parts on disk (see :mod:`articlekg.worker`), never from every
 graph at once: the N-Quads are a merge of per-article sorted runs, the TriG a
 concatenation of per-article blocks, the merge log a merge of per-article entity lines.
-Only the property graphs are held in memory, as merged projections (a shared node once),
-and only when a property-graph format is asked for.
+The property graphs too: each article's projection is kept as sorted runs of nodes and
+edges, merged by id and written as they are read (see
+:mod:`articlekg.export.corpus_stream`), and only when a property-graph format is asked for.
 """
 
 from __future__ import annotations
 
-import heapq
 import json
 from collections.abc import Iterable, Iterator
-from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
 
 from rdflib import Graph, URIRef
 
@@ -30,15 +28,15 @@ from articlekg.errors import ExportError, InputError
 from articlekg.export import ArticleGraph
 from articlekg.export.corpus_graphs import FORMATS as CORPUS_GRAPH_FORMATS
 from articlekg.export.corpus_graphs import STEM as CORPUS_STEM
-from articlekg.export.corpus_graphs import CorpusGraph, write_property_graph
+from articlekg.export.corpus_graphs import write_merged_graph
+from articlekg.export.corpus_stream import ProjectionParts
 from articlekg.export.projection import PropertyGraph
+from articlekg.runs import merge_sorted_runs as merge_sorted_runs
 from articlekg.vocab import CONCEPT
 
 MERGE_LOG = "corpus.merge-log.json"
 CORPUS_NQUADS = "corpus.nq"
 CORPUS_TRIG = "corpus.trig"
-MERGE_FAN_IN = 64
-"""Runs merged at once: bounds the files open at a time, whatever the corpus size."""
 
 
 @dataclass(frozen=True)
@@ -91,8 +89,17 @@ class CorpusParts:
     prefixes: dict[str, str] = field(default_factory=dict)
     graph_formats: tuple[str, ...] = ()
     """The property-graph formats the corpus is written in (projections are kept for them)."""
-    property_graph: CorpusGraph = field(default_factory=CorpusGraph)
     _names: set[str] = field(default_factory=set)
+    _projections: ProjectionParts | None = None
+
+    @property
+    def projections(self) -> ProjectionParts:
+        """The articles' projections, as sorted runs in a folder of their own."""
+        if self._projections is None:
+            folder = self.folder / "property-graph"
+            folder.mkdir(exist_ok=True)
+            self._projections = ProjectionParts(folder)
+        return self._projections
 
     def add(
         self,
@@ -116,7 +123,7 @@ class CorpusParts:
         if self.graph_formats:
             if projection is None:
                 raise ExportError(f"{stem}: no property graph for the corpus exports")
-            self.property_graph.add_projection(stem, projection)
+            self.projections.add(stem, projection)
 
     def _part(self, index: int, suffix: str) -> Path:
         return self.folder / f"{index:09d}{suffix}"
@@ -208,36 +215,6 @@ def _merge(iri: str, group: list[tuple[str, list[str], str | None]], base_iri: s
     return Merge(iri, label, types, tuple(stems), reason_for(iri, base_iri))
 
 
-def merge_sorted_runs(runs: list[Path], target: Path, scratch: Path) -> None:
-    """Merge files of sorted lines into ``target`` (bytewise order, i.e. code point order).
-
-    At most :data:`MERGE_FAN_IN` files are open at once: larger sets are merged in rounds
-    through intermediate runs in ``scratch``.
-    """
-    round_number = 0
-    while len(runs) > MERGE_FAN_IN:
-        merged: list[Path] = []
-        for start in range(0, len(runs), MERGE_FAN_IN):
-            run = scratch / f"merge-{round_number}-{start}.run"
-            _merge_files(runs[start : start + MERGE_FAN_IN], run)
-            merged.append(run)
-        for used in runs:
-            if used.name.startswith("merge-"):
-                used.unlink()
-        runs = merged
-        round_number += 1
-    _merge_files(runs, target)
-    for used in runs:
-        if used.name.startswith("merge-"):
-            used.unlink()
-
-
-def _merge_files(runs: list[Path], target: Path) -> None:
-    with ExitStack() as stack, target.open("wb") as out:
-        readers: list[BinaryIO] = [stack.enter_context(run.open("rb")) for run in runs]
-        out.writelines(heapq.merge(*readers))
-
-
 def write_corpus_outputs(parts: CorpusParts, folder: Path, base_iri: str) -> list[str]:
     """Every corpus-level file, assembled in ``folder`` from the per-article parts; returns
     their names.
@@ -250,7 +227,7 @@ def write_corpus_outputs(parts: CorpusParts, folder: Path, base_iri: str) -> lis
     parts.write_merge_log(folder / MERGE_LOG, base_iri)
     names = [CORPUS_TRIG, CORPUS_NQUADS, MERGE_LOG]
     if parts.graph_formats:
-        pg = parts.property_graph.property_graph()
-        for path in write_property_graph(pg, folder, parts.graph_formats):
+        merged = parts.projections.merge()
+        for path in write_merged_graph(merged, folder, parts.graph_formats):
             names.append(path.relative_to(folder).as_posix())
     return names

@@ -9,10 +9,13 @@ edge's ``label`` and its ``kind`` (Gephi's edge type, so parallel edges stay apa
 
 from __future__ import annotations
 
+import io
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TextIO, TypeVar
 
 from articlekg.atomic import write_text
-from articlekg.export.projection import PropertyGraph, project_article
+from articlekg.export.projection import Edge, Key, Node, PropertyGraph, project_article
 from articlekg.export.registry import ArticleGraph
 from articlekg.export.xmltext import attribute, lexical, text
 
@@ -22,12 +25,27 @@ VIZ_NAMESPACE = "http://gexf.net/1.3/viz"
 _NODE_MARKUP = frozenset({"label", "color", "size"})
 _EDGE_MARKUP = frozenset({"label"})
 
+Item = TypeVar("Item")
+Counted = tuple[int, Iterable[Item]]
+"""How many items, and the items (possibly read as they are written)."""
+
 
 def rgb(colour: str) -> tuple[int, int, int]:
     return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
 
 
-def gexf_text(pg: PropertyGraph, description: str) -> str:
+def write_gexf(
+    out: TextIO,
+    description: str,
+    node_keys: Sequence[Key],
+    edge_keys: Sequence[Key],
+    nodes: Counted[Node],
+    edges: Counted[Edge],
+) -> None:
+    """GEXF written element by element, so a graph larger than memory can be streamed;
+    the counts come first because GEXF states them before the elements."""
+    node_count, node_items = nodes
+    edge_count, edge_items = edges
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<gexf xmlns="{NAMESPACE}" xmlns:viz="{VIZ_NAMESPACE}" version="1.3">',
@@ -38,18 +56,19 @@ def gexf_text(pg: PropertyGraph, description: str) -> str:
         '  <graph defaultedgetype="directed" idtype="string">',
         '    <attributes class="node">',
     ]
-    for key in pg.node_keys:
+    for key in node_keys:
         if key.name not in _NODE_MARKUP:
             lines.append(f'      <attribute id="{key.name}" title="{key.name}" type="{key.type}"/>')
     lines += ["    </attributes>", '    <attributes class="edge">']
-    for key in pg.edge_keys:
+    for key in edge_keys:
         if key.name not in _EDGE_MARKUP:
             lines.append(f'      <attribute id="{key.name}" title="{key.name}" type="{key.type}"/>')
-    lines += ["    </attributes>", f'    <nodes count="{len(pg.nodes)}">']
-    for node in pg.nodes:
+    lines += ["    </attributes>", f'    <nodes count="{node_count}">']
+    out.write("\n".join(lines) + "\n")
+    for node in node_items:
         where = f"node <{node.id}>"
         label = attribute(lexical(node.attributes["label"]), f"{where} label")
-        lines.append(f'      <node id="{attribute(node.id, where)}" label="{label}">')
+        lines = [f'      <node id="{attribute(node.id, where)}" label="{label}">']
         lines.append("        <attvalues>")
         for name, value in node.attributes.items():
             if name not in _NODE_MARKUP:
@@ -60,22 +79,31 @@ def gexf_text(pg: PropertyGraph, description: str) -> str:
         lines.append(f'        <viz:color r="{r}" g="{g}" b="{b}"/>')
         lines.append(f'        <viz:size value="{lexical(node.attributes["size"])}"/>')
         lines.append("      </node>")
-    lines += ["    </nodes>", f'    <edges count="{len(pg.edges)}">']
-    for edge in pg.edges:
+        out.write("\n".join(lines) + "\n")
+    out.write(f'    </nodes>\n    <edges count="{edge_count}">\n')
+    for edge in edge_items:
         where = f"edge {edge.id} <{edge.source}> {edge.type} <{edge.target}>"
         kind = attribute(edge.type, where)
-        lines.append(
+        lines = [
             f'      <edge id="{edge.id}" source="{attribute(edge.source, where)}" '
             f'target="{attribute(edge.target, where)}" label="{kind}" kind="{kind}">'
-        )
+        ]
         lines.append("        <attvalues>")
         for name, value in edge.attributes.items():
             if name not in _EDGE_MARKUP:
                 value_text = attribute(lexical(value), f"{where} {name}")
                 lines.append(f'          <attvalue for="{name}" value="{value_text}"/>')
         lines += ["        </attvalues>", "      </edge>"]
-    lines += ["    </edges>", "  </graph>", "</gexf>"]
-    return "\n".join(lines) + "\n"
+        out.write("\n".join(lines) + "\n")
+    out.write("    </edges>\n  </graph>\n</gexf>\n")
+
+
+def gexf_text(pg: PropertyGraph, description: str) -> str:
+    out = io.StringIO()
+    nodes = (len(pg.nodes), pg.nodes)
+    edges = (len(pg.edges), pg.edges)
+    write_gexf(out, description, pg.node_keys, pg.edge_keys, nodes, edges)
+    return out.getvalue()
 
 
 class GexfExporter:

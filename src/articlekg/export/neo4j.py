@@ -12,10 +12,12 @@ through an index.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import io
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TextIO
 
-from articlekg.atomic import write_text
+from articlekg.atomic import write_text, writing_text
 from articlekg.export.attributes import Value
 from articlekg.export.escape import (
     TEXT_MARK,
@@ -45,40 +47,42 @@ def labels_of(types: tuple[str, ...]) -> list[str]:
     return [*types, *([COMMON_LABEL] if COMMON_LABEL not in types else [])]
 
 
-def _csv(rows: list[list[str]]) -> str:
-    return csv_rows(rows)
-
-
 def _cell(value: Value | None) -> str:
     if value is None:
         return ""
     return csv_cell(value) if isinstance(value, str) else lexical(value)
 
 
-def _node_keys(pg: PropertyGraph) -> list[Key]:
-    return [key for key in pg.node_keys if key.name != "id"]
+def _without_id(keys: Sequence[Key]) -> list[Key]:
+    return [key for key in keys if key.name != "id"]
 
 
-def _edge_keys(pg: PropertyGraph) -> list[Key]:
-    return [key for key in pg.edge_keys if key.name != "id"]
+def write_nodes_csv(out: TextIO, keys: Sequence[Key], nodes: Iterable[Node]) -> None:
+    """``nodes.csv`` row by row; ``keys`` without ``id``."""
+    out.write(csv_rows([["id:ID", ":LABEL", *(header(key) for key in keys)]]))
+    for node in nodes:
+        row = [csv_cell(node.id), csv_cell(";".join(labels_of(node.types)))]
+        out.write(csv_rows([row + [_cell(node.attributes.get(key.name)) for key in keys]]))
+
+
+def write_relationships_csv(out: TextIO, keys: Sequence[Key], edges: Iterable[Edge]) -> None:
+    """``relationships.csv`` row by row; ``keys`` without ``id``."""
+    out.write(csv_rows([[":START_ID", ":END_ID", ":TYPE", "id", *(header(key) for key in keys)]]))
+    for edge in edges:
+        row = [csv_cell(edge.source), csv_cell(edge.target), csv_cell(edge.type), _cell(edge.id)]
+        out.write(csv_rows([row + [_cell(edge.attributes.get(key.name)) for key in keys]]))
 
 
 def nodes_csv(pg: PropertyGraph) -> str:
-    keys = _node_keys(pg)
-    rows = [["id:ID", ":LABEL", *(header(key) for key in keys)]]
-    for node in pg.nodes:
-        row = [csv_cell(node.id), csv_cell(";".join(labels_of(node.types)))]
-        rows.append(row + [_cell(node.attributes.get(key.name)) for key in keys])
-    return _csv(rows)
+    out = io.StringIO()
+    write_nodes_csv(out, _without_id(pg.node_keys), pg.nodes)
+    return out.getvalue()
 
 
 def relationships_csv(pg: PropertyGraph) -> str:
-    keys = _edge_keys(pg)
-    rows = [[":START_ID", ":END_ID", ":TYPE", "id", *(header(key) for key in keys)]]
-    for edge in pg.edges:
-        row = [csv_cell(edge.source), csv_cell(edge.target), csv_cell(edge.type), _cell(edge.id)]
-        rows.append(row + [_cell(edge.attributes.get(key.name)) for key in keys])
-    return _csv(rows)
+    out = io.StringIO()
+    write_relationships_csv(out, _without_id(pg.edge_keys), pg.edges)
+    return out.getvalue()
 
 
 _ident = cypher_identifier
@@ -95,9 +99,40 @@ def _is_marked(value: object) -> bool:
     return isinstance(value, str) and csv_cell(value) != value
 
 
-def _marked_columns(items: Sequence[Node | Edge], keys: list[Key]) -> set[str]:
-    """The columns where some cell carries the text mark (only those need unmarking)."""
-    return {key.name for key in keys if any(_is_marked(i.attributes.get(key.name)) for i in items)}
+class CypherTally:
+    """What ``load.cypher`` says about the rows (their labels, relationship types, and the
+    columns where some cell carries the text mark), gathered while the rows pass by to
+    be written, so the rows need not be held. Holds names, not rows."""
+
+    def __init__(self, node_keys: Sequence[Key], edge_keys: Sequence[Key]) -> None:
+        self.node_keys = _without_id(node_keys)
+        self.edge_keys = _without_id(edge_keys)
+        self.node_marked: set[str] = set()
+        self.edge_marked: set[str] = set()
+        self.labels: set[str] = set()
+        self.labels_marked = False
+        self.rel_types: set[str] = set()
+
+    def nodes(self, nodes: Iterable[Node]) -> Iterator[Node]:
+        for node in nodes:
+            _mark(node.attributes, self.node_keys, self.node_marked)
+            self.labels.update(node.types)
+            if not self.labels_marked:
+                self.labels_marked = _is_marked(";".join(labels_of(node.types)))
+            yield node
+
+    def edges(self, edges: Iterable[Edge]) -> Iterator[Edge]:
+        for edge in edges:
+            _mark(edge.attributes, self.edge_keys, self.edge_marked)
+            self.rel_types.add(edge.type)
+            yield edge
+
+
+def _mark(attributes: dict[str, Value], keys: list[Key], marked: set[str]) -> None:
+    """Adds to ``marked`` the columns whose cell here carries the text mark."""
+    for key in keys:
+        if key.name not in marked and _is_marked(attributes.get(key.name)):
+            marked.add(key.name)
 
 
 def _assignments(variable: str, keys: list[Key], marked: set[str]) -> str:
@@ -113,6 +148,16 @@ def _assignments(variable: str, keys: list[Key], marked: set[str]) -> str:
 
 
 def load_cypher(pg: PropertyGraph, folder: str) -> str:
+    tally = CypherTally(pg.node_keys, pg.edge_keys)
+    for _ in tally.nodes(pg.nodes):
+        pass
+    for _ in tally.edges(pg.edges):
+        pass
+    return cypher_script(tally, folder)
+
+
+def cypher_script(tally: CypherTally, folder: str) -> str:
+    """``load.cypher`` for rows that passed ``tally``."""
     nodes_url = _string(file_url(folder, NODES_FILE))
     rels_url = _string(file_url(folder, RELATIONSHIPS_FILE))
     shown = cypher_comment(folder)
@@ -132,12 +177,12 @@ def load_cypher(pg: PropertyGraph, folder: str) -> str:
         f"LOAD CSV WITH HEADERS FROM {nodes_url} AS row",
         f"MERGE (n:{COMMON_LABEL} {{id: row.`id:ID`}})",
     ]
-    node_keys = _node_keys(pg)
-    marked = _marked_columns(pg.nodes, node_keys)
+    node_keys = tally.node_keys
+    marked = tally.node_marked
     lines.append(f"SET {_assignments('n', node_keys, marked)};" if node_keys else ";")
-    labels = sorted({label for node in pg.nodes for label in node.types} - {COMMON_LABEL})
+    labels = sorted(tally.labels - {COMMON_LABEL})
     label_column = "row.`:LABEL`"
-    if any(_is_marked(";".join(labels_of(node.types))) for node in pg.nodes):
+    if tally.labels_marked:
         label_column = _unmarked(label_column)
     for label in labels:
         lines += [
@@ -147,9 +192,9 @@ def load_cypher(pg: PropertyGraph, folder: str) -> str:
             f"MATCH (n:{COMMON_LABEL} {{id: row.`id:ID`}})",
             f"SET n:{_ident(label)};",
         ]
-    edge_keys = _edge_keys(pg)
-    marked = _marked_columns(pg.edges, edge_keys)
-    for rel_type in sorted({edge.type for edge in pg.edges}):
+    edge_keys = tally.edge_keys
+    marked = tally.edge_marked
+    for rel_type in sorted(tally.rel_types):
         lines += [
             "",
             f"LOAD CSV WITH HEADERS FROM {rels_url} AS row",
@@ -162,16 +207,29 @@ def load_cypher(pg: PropertyGraph, folder: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def write_neo4j(
+    folder: Path,
+    node_keys: Sequence[Key],
+    edge_keys: Sequence[Key],
+    nodes: Iterable[Node],
+    edges: Iterable[Edge],
+) -> list[Path]:
+    """``folder``'s ``nodes.csv``, ``relationships.csv`` and ``load.cypher``, the rows
+    written as they are read, so a graph larger than memory can be streamed."""
+    tally = CypherTally(node_keys, edge_keys)
+    with writing_text(folder / NODES_FILE) as out:
+        write_nodes_csv(out, tally.node_keys, tally.nodes(nodes))
+    with writing_text(folder / RELATIONSHIPS_FILE) as out:
+        write_relationships_csv(out, tally.edge_keys, tally.edges(edges))
+    script = write_text(folder / SCRIPT_FILE, cypher_script(tally, folder.name))
+    return [folder / NODES_FILE, folder / RELATIONSHIPS_FILE, script]
+
+
 class Neo4jExporter:
     name = "neo4j"
     description = "Neo4j (<stem>.neo4j/): neo4j-admin import CSVs and a LOAD CSV script"
 
     def write(self, article: ArticleGraph, outdir: Path) -> list[Path]:
         pg = project_article(article)
-        folder_name = f"{article.stem}.neo4j"
-        folder = outdir / folder_name
-        return [
-            write_text(folder / NODES_FILE, nodes_csv(pg)),
-            write_text(folder / RELATIONSHIPS_FILE, relationships_csv(pg)),
-            write_text(folder / SCRIPT_FILE, load_cypher(pg, folder_name)),
-        ]
+        folder = outdir / f"{article.stem}.neo4j"
+        return write_neo4j(folder, pg.node_keys, pg.edge_keys, pg.nodes, pg.edges)
