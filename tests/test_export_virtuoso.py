@@ -61,6 +61,7 @@ def test_virtuoso_bulk_loads_each_dataset_export_into_its_named_graph(tmp_path: 
         for suffix, (art, _) in graphs.items():
             isql(port, f"ld_dir('{data}', '{art.stem}.{suffix}', '{art.name}');")
         isql(port, "rdf_loader_run();")
+        isql(port, "checkpoint;")  # the README's recipe, as written
         errors = isql(
             port, "SELECT ll_file, ll_error FROM DB.DBA.LOAD_LIST WHERE ll_error IS NOT NULL;"
         )
