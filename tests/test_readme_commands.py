@@ -1,8 +1,8 @@
 """Every command README.md shows is run, or checked as far as CI can, by a test.
 
 readme_commands.py finds the commands (fenced sh lines, python blocks, indented recipes,
-command-like inline spans); ``HOW`` below says how each one is exercised, keyed by its
-exact README text. A README command missing from ``HOW``, or an entry the README no
+command-like inline spans); ``README_HOW`` below says how each one is exercised, keyed by
+its exact README text. A README command missing from ``README_HOW``, or an entry the README no
 longer holds, fails ``test_every_readme_command_has_a_runner``: a new line needs one
 entry (usually ``shell()``, "run as typed"). Python blocks need none: each is executed.
 
@@ -40,6 +40,7 @@ from typing import Any
 import pytest
 
 from readme_commands import Command, readme_commands
+from readme_help import END, START
 from readme_workspace import REPO, SHARED, STEM, Workspace
 from sparql_servers import Endpoint, free_port, running
 from test_export_neo4j import read_admin_csv
@@ -107,8 +108,15 @@ def help_only(command: str, why: str) -> How:
     return How(f"`{command} --help` only: {why}", run)
 
 
-def python(setup: str, check: Callable[[Any], None], folder: str = ".", **replace: str) -> How:
-    """Evaluate the Python expression after ``setup``, in the workspace (or a folder of it)."""
+def python(
+    setup: str,
+    check: Callable[[Any], None],
+    folder: str = ".",
+    inspect: str = "result",
+    **replace: str,
+) -> How:
+    """Evaluate the Python expression after ``setup``, in the workspace (or a folder of it);
+    ``check`` gets its value (or the variable ``inspect`` names)."""
 
     def run(ws: Workspace, line: str) -> None:
         expression = line
@@ -118,7 +126,7 @@ def python(setup: str, check: Callable[[Any], None], folder: str = ".", **replac
         scope: dict[str, Any] = {}
         with ws.inside(ws.root / folder):
             exec(code, scope)
-            check(scope["result"])
+            check(scope[inspect])
 
     return How(f"evaluated in {'the workspace' if folder == '.' else folder + '/'}", run)
 
@@ -350,7 +358,8 @@ def corpus_files(written: Any) -> None:
 
 
 def oxigraph_store_loaded(store: Any) -> None:
-    assert len(store) > 1000 and len(list(store.named_graphs())) == 1
+    graphs = [str(g.value) for g in store.named_graphs()]
+    assert len(store) > 1000 and graphs == [graph_iri(STEM)], graphs
 
 
 # ---------------------------------------------------------------- Neo4j, APOC, Cypher
@@ -570,7 +579,6 @@ README_HOW: dict[str, How] = {
     # Prose
     "articlekg view": How("names a command", a_command),
     "articlekg serve": How("names a command", a_command),
-    "oxigraph serve": elsewhere(PUSH),
     "articlekg view GRAPHS... -o graph.html": usage(),
     "articlekg audit ARTICLE…": usage(),
     "articlekg query FILE NAME": usage(),
@@ -646,7 +654,11 @@ README_HOW: dict[str, How] = {
         "on a free port; the graph holds every triple", oxigraph_serves
     ),
     'pyoxigraph.Store().load(path="<stem>.trig", format=pyoxigraph.RdfFormat.TRIG)': python(
-        "import pyoxigraph", lambda result: None, "exports"
+        "import pyoxigraph\nstore = pyoxigraph.Store()",
+        oxigraph_store_loaded,
+        "exports",
+        inspect="store",
+        **{"pyoxigraph.Store()": "store"},
     ),
     "fuseki-server --file=<stem>.trig /articlekg": no_tool(
         "Fuseki is not in Debian; the file holds exactly the article's graph", fuseki_file
@@ -722,6 +734,42 @@ def test_the_extraction_finds_every_kind_of_command() -> None:
     kinds = {c.kind for c in COMMANDS}
     assert kinds == {"sh", "python", "indented", "inline"}, kinds
     assert len([c for c in COMMANDS if c.kind == "python"]) >= 2
+
+
+SAMPLE = f"""Intro with `articlekg` (a name), `articlekg view` and `--iris` (an option).
+
+```sh
+articlekg build a.txt \\
+    -o out          # a comment
+```
+
+    neo4j-admin database import full neo4j \\
+      --nodes=a.csv
+
+Call `api.view([Path("a.ttl")], Path("g.html"))` or `scripts/benchmark`.
+
+{START}
+```
+$ articlekg --help
+```
+{END}
+"""
+
+
+def test_the_extraction_joins_lines_drops_comments_and_tells_commands_from_names() -> None:
+    found = [(c.kind, c.text) for c in readme_commands(SAMPLE)]
+    assert found == [
+        ("inline", "articlekg view"),
+        ("sh", "articlekg build a.txt -o out"),
+        ("indented", "neo4j-admin database import full neo4j --nodes=a.csv"),
+        ("inline", 'api.view([Path("a.ttl")], Path("g.html"))'),
+        ("inline", "scripts/benchmark"),
+    ]
+
+
+def test_a_fenced_block_in_an_unknown_language_fails_the_extraction() -> None:
+    with pytest.raises(AssertionError, match="say how to run it"):
+        readme_commands(f"```ruby\nputs 1\n```\n{START}\n{END}\n")
 
 
 class Replay:
