@@ -5,7 +5,7 @@ Layout (``tmp/articlekg`` is the working directory of every command)::
     tmp/shared -> ../shared        the eval scripts the Development section runs
     tmp/articlekg/.venv -> the virtual environment running the tests
     tmp/articlekg/{ontology,scripts,bench} -> the project's own
-    tmp/articlekg/seeds/, exports/  copies (commands write into them)
+    tmp/articlekg/seeds/           a copy; exports/ is made by the README's own build line
     tmp/articlekg/articles/         two small .txt articles and one .md
     tmp/articlekg/page.txt, my-terms.ttl, huge.txt   the build lines' other inputs
 
@@ -64,8 +64,7 @@ class Workspace:
         (self.root / ".venv").symlink_to(Path(sys.prefix), target_is_directory=True)
         for name in ("ontology", "scripts", "bench"):
             (self.root / name).symlink_to(REPO / name, target_is_directory=True)
-        for name in ("seeds", "exports"):
-            shutil.copytree(REPO / name, self.root / name)
+        shutil.copytree(REPO / "seeds", self.root / "seeds")
         made_inputs(self.root)
         self.stack = contextlib.ExitStack()
         self.resources: dict[str, Any] = {}

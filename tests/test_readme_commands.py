@@ -58,18 +58,25 @@ class How:
 # ----------------------------------------------------------------------------- runners
 
 
-def shell(check: Callable[[Workspace, str], None] | None = None, **replace: str) -> How:
-    """Run the line as typed in the workspace (after replacing README placeholders)."""
+def shell(
+    check: Callable[[Workspace, str], None] | None = None,
+    fresh: str | None = None,
+    **replace: str,
+) -> How:
+    """Run the line as typed in the workspace (after replacing README placeholders), with
+    the folder ``fresh`` removed first, where earlier lines would make the check vacuous."""
 
     def run(ws: Workspace, line: str) -> None:
+        if fresh is not None:
+            shutil.rmtree(ws.root / fresh)
         for placeholder, value in replace.items():
             line = line.replace(placeholder, value)
         output = ws.run(line)
         if check is not None:
             check(ws, output)
 
-    shown = ", ".join(f"{k} = {v}" for k, v in replace.items())
-    return How("run as typed" + (f" ({shown})" if shown else ""), run)
+    shown = [f"{k} = {v}" for k, v in replace.items()] + ([f"no {fresh} first"] if fresh else [])
+    return How("run as typed" + (f" ({', '.join(shown)})" if shown else ""), run)
 
 
 def in_exports(check: Callable[[Workspace, str], None] | None = None) -> How:
@@ -171,6 +178,9 @@ def graphs_in_store(store: Path) -> set[str]:
     return {str(g.value) for g in opened.named_graphs() if isinstance(g, pyoxigraph.NamedNode)}
 
 
+ONTOLOGY = "https://w3id.org/articlekg/ontology"
+
+
 def graph_iri(stem: str) -> str:
     return f"https://w3id.org/articlekg/id/graph/{stem}"
 
@@ -226,6 +236,18 @@ def audit_written(ws: Workspace, output: str) -> None:
 
 def seed_loaded(ws: Workspace, _: str) -> None:
     assert graph_iri(STEM) in graphs_in_store(ws.root / "kg.db")
+
+
+def folder_in_store(ws: Workspace, _: str) -> None:
+    expected = {graph_iri(s) for s in ("ginger-evidence", "tai-chi-news", "reflexology")}
+    assert graphs_in_store(ws.root / "kg.db") == {ONTOLOGY, *expected}
+
+
+def out_in_store(ws: Workspace, _: str) -> None:
+    """Every graph in out/ once, though each folder article is there twice (its own .trig
+    and corpus.trig)."""
+    stems = {"ginger-evidence", "tai-chi-news", "reflexology", "page", "huge"}
+    assert graphs_in_store(ws.root / "kg.db") == {ONTOLOGY, *map(graph_iri, stems)}
 
 
 def page_drawn(name: str, title: Callable[[Workspace], str]) -> Run:
@@ -584,8 +606,10 @@ README_HOW: dict[str, How] = {
     "articlekg query FILE NAME": usage(),
     "articlekg serve --store DIR": usage(),
     "articlekg build ARTICLE -o exports": usage(),
-    "articlekg build FOLDER -o out --store kg.db": shell(into_store, FOLDER="articles/"),
-    "articlekg load out/*.trig --store kg.db": shell(into_store),
+    "articlekg build FOLDER -o out --store kg.db": shell(
+        folder_in_store, fresh="kg.db", FOLDER="articles/"
+    ),
+    "articlekg load out/*.trig --store kg.db": shell(out_in_store),
     "GET /health": How("asked by the serve line's run: `ok`", health),
     "scripts/build-view-assets": elsewhere(
         f"{VIEW}test_vendored_libraries_carry_their_licences_and_documented_versions",
