@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -88,7 +89,14 @@ class Workspace:
         return value
 
     def words(self, line: str, cwd: Path | None = None) -> list[str]:
-        """The argv bash makes of ``line`` in ``cwd`` (the workspace by default)."""
+        """The argv bash makes of ``line`` in ``cwd`` (the workspace by default): one simple
+        command, so a pipe, a redirection or a command substitution fails here instead of
+        running somewhere unseen."""
+        lexer = shlex.shlex(line, posix=True, punctuation_chars=True)
+        operators = [t for t in lexer if t and set(t) <= set("();<>|&")]
+        assert not operators and "$(" not in line and "`" not in line, (
+            f"{line}: not one simple command; give it its own runner"
+        )
         result = subprocess.run(
             ["bash", "-c", f"printf '%s\\0' {line}"],
             cwd=cwd or self.root,
