@@ -933,3 +933,18 @@ def test_readme_command(index: int, replay: Replay) -> None:
     outcome = replay.through(index)
     if outcome is not None:
         raise outcome
+
+
+def inventory() -> list[str]:
+    """Each README command and how it is exercised: ``.venv/bin/python
+    tests/test_readme_commands.py`` prints it."""
+    lines = []
+    for command in COMMANDS:
+        known = README_HOW.get(command.text)
+        how = "executed as written" if command.kind == "python" else known and known.says
+        lines.append(f"L{command.line} {command.text.splitlines()[0]}\n    -> {how or 'NO RUNNER'}")
+    return lines
+
+
+if __name__ == "__main__":
+    print("\n".join(inventory()))
