@@ -288,6 +288,9 @@ README_HOW: dict[str, How] = {
     "scripts/benchmark-build --include '*.txt' ../shared/eval/dev": help_only(
         "scripts/benchmark-build", "it builds the 25 dev articles for each --jobs"
     ),
+    "scripts/benchmark-corpus-graphs --sizes 250 1000": shell(
+        printed_rows("peak MiB"), **{"--sizes 250 1000": "--sizes 5"}
+    ),
     "scripts/update-readme": elsewhere(
         "tests/test_docs.py::test_command_reference_is_the_clis_help",
         "update-readme",
