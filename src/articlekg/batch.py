@@ -54,8 +54,9 @@ def build_batch(
     corpus = len(found) > 1 or any(given.is_dir() for given in inputs)
     if corpus:
         check_stems(path.stem for path, _ in found)
-    # Checked here, once, so a malformed vocabulary is one message before any article.
-    lexicon_with(lexicons)
+    if lexicons:
+        # Checked here, once, so a malformed vocabulary is one message before any article.
+        lexicon_with(lexicons)
     vocabularies = tuple(str(path) for path in lexicons)
     tasks = (
         ArticleTask(index, str(path), name, base_iri, names, input_format, corpus, vocabularies)
