@@ -11,13 +11,14 @@ from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
+from articlekg.assemble import graph_name
 from articlekg.cli import main
 from articlekg.errors import InputError
 from articlekg.export.projection import project
 from articlekg.lexicon import default_lexicon
 from articlekg.pipeline import build_document
 from articlekg.read import read_document
-from articlekg.vocab import AKG, SCHEMA
+from articlekg.vocab import AKG, DEFAULT_BASE_IRI, SCHEMA
 from articlekg.vocabularies import lexicon_with
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -174,3 +175,20 @@ def test_cli_builds_with_a_vocabulary_and_exports_its_codes(tmp_path: Path) -> N
     markup = json.loads((out / "sound-bath.schema.jsonld").read_text(encoding="utf-8"))
     tinnitus = next(m for m in markup.get("mentions", []) if m["@id"] == f"{EX}tinnitus")
     assert tinnitus["code"]["codeValue"] == "D014012"
+
+
+def test_worker_processes_build_with_the_vocabulary(tmp_path: Path) -> None:
+    # Workers read the vocabulary themselves (the task carries its path): a folder build
+    # with two workers must find the user's concept as the in-process build does.
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "first.txt").write_text(TEXT.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "second.txt").write_text(TEXT.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    command = ["build", str(folder), "-o", str(out), "-f", "nquads", "--jobs", "2", "-q"]
+    result = CliRunner().invoke(main, [*command, "--lexicon", str(VOCABULARY)])
+    assert result.exit_code == 0, result.output
+    corpus = (out / "corpus.nq").read_text(encoding="utf-8").splitlines()
+    for stem in ("first", "second"):
+        graph = graph_name(stem, DEFAULT_BASE_IRI)
+        assert f"<{EX}tinnitus> <{RDF.type}> <{AKG.Condition}> <{graph}> ." in corpus
