@@ -67,7 +67,8 @@ def write_gexf(
     out.write("\n".join(lines) + "\n")
     for node in node_items:
         where = f"node <{node.id}>"
-        label = attribute(lexical(node.attributes["label"]), f"{where} label")
+        # An empty label is left out of the projection; GEXF still wants the attribute.
+        label = attribute(lexical(node.attributes.get("label", "")), f"{where} label")
         lines = [f'      <node id="{attribute(node.id, where)}" label="{label}">']
         lines.append("        <attvalues>")
         for name, value in node.attributes.items():
