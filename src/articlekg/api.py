@@ -24,13 +24,14 @@ if TYPE_CHECKING:
     import networkx as nx
 
     from articlekg.audit import AuditReport
+    from articlekg.batch import build
     from articlekg.export import ArticleGraph
-    from articlekg.pipeline import BuildReport, BuiltArticle, build
+    from articlekg.pipeline import BuildReport, BuiltArticle
     from articlekg.results import QueryResult
     from articlekg.store import LoadedGraph
     from articlekg.validate import ValidationReport
 
-_FROM_PIPELINE = frozenset({"BuildReport", "BuiltArticle", "build"})
+_FROM_PIPELINE = frozenset({"BuildReport", "BuiltArticle"})
 
 __all__ = [
     "BuildReport",
@@ -49,8 +50,12 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    """``build``, ``BuildReport`` and ``BuiltArticle`` are the pipeline's own, imported on
-    first use."""
+    """``build`` (the batch's), ``BuildReport`` and ``BuiltArticle`` (the pipeline's), imported
+    on first use."""
+    if name == "build":
+        from articlekg import batch
+
+        return batch.build
     if name in _FROM_PIPELINE:
         from articlekg import pipeline
 

@@ -31,7 +31,7 @@ Progress = Callable[[ArticleSummary, int, int], None]
 """Called as each article finishes: its summary, how many are done, how many in all."""
 
 
-def build_batch(
+def build(
     inputs: Sequence[Path],
     outdir: Path,
     formats: Sequence[str] | None = None,
@@ -45,6 +45,24 @@ def build_batch(
     max_bytes: int = DEFAULT_MAX_BYTES,
     lexicons: Sequence[Path] = (),
 ) -> BuildReport:
+    """Build article files (or folders of them) into checked graphs written to ``outdir``.
+
+    All or nothing: every file is written into a staging folder beside ``outdir`` and
+    moved into place only once every article has been built, checked and exported, so a
+    failing article, SIGINT or SIGTERM leaves ``outdir`` as it was. ``include`` globs pick
+    files inside folders (default: every supported kind). ``input_format`` (``auto``,
+    ``text``, ``markdown``, ``html``) says how to read every file; ``auto`` goes by suffix
+    and sniffs plain-text files for Markdown. Several articles also give the corpus exports
+    (TriG, N-Quads, the merge log and, for the property-graph formats asked for, one
+    GraphML, GEXF and Neo4j folder for the corpus). A file larger than ``max_bytes`` (0: no
+    limit) is refused before anything is read. ``lexicons`` are SKOS vocabulary files added
+    to the built-in lexicon (see :mod:`articlekg.vocabularies`).
+
+    ``jobs`` articles are built at once in worker processes (default: one per core);
+    ``executor="dask"`` runs them on the Dask cluster at ``scheduler`` (a local one when
+    None). The output is the same bytes whatever runs it. ``progress`` is called as each
+    article finishes, with its summary and the counts done and in all.
+    """
     chosen = tuple(get_exporter(name).name for name in formats) if formats else None
     names = chosen or tuple(exporter.name for exporter in EXPORTERS)
     found = collect_inputs(inputs, include)

@@ -19,7 +19,7 @@ from articlekg.export import ArticleGraph
 from articlekg.facts import Facts
 from articlekg.lexicon import Lexicon, default_lexicon
 from articlekg.parse import parse
-from articlekg.read import DEFAULT_MAX_BYTES, supported_suffixes
+from articlekg.read import supported_suffixes
 from articlekg.recognise import recognise
 from articlekg.relate import relate
 from articlekg.schema_types import add_schema_types
@@ -29,7 +29,6 @@ from articlekg.validate import ValidationReport, validate_graph
 from articlekg.vocab import DEFAULT_BASE_IRI
 
 if TYPE_CHECKING:
-    from articlekg.batch import Progress
     from articlekg.worker import ArticleSummary
 
 
@@ -154,53 +153,3 @@ def collect_inputs(inputs: Sequence[Path], include: Sequence[str] = ()) -> list[
             )
         stems[path.stem] = path
     return found
-
-
-def build(
-    inputs: Sequence[Path],
-    outdir: Path,
-    formats: Sequence[str] | None = None,
-    base_iri: str = DEFAULT_BASE_IRI,
-    include: Sequence[str] = (),
-    input_format: str = "auto",
-    jobs: int | None = None,
-    executor: str = "local",
-    scheduler: str | None = None,
-    progress: Progress | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    lexicons: Sequence[Path] = (),
-) -> BuildReport:
-    """Build article files (or folders of them) into checked graphs written to ``outdir``.
-
-    All or nothing: every file is written into a staging folder beside ``outdir`` and
-    moved into place only once every article has been built, checked and exported, so a
-    failing article, SIGINT or SIGTERM leaves ``outdir`` as it was. ``include`` globs pick
-    files inside folders (default: every supported kind). ``input_format`` (``auto``,
-    ``text``, ``markdown``, ``html``) says how to read every file; ``auto`` goes by suffix
-    and sniffs plain-text files for Markdown. Several articles also give the corpus exports
-    (TriG, N-Quads, the merge log and, for the property-graph formats asked for, one
-    GraphML, GEXF and Neo4j folder for the corpus). A file larger than ``max_bytes`` (0: no
-    limit) is refused before anything is read. ``lexicons`` are SKOS vocabulary files added
-    to the built-in lexicon (see :mod:`articlekg.vocabularies`).
-
-    ``jobs`` articles are built at once in worker processes (default: one per core);
-    ``executor="dask"`` runs them on the Dask cluster at ``scheduler`` (a local one when
-    None). The output is the same bytes whatever runs it. ``progress`` is called as each
-    article finishes, with its summary and the counts done and in all.
-    """
-    from articlekg.batch import build_batch
-
-    return build_batch(
-        inputs,
-        outdir,
-        formats,
-        base_iri,
-        include,
-        input_format,
-        jobs=jobs,
-        executor=executor,
-        scheduler=scheduler,
-        progress=progress,
-        max_bytes=max_bytes,
-        lexicons=lexicons,
-    )
