@@ -171,3 +171,36 @@ def test_scheduler_needs_the_dask_executor(articles: Path, tmp_path: Path) -> No
     assert result.exit_code == 2
     assert "--scheduler needs --executor dask" in result.stderr
     assert not (tmp_path / "o").exists()
+
+
+def test_a_bug_on_one_article_is_one_line_naming_it(
+    articles: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from articlekg import worker
+
+    real = worker._build_outputs
+
+    def failing(task: worker.ArticleTask) -> worker.ArticleOutputs:
+        if task.name == "reflexology.txt":
+            raise KeyError("label")
+        return real(task)
+
+    monkeypatch.setattr(worker, "_build_outputs", failing)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(articles), "-o", str(out), "--jobs", "1"])
+    assert result.exit_code == 70, result.output
+    assert result.stderr.strip().splitlines() == [
+        "articlekg: reflexology.txt: articlekg failed on this article (KeyError: 'label'); "
+        "nothing was written. This is a bug in articlekg: please report it with the article"
+    ]
+    assert not out.exists()
+    assert list(tmp_path.glob(f"{staging_prefix(out)}*")) == []
+
+
+def test_the_bug_error_crosses_a_process_boundary() -> None:
+    import pickle
+
+    from articlekg.errors import InternalError
+
+    again = pickle.loads(pickle.dumps(InternalError("x.txt: failed")))
+    assert (type(again), again.message, again.exit_code) == (InternalError, "x.txt: failed", 70)

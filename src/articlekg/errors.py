@@ -96,6 +96,13 @@ class OutputError(ExportError):
     exit_code = 5
 
 
+class InternalError(ArticleKGError):
+    """articlekg itself failed on an input it should have read or refused: a bug. The
+    message names the input and the underlying error, so a report can say which."""
+
+    exit_code = 70  # EX_SOFTWARE in sysexits.h: an internal software error
+
+
 class BuildInterrupted(ArticleKGError):
     """SIGINT or SIGTERM stopped a build; the exit code is the shell's 128 + signal number."""
 

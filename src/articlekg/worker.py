@@ -25,7 +25,7 @@ from rdflib import URIRef
 from rdflib.namespace import RDF, RDFS
 
 from articlekg.corpus import corpus_graph_formats
-from articlekg.errors import ArticleKGError
+from articlekg.errors import ArticleKGError, InternalError
 from articlekg.export import ArticleGraph, get_exporter
 from articlekg.export.ntriples import nquads_text
 from articlekg.export.projection import PropertyGraph, project_article
@@ -99,8 +99,23 @@ def build_outputs(task: ArticleTask) -> ArticleOutputs:
             error.message = f"{task.name}: {error.message}"
             error.args = (error.message,)
         raise
+    except MemoryError:
+        raise ArticleKGError(f"{task.name}: out of memory; nothing was written") from None
+    except Exception as error:
+        # Not bad input (that is an ArticleKGError) but a bug: still one line, naming the
+        # article, rather than a traceback from inside a worker process.
+        raise InternalError(
+            f"{task.name}: articlekg failed on this article ({_one_line(error)}); nothing "
+            "was written. This is a bug in articlekg: please report it with the article"
+        ) from error
     summary = replace(outputs.summary, warnings=(*logged, *outputs.summary.warnings))
     return replace(outputs, summary=summary, logged=tuple(logged))
+
+
+def _one_line(error: Exception) -> str:
+    text = " ".join(str(error).split())
+    text = text if len(text) <= 200 else text[:199] + "…"
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
 class _Collector(logging.Handler):
