@@ -48,6 +48,7 @@ def checked_before(text: str) -> CheckedQuery | None:
         form=entry["form"],
         dataset=tuple((kind, iri) for kind, iri in entry["dataset"]),
         ordered=entry["ordered"],
+        order_keys=tuple((name, bool(down)) for name, down in entry.get("order_keys", ())),
         prefixes=tuple(sorted(QUERY_PREFIXES.items())),  # what parse_and_check predeclares
     )
 
@@ -63,5 +64,6 @@ def record_shipped() -> str:
             "form": checked.form,
             "dataset": [list(pair) for pair in checked.dataset],
             "ordered": checked.ordered,
+            "order_keys": [list(key) for key in checked.order_keys],
         }
     return json.dumps(entries, indent=1, sort_keys=True) + "\n"

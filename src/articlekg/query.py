@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +34,7 @@ from articlekg.results import (
     from_rdflib,
     to_rdflib,
 )
+from articlekg.row_order import ordered_rows, without_final_order_by
 from articlekg.safety import CheckedQuery, check_query
 from articlekg.store import ONTOLOGY_GRAPH, ArticleStore, read_ontology, read_rdf
 from articlekg.store_write import has_merged_default
@@ -154,11 +155,23 @@ def _row_key(row: tuple[Term | None, ...]) -> tuple[tuple[str, ...], ...]:
 
 
 def settled(result: QueryResult, checked: CheckedQuery) -> QueryResult:
-    """Rows in a fixed order when the query gives none, so that output does not depend
-    on the engine or on Python's hash seed (rdflib's order does)."""
-    if isinstance(result, SelectResult) and not checked.ordered:
+    """Rows in a fixed order, so that output does not depend on the engine or on Python's
+    hash seed (rdflib's order does): the ORDER BY's when it is ordered here (see
+    :mod:`articlekg.row_order`), else a fixed one when the query gives none."""
+    if not isinstance(result, SelectResult):
+        return result
+    if checked.order_keys:
+        rows = ordered_rows(result.rows, result.variables, checked.order_keys)
+        return SelectResult(result.variables, rows)
+    if not checked.ordered:
         return SelectResult(result.variables, tuple(sorted(result.rows, key=_row_key)))
     return result
+
+
+def for_the_store(checked: CheckedQuery) -> CheckedQuery:
+    """The query as the store runs it: without the ORDER BY that :func:`settled` applies."""
+    text = without_final_order_by(checked.text) if checked.order_keys else None
+    return checked if text is None else replace(checked, text=text)
 
 
 def files_dataset(paths: Sequence[Path], *, ontology: bool = True) -> Dataset:
@@ -209,7 +222,7 @@ def run_on_files(
 def run_on_store(store_dir: str, text: str, labels: bool = False) -> QueryResult:
     with ArticleStore(Path(store_dir), read_only=True) as store:
         checked = check_query(text, set(store.graphs()))
-        result = settled(_oxigraph_result(store.query(checked)), checked)
+        result = settled(_oxigraph_result(store.query(for_the_store(checked))), checked)
         if labels and isinstance(result, SelectResult):
             merged = has_merged_default(store.store)
             found = labels_in_store(store.store, result_iris(result), merged=merged)
@@ -223,7 +236,8 @@ def run_checked_on_store(
     default_graphs: Sequence[str] = (),
     named_graphs: Sequence[str] = (),
 ) -> QueryResult:
-    return settled(_oxigraph_result(store.query(checked, default_graphs, named_graphs)), checked)
+    raw = store.query(for_the_store(checked), default_graphs, named_graphs)
+    return settled(_oxigraph_result(raw), checked)
 
 
 def bounded(

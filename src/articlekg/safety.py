@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from articlekg.errors import InputError, QueryError, UnsafeQueryError
 from articlekg.prefixes import QUERY_PREFIXES
+from articlekg.row_order import OrderKey, order_keys
 
 if TYPE_CHECKING:
     from rdflib.plugins.sparql.parserutils import CompValue
@@ -66,6 +67,9 @@ class CheckedQuery:
     """Whether the query says ORDER BY; if not, row order is the engine's whim."""
     prefixes: tuple[tuple[str, str], ...] = ()
     """Prefixes the query may use undeclared; the engine must be given the same."""
+    order_keys: tuple[OrderKey, ...] = ()
+    """The ORDER BY's variables when rows may be ordered after the engine has run (see
+    :mod:`articlekg.row_order`); empty otherwise."""
 
 
 def _decode_escapes(text: str) -> str:
@@ -188,6 +192,7 @@ def parse_and_check(text: str, prefixes: Mapping[str, str] | None = None) -> Che
         dataset=tuple(dataset),
         ordered=ordered,
         prefixes=tuple(sorted(predeclared.items())),
+        order_keys=order_keys(algebra),
     )
 
 
