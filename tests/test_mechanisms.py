@@ -303,3 +303,18 @@ def test_a_second_means_the_parser_hung_on_the_main_verb() -> None:
 def test_a_technique_used_by_a_reader_is_advice_not_a_mechanism() -> None:
     text = "Acupressure\nUse your thumb to press the point to ease nausea.\n"
     assert extract(read_text_document(text, "a.txt", "a")).mechanisms == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A therapist might choose pre-use of warm towels or gentle massage to relax tight muscles.",
+        "A nurse may suggest non-use of scented lotions or hand massage to soothe dry skin.",
+    ],
+)
+def test_no_mechanism_is_a_piece_of_a_hyphenated_word(text: str) -> None:
+    # The parser splits "pre-use" at the hyphen; neither "pre", "-" nor "use of ..." is
+    # a mechanism (a "-" gave an entity with an empty label and broke the GEXF export).
+    mechanisms = [m.mechanism.label for m in facts_of(text).mechanisms]
+    assert all(any(c.isalnum() for c in label) for label in mechanisms), mechanisms
+    assert not [label for label in mechanisms if label in ("pre", "non") or " of " in label]

@@ -225,6 +225,18 @@ def _clause(head: Token, skip: frozenset[int] = frozenset(), top: bool = True) -
     return contiguous
 
 
+WORD_JOINERS = "-\u2010\u2011"
+"""Hyphens that join parts of one word ("self-massage"): the parser splits at them."""
+
+
+def _whole_words(text: str, span: Span) -> bool:
+    """Whether ``span`` begins and ends at word boundaries: "anti" or "massage" cut from
+    "anti-use" or "self-massage" (where the parse split the word) names nothing."""
+    before = text[span.start - 1] if span.start > 0 else " "
+    after = text[span.end] if span.end < len(text) else " "
+    return before not in WORD_JOINERS and after not in WORD_JOINERS
+
+
 def add_mechanism(
     view: ArticleView,
     index: int,
@@ -236,6 +248,8 @@ def add_mechanism(
 ) -> None:
     """Record the claim; ``also`` is a further sentence that states it (where a pronoun's
     sentence refers back to the one naming the mechanism)."""
+    if not _whole_words(view.text, span) or not any(char.isalnum() for char in ref.label):
+        return
     mechanism = view.add(ref, "Mechanism", span)
     evidence = [view.sentences[index].span, *([also] if also is not None else [])]
     for agent in agents:
