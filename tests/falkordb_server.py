@@ -22,6 +22,7 @@ from falkordb import FalkorDB
 from redis.exceptions import ConnectionError as NotListening
 from redis.exceptions import ResponseError
 
+from processes import stop
 from sparql_servers import free_port
 
 _CONSTRAINT = re.compile(
@@ -59,12 +60,7 @@ def falkordb_server(folder: Path, import_folder: Path) -> Iterator[Any]:
         client = _connect(port, process, log)
         yield client
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process, timeout=10)
 
 
 def _connect(port: int, process: subprocess.Popen[bytes], log: Path) -> Any:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from processes import stop
 from readme_runners import FOLDER_STEMS, files_in, graph_iri
 from readme_workspace import SHARED, STEM, Workspace
 from sparql_servers import Endpoint, free_port, running
@@ -194,16 +195,11 @@ def background(ws: Workspace, name: str, argv: list[str]) -> None:
     log = (ws.root / f"{name}.log").open("wb")
     process = subprocess.Popen(argv, cwd=ws.root, env=ws.env, stdout=log, stderr=subprocess.STDOUT)
 
-    def stop() -> None:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    def stop_it() -> None:
+        stop(process, timeout=20)
         log.close()
 
-    ws.stack.callback(stop)
+    ws.stack.callback(stop_it)
     ws.resources[name] = process
 
 
