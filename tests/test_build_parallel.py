@@ -197,6 +197,24 @@ def test_a_bug_on_one_article_is_one_line_naming_it(
     assert list(tmp_path.glob(f"{staging_prefix(out)}*")) == []
 
 
+def test_running_out_of_memory_on_one_article_is_one_line_naming_it(
+    articles: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from articlekg import worker
+
+    def exhausted(task: worker.ArticleTask) -> worker.ArticleOutputs:
+        raise MemoryError
+
+    monkeypatch.setattr(worker, "_build_outputs", exhausted)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(articles), "-o", str(out), "--jobs", "1"])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.strip().splitlines() == [
+        "articlekg: massage.txt: out of memory; nothing was written"
+    ]
+    assert not out.exists()
+
+
 def test_the_bug_error_crosses_a_process_boundary() -> None:
     import pickle
 
