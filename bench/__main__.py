@@ -78,6 +78,10 @@ def interleaved(commands: dict[str, list[str]], repeat: int) -> dict[str, Figure
 
 
 def startup(work: Path, repeat: int) -> list[tuple[Figure, str]]:
+    # The floors' libraries run from the bytecode pip wrote when it installed them; so
+    # must articlekg, as from a wheel (an editable install writes it on first import,
+    # unless PYTHONDONTWRITEBYTECODE is set, and then compiles every module every run).
+    subprocess.run([PYTHON, "-m", "compileall", "-q", str(REPO / "src" / "articlekg")], check=True)
     store = work / "seed-store"
     if not store.exists():
         subprocess.run([ARTICLEKG, "load", str(SEED_TRIG), "--store", str(store)], check=True)
