@@ -173,8 +173,27 @@ def test_scheduler_needs_the_dask_executor(articles: Path, tmp_path: Path) -> No
     assert not (tmp_path / "o").exists()
 
 
-def test_a_bug_on_one_article_is_one_line_naming_it(
-    articles: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("raised", "exit_code", "line"),
+    [
+        (
+            KeyError("label"),
+            70,
+            "articlekg: reflexology.txt: articlekg failed on this article (KeyError: "
+            "'label'); nothing was written. This is a bug in articlekg: please report it "
+            "with the article",
+        ),
+        (MemoryError(), 1, "articlekg: reflexology.txt: out of memory; nothing was written"),
+    ],
+    ids=["bug", "memory"],
+)
+def test_an_unexpected_error_on_one_article_is_one_line_naming_it(
+    articles: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    raised: BaseException,
+    exit_code: int,
+    line: str,
 ) -> None:
     from articlekg import worker
 
@@ -182,37 +201,16 @@ def test_a_bug_on_one_article_is_one_line_naming_it(
 
     def failing(task: worker.ArticleTask) -> worker.ArticleOutputs:
         if task.name == "reflexology.txt":
-            raise KeyError("label")
+            raise raised
         return real(task)
 
     monkeypatch.setattr(worker, "_build_outputs", failing)
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["build", str(articles), "-o", str(out), "--jobs", "1"])
-    assert result.exit_code == 70, result.output
-    assert result.stderr.strip().splitlines() == [
-        "articlekg: reflexology.txt: articlekg failed on this article (KeyError: 'label'); "
-        "nothing was written. This is a bug in articlekg: please report it with the article"
-    ]
+    assert result.exit_code == exit_code, result.output
+    assert result.stderr.strip().splitlines() == [line]
     assert not out.exists()
     assert list(tmp_path.glob(f"{staging_prefix(out)}*")) == []
-
-
-def test_running_out_of_memory_on_one_article_is_one_line_naming_it(
-    articles: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from articlekg import worker
-
-    def exhausted(task: worker.ArticleTask) -> worker.ArticleOutputs:
-        raise MemoryError
-
-    monkeypatch.setattr(worker, "_build_outputs", exhausted)
-    out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["build", str(articles), "-o", str(out), "--jobs", "1"])
-    assert result.exit_code == 1, result.output
-    assert result.stderr.strip().splitlines() == [
-        "articlekg: massage.txt: out of memory; nothing was written"
-    ]
-    assert not out.exists()
 
 
 def test_the_bug_error_crosses_a_process_boundary() -> None:
