@@ -65,6 +65,9 @@ def one_process(articles: Path, tmp_path_factory: pytest.TempPathFactory) -> dic
         out / "corpus.neo4j" / "load.cypher",
     ]
     assert sorted(report.written) == sorted(out / name for name in contents(out))
+    assert report.written[0] == out / "massage.ttl" and report.written[-1] == out / (
+        "corpus.neo4j/load.cypher"
+    )
     assert report.triples == sum(a.triples for a in report.articles) > 0
     assert "Built 4 articles" in report.summary()
     return contents(out)

@@ -18,7 +18,7 @@ from articlekg.errors import OutputError
 from articlekg.executors import make_executor
 from articlekg.export import EXPORTERS, get_exporter
 from articlekg.interrupts import InterruptGuard
-from articlekg.pipeline import BuildReport, collect_inputs
+from articlekg.pipeline import BuildReport, WrittenFiles, collect_inputs
 from articlekg.read import DEFAULT_MAX_BYTES, check_size
 from articlekg.staging import StagingFolder, check_output_folder
 from articlekg.vocab import DEFAULT_BASE_IRI
@@ -81,7 +81,7 @@ def build(
         for index, (path, name) in enumerate(found)
     )
     summaries: dict[int, ArticleSummary] = {}
-    files: dict[int, list[str]] = {}
+    files: dict[int, tuple[str, ...]] = {}
     with InterruptGuard() as guard, StagingFolder(outdir) as staging:
         parts = CorpusParts(staging.parts, graph_formats=corpus_graph_formats(names))
         with make_executor(executor, jobs, scheduler, len(found)) as running:
@@ -91,7 +91,7 @@ def build(
                     # In a corpus the message alone does not say which article it is about.
                     LOG.warning("%s", f"{outputs.summary.source}: {message}" if corpus else message)
                 summaries[outputs.index] = outputs.summary
-                files[outputs.index] = [relative for relative, _ in outputs.files]
+                files[outputs.index] = tuple(relative for relative, _ in outputs.files)
                 if progress is not None:
                     progress(outputs.summary, len(summaries), len(found))
         try:
@@ -104,10 +104,10 @@ def build(
         except OSError as error:
             raise OutputError(f"{outdir}: cannot move the outputs in ({error})") from None
     order = sorted(summaries)
+    relatives = [relative for index in order for relative in files.pop(index)]
     return BuildReport(
-        articles=[summaries[index] for index in order],
-        written=[outdir / relative for index in order for relative in files[index]]
-        + [outdir / name for name in corpus_files],
+        articles=[summaries.pop(index) for index in order],
+        written=WrittenFiles(outdir, [*relatives, *corpus_files]),
         output=outdir,
     )
 

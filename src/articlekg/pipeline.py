@@ -7,10 +7,10 @@ collects inputs.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from articlekg.assemble import assemble, graph_name
 from articlekg.document import Document
@@ -39,6 +39,39 @@ class BuiltArticle:
     graph: ArticleGraph
 
 
+class WrittenFiles(Sequence[Path]):
+    """The paths of a build's files, made when asked for from the output folder and the
+    names inside it.
+
+    A corpus build writes about ten files an article; held as ``Path`` objects, the paths
+    of 10,000 articles take about 30 MB of the main process, four times their names.
+    """
+
+    def __init__(self, folder: Path, names: Sequence[str] = ()) -> None:
+        self.folder = folder
+        self._names = tuple(names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    @overload
+    def __getitem__(self, index: int) -> Path: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Path]: ...
+
+    def __getitem__(self, index: int | slice) -> Path | list[Path]:
+        if isinstance(index, slice):
+            return [self.folder / name for name in self._names[index]]
+        return self.folder / self._names[index]
+
+    def __iter__(self) -> Iterator[Path]:
+        return (self.folder / name for name in self._names)
+
+    def __repr__(self) -> str:
+        return f"WrittenFiles({str(self.folder)!r}, {len(self)} files)"
+
+
 @dataclass
 class BuildReport:
     """What a build wrote: a summary per article (in input order) and every path.
@@ -47,7 +80,7 @@ class BuildReport:
     """
 
     articles: list[ArticleSummary] = field(default_factory=list)
-    written: list[Path] = field(default_factory=list)
+    written: Sequence[Path] = field(default_factory=list)
     output: Path | None = None
 
     @property
