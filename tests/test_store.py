@@ -9,6 +9,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Graph
 
+from articlekg import store_write
 from articlekg.errors import InputError, QueryTimeout, StoreError
 from articlekg.query import query_store
 from articlekg.results import AskResult
@@ -19,12 +20,22 @@ ALPHA = "https://w3id.org/articlekg/id/graph/alpha"
 BETA = "https://w3id.org/articlekg/id/graph/beta"
 
 
+@pytest.fixture(params=["transaction", "streamed"])
+def writes(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each load as one transaction, and streamed into the bulk loader (a large load)."""
+    if request.param == "streamed":
+        monkeypatch.setattr(store_write, "ATOMIC_LIMIT", 0)
+    return str(request.param)
+
+
 def quads(folder: Path) -> set[str]:
     with ArticleStore(folder, read_only=True) as store:
         return {str(q) for q in store.store.quads_for_pattern(None, None, None)}
 
 
-def test_each_article_gets_its_own_graph_and_the_ontology_its_own(tmp_path: Path) -> None:
+def test_each_article_gets_its_own_graph_and_the_ontology_its_own(
+    tmp_path: Path, writes: str
+) -> None:
     with ArticleStore(tmp_path / "s") as store:
         loaded = store.load([DATA / "alpha.ttl", DATA / "beta.trig"])
         assert store.graphs() == sorted([ALPHA, BETA, ONTOLOGY_GRAPH])
@@ -71,7 +82,7 @@ def test_every_export_format_loads_into_the_same_graph(tmp_path: Path, suffix: s
         assert store.triple_count(ALPHA) == len(graph) == 25  # counted by hand in alpha.ttl
 
 
-def test_reloading_an_article_replaces_its_graph(tmp_path: Path) -> None:
+def test_reloading_an_article_replaces_its_graph(tmp_path: Path, writes: str) -> None:
     changed = tmp_path / "alpha.ttl"
     changed.write_text(
         (DATA / "alpha.ttl").read_text().replace('rdfs:label "massage"', 'rdfs:label "touch"')
@@ -94,7 +105,9 @@ def test_reloading_an_article_replaces_its_graph(tmp_path: Path) -> None:
     assert labels == (("l",), [("touch",)])
 
 
-def test_a_file_that_does_not_parse_is_refused_with_file_and_line(tmp_path: Path) -> None:
+def test_a_file_that_does_not_parse_is_refused_with_file_and_line(
+    tmp_path: Path, writes: str
+) -> None:
     folder = tmp_path / "s"
     with ArticleStore(folder) as store:
         store.load([DATA / "alpha.ttl"])
@@ -127,7 +140,7 @@ def test_unknown_file_types_and_empty_files_are_refused(tmp_path: Path) -> None:
             store.load([tmp_path / "missing.ttl"])
 
 
-def test_the_same_graph_from_two_files_is_loaded_once(tmp_path: Path) -> None:
+def test_the_same_graph_from_two_files_is_loaded_once(tmp_path: Path, writes: str) -> None:
     copy = tmp_path / "alpha.nt"
     Graph().parse(DATA / "alpha.ttl").serialize(copy, format="nt")
     with ArticleStore(tmp_path / "s") as store:
@@ -138,7 +151,7 @@ def test_the_same_graph_from_two_files_is_loaded_once(tmp_path: Path) -> None:
         assert store.triple_count(ALPHA) == 25
 
 
-def test_blank_nodes_do_not_make_the_same_graph_differ(tmp_path: Path) -> None:
+def test_blank_nodes_do_not_make_the_same_graph_differ(tmp_path: Path, writes: str) -> None:
     dataset = tmp_path / "both.trig"
     dataset.write_text("@prefix ex: <https://example.org/> .\n<urn:g> { ex:a ex:p [ ex:q 1 ] }\n")
     with ArticleStore(tmp_path / "s") as store:
@@ -146,7 +159,9 @@ def test_blank_nodes_do_not_make_the_same_graph_differ(tmp_path: Path) -> None:
         assert [(g.name, g.triples) for g in loaded] == [("urn:g", 2)]
 
 
-def test_two_files_with_different_triples_for_one_graph_are_refused(tmp_path: Path) -> None:
+def test_two_files_with_different_triples_for_one_graph_are_refused(
+    tmp_path: Path, writes: str
+) -> None:
     changed = tmp_path / "alpha.nt"
     graph = Graph().parse(DATA / "alpha.ttl")
     graph.remove((next(iter(graph.subjects())), None, None))

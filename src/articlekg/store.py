@@ -21,18 +21,26 @@ triples; when they differ, the load names both files and writes nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 
 import pyoxigraph as ox
 
+from articlekg import store_write
 from articlekg.errors import InputError, StoreError, UnsafeQueryError
 from articlekg.namespaces import AKG_IRI, DEFAULT_BASE_IRI
 from articlekg.resources import ontology_dir
 from articlekg.safety import CheckedQuery, check_jsonld
-from articlekg.store_write import PartialWriteError, has_merged_default, replace_graphs
+from articlekg.store_stream import SurveyedFile, graph_quads, survey, with_merge
+from articlekg.store_write import (
+    PartialWriteError,
+    has_merged_default,
+    replace_graphs,
+    replace_streamed,
+)
 
 ONTOLOGY_GRAPH = "https://w3id.org/articlekg/ontology"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -81,6 +89,11 @@ def article_graph_name(triples: Iterable[ox.Triple], path: Path) -> str:
         and isinstance(t.object, ox.NamedNode)
         and t.object.value == AKG_IRI + "Article"
     )
+    return graph_name_for(articles, path)
+
+
+def graph_name_for(articles: Sequence[str], path: Path) -> str:
+    """The graph of a file's triples without a graph, given the articles they type."""
     if len(articles) == 1 and "/article/" in articles[0]:
         base, _, stem = articles[0].rpartition("/article/")
         if stem and "/" not in stem:
@@ -89,22 +102,32 @@ def article_graph_name(triples: Iterable[ox.Triple], path: Path) -> str:
     return f"{DEFAULT_BASE_IRI}graph/{slug}"
 
 
-def read_rdf(path: Path) -> ParsedFile:
-    """Parse one export, refusing it with file and line when it is not valid RDF."""
+def parse_quads(path: Path) -> Iterator[ox.Quad]:
+    """One file's quads as the strict parser reads them, refused with file and line when
+    it is not valid RDF. Lazy: a large file is never held."""
     fmt = rdf_format(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb"):
+            pass  # Python's message for a file that cannot be opened, not the parser's
     except OSError as error:
         raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
-    if fmt == ox.RdfFormat.JSON_LD:
-        check_jsonld(data, str(path))
     try:
-        quads = list(ox.parse(data, format=fmt, rename_blank_nodes=True))
+        if fmt == ox.RdfFormat.JSON_LD:
+            data = path.read_bytes()
+            check_jsonld(data, str(path))
+            yield from ox.parse(data, format=fmt, rename_blank_nodes=True)
+        else:
+            yield from ox.parse(path=str(path), format=fmt, rename_blank_nodes=True)
     except SyntaxError as error:
         line = f" line {error.lineno}:" if error.lineno else ""
         raise InputError(f"{path}:{line} not valid {fmt.name}: {error.msg}") from None
     except (ValueError, OSError) as error:
         raise InputError(f"{path}: not valid {fmt.name}: {error}") from None
+
+
+def read_rdf(path: Path) -> ParsedFile:
+    """Parse one export, refusing it with file and line when it is not valid RDF."""
+    quads = list(parse_quads(path))
     graphs: dict[str, list[ox.Triple]] = {}
     default = [q.triple for q in quads if isinstance(q.graph_name, ox.DefaultGraph)]
     if default:
@@ -168,6 +191,26 @@ def refuse_foreign_folder(path: Path) -> None:
         )
 
 
+def _graph_of(surveyed: SurveyedFile, name: str) -> list[ox.Triple]:
+    """One graph of a checked file, read again in full (to compare it with another's)."""
+    quads = graph_quads(parse_quads(surveyed.path), surveyed.default_graph, {name})
+    return [quad.triple for quad in quads]
+
+
+def _same_graph(first: SurveyedFile, other: SurveyedFile, name: str) -> bool:
+    if first.graphs[name].same_as(other.graphs[name]):
+        return True
+    return same_triples(_graph_of(first, name), _graph_of(other, name))
+
+
+def _owned_by_file(owners: dict[str, SurveyedFile]) -> dict[Path, list[str]]:
+    """The graphs each file is the first to give (a graph given twice is read once)."""
+    owned: dict[Path, list[str]] = {}
+    for name, owner in owners.items():
+        owned.setdefault(owner.path, []).append(name)
+    return owned
+
+
 class ArticleStore:
     """An Oxigraph store in a folder. Use as a context manager, or call :meth:`close`."""
 
@@ -221,33 +264,36 @@ class ArticleStore:
     def load(self, paths: Sequence[Path], *, ontology: bool = True) -> list[LoadedGraph]:
         """Load exports, each article into its own graph, replacing what it had.
 
-        All files are parsed first; if any fails, or two files hold different triples
+        All files are checked first; if any fails, or two files hold different triples
         under one graph name, nothing is written. The merged default graph follows (see
-        :mod:`articlekg.store_write`), and a large load goes through Oxigraph's bulk loader.
+        :mod:`articlekg.store_write`). A load above ``ATOMIC_LIMIT`` triples is streamed
+        from the files into Oxigraph's bulk loader (:mod:`articlekg.store_stream`).
         """
         if self.read_only:
             raise StoreError(f"{self.path}: the store is open read-only")
-        planned: dict[str, tuple[list[ox.Triple], str]] = {}
-        for path in paths:
-            parsed = read_rdf(path)
-            for name, triples in parsed.graphs.items():
+        surveyed = [
+            survey(path, parse_quads(path), partial(graph_name_for, path=path)) for path in paths
+        ]
+        owners: dict[str, SurveyedFile] = {}
+        for checked in surveyed:
+            for name in checked.graphs:
                 if name == ONTOLOGY_GRAPH:
-                    raise InputError(f"{path}: the graph <{name}> is reserved for the ontology")
-                if name in planned:
-                    earlier, source = planned[name]
-                    if not same_triples(earlier, triples):
-                        raise InputError(
-                            f"graph <{name}> differs between {source} and {path}; "
-                            "load one of them, or rebuild both from the same article"
-                        )
-                    continue  # the same graph from another export of the same build
-                planned[name] = (triples, str(path))
-        if ontology:
-            planned[ONTOLOGY_GRAPH] = (read_ontology(), "ontology")
-        if not planned:
-            return []
+                    raise InputError(
+                        f"{checked.path}: the graph <{name}> is reserved for the ontology"
+                    )
+                first = owners.setdefault(name, checked)
+                if first is not checked and not _same_graph(first, checked, name):
+                    raise InputError(
+                        f"graph <{name}> differs between {first.path} and {checked.path}; "
+                        "load one of them, or rebuild both from the same article"
+                    )
+        ontology_triples = read_ontology() if ontology else []
+        size = sum(owner.graphs[name].count for name, owner in owners.items())
         try:
-            replace_graphs(self.store, {name: triples for name, (triples, _) in planned.items()})
+            if size + len(ontology_triples) <= store_write.ATOMIC_LIMIT:
+                loaded = self._replace_in_memory(owners, ontology_triples)
+            else:
+                loaded = self._replace_streamed(owners, ontology_triples)
             self.store.flush()
         except PartialWriteError as error:
             raise StoreError(
@@ -256,10 +302,64 @@ class ArticleStore:
             ) from None
         except (SyntaxError, OSError, ValueError) as error:
             raise StoreError(f"{self.path}: the load failed and was rolled back: {error}") from None
+        return sorted(loaded, key=lambda graph: graph.name)
+
+    def _replace_in_memory(
+        self, owners: dict[str, SurveyedFile], ontology: list[ox.Triple]
+    ) -> list[LoadedGraph]:
+        graphs: dict[str, list[ox.Triple]] = {}
+        for path in dict.fromkeys(owner.path for owner in owners.values()):
+            for name, triples in read_rdf(path).graphs.items():
+                if owners[name].path == path:
+                    graphs[name] = triples
+        sources = {name: str(owner.path) for name, owner in owners.items()}
+        if ontology:
+            graphs[ONTOLOGY_GRAPH] = ontology
+            sources[ONTOLOGY_GRAPH] = "ontology"
+        if not graphs:
+            return []
+        replace_graphs(self.store, graphs)
         return [
-            LoadedGraph(name=name, triples=len(set(triples)), source=source)
-            for name, (triples, source) in sorted(planned.items())
+            LoadedGraph(name=name, triples=len(set(triples)), source=sources[name])
+            for name, triples in graphs.items()
         ]
+
+    def _replace_streamed(
+        self, owners: dict[str, SurveyedFile], ontology: list[ox.Triple]
+    ) -> list[LoadedGraph]:
+        names = list(owners)
+        sources = {name: str(owner.path) for name, owner in owners.items()}
+        if ontology:
+            names.append(ONTOLOGY_GRAPH)
+            sources[ONTOLOGY_GRAPH] = "ontology"
+
+        def quads() -> Iterator[ox.Quad]:
+            for path, owned in _owned_by_file(owners).items():
+                default = owners[owned[0]].default_graph
+                yield from graph_quads(parse_quads(path), default, set(owned))
+            graph = ox.NamedNode(ONTOLOGY_GRAPH)
+            yield from (ox.Quad(t.subject, t.predicate, t.object, graph) for t in ontology)
+
+        replace_streamed(self.store, names, with_merge(quads()))
+        counts = self._counts(names)
+        return [
+            LoadedGraph(name=name, triples=counts.get(name, 0), source=sources[name])
+            for name in names
+        ]
+
+    def _counts(self, names: Sequence[str]) -> dict[str, int]:
+        """Triples in each graph, as stored (a triple a file repeats counts once)."""
+        values = " ".join(f"<{name}>" for name in names)
+        rows = self.store.query(
+            f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} "
+            "GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+        )
+        counts: dict[str, int] = {}
+        for row in rows:  # type: ignore[union-attr]
+            graph, count = row["g"], row["n"]
+            if isinstance(graph, ox.NamedNode) and isinstance(count, ox.Literal):
+                counts[graph.value] = int(count.value)
+        return counts
 
     def query(
         self,

@@ -23,11 +23,11 @@ Two ways to write, both after every input has been parsed and checked:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import pyoxigraph as ox
 
-from articlekg.errors import StoreError
+from articlekg.errors import ArticleKGError, StoreError
 
 ATOMIC_LIMIT = 50_000
 """Up to this many triples a load is one transaction; beyond it, the bulk loader."""
@@ -113,6 +113,20 @@ def merge_missing(store: ox.Store, incoming: Sequence[str]) -> None:
         )
 
 
+def _check_names(names: Iterable[str]) -> None:
+    for name in names:
+        # Names go into SPARQL and N-Quads text: only a valid IRI, so none can leave its <>.
+        try:
+            ox.NamedNode(name)
+        except ValueError as error:
+            raise StoreError(f"<{name}> cannot name a graph: {error}") from None
+
+
+def _replaced(store: ox.Store, names: Iterable[str]) -> list[str]:
+    existing = {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
+    return sorted(name for name in names if name in existing)
+
+
 def replace_graphs(store: ox.Store, graphs: Mapping[str, Sequence[ox.Triple]]) -> None:
     """Make each named graph hold exactly its triples, and keep the merge in step.
 
@@ -121,15 +135,9 @@ def replace_graphs(store: ox.Store, graphs: Mapping[str, Sequence[ox.Triple]]) -
     """
     if not graphs:
         return
-    for name in graphs:
-        # Names go into SPARQL and N-Quads text: only a valid IRI, so none can leave its <>.
-        try:
-            ox.NamedNode(name)
-        except ValueError as error:
-            raise StoreError(f"<{name}> cannot name a graph: {error}") from None
+    _check_names(graphs)
     merge_missing(store, list(graphs))
-    existing = {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
-    replaced = sorted(name for name in graphs if name in existing)
+    replaced = _replaced(store, graphs)
     size = sum(len(triples) for triples in graphs.values())
     lines = _serialised(graphs)
     retire = _retire_update(replaced)
@@ -143,4 +151,23 @@ def replace_graphs(store: ox.Store, graphs: Mapping[str, Sequence[ox.Triple]]) -
         # lenient: every term was already checked by the strict parse of the inputs.
         store.bulk_load(_nquads(lines), ox.RdfFormat.N_QUADS, lenient=True)
     except (OSError, SyntaxError, ValueError) as error:
+        raise PartialWriteError(str(error)) from error
+
+
+def replace_streamed(store: ox.Store, names: Sequence[str], quads: Iterable[ox.Quad]) -> None:
+    """The same for a load too large to hold: ``quads`` are the named graphs' quads, each
+    followed by its triple in the default graph (the merge), read from the files as the
+    bulk loader takes them.
+
+    The replaced graphs are dropped in one transaction first; if the bulk write then fails
+    (a full disk, a file changed since it was checked), :class:`PartialWriteError`.
+    """
+    _check_names(names)
+    merge_missing(store, names)
+    retire = _retire_update(_replaced(store, names))
+    if retire:
+        store.update(retire)
+    try:
+        store.bulk_extend(quads)
+    except (OSError, SyntaxError, ValueError, ArticleKGError) as error:
         raise PartialWriteError(str(error)) from error
