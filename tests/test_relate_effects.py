@@ -183,6 +183,22 @@ def test_the_subject_falls_back_to_the_section_heading() -> None:
     assert ("acupuncture", "reduces", "nausea") in triples(facts)
 
 
+def test_a_heading_subject_is_an_entity_quoted_from_the_heading() -> None:
+    """A title-cased heading's term followed by capitalised words ("Ginger Root Tea Help")
+    is not taken as a mention of its own; as the claim's subject it still needs its words."""
+    text = (
+        "Notes on supportive care\n\n"
+        "Massage therapy is offered in many clinics. Many people find massage therapy gentle.\n\n"
+        "Could Ginger Root Tea Help You Sleep\n\n"
+        "There were no significant differences between the two groups in sleep quality.\n"
+    )
+    facts = facts_of(text)
+    subject = finding(facts, "ginger", "noEffect", "sleep-quality").intervention
+    _, kinds, spans = facts.entities[subject.key]
+    assert "Intervention" in kinds
+    assert [text[s.start : s.end] for s in spans] == ["Ginger Root"]
+
+
 def test_a_sentence_without_an_effect_word_states_no_finding() -> None:
     facts = facts_of("Yoga Basics\nYoga combines postures, breathing and meditation for fatigue.\n")
     assert facts.findings == []

@@ -159,11 +159,11 @@ def as_worded(view: ArticleView, index: int, mention: Mention) -> EntityRef:
         known = view.facts.entities.get("label:" + wording)
         if known is not None and "Intervention" in known[1]:
             return known[0]
-    return (
-        phrase.ref
-        if phrase is not None and phrase.span.contains(mention.span)
-        else view.ref(mention)
-    )
+    # Registered with the words that name it: a mention skipped elsewhere (a heading's
+    # term taken for part of a title-cased name) would leave the claim's subject unquoted.
+    if phrase is not None and phrase.span.contains(mention.span):
+        return view.add(phrase.ref, "Intervention", phrase.span)
+    return view.add(view.ref(mention), "Intervention", mention.span)
 
 
 def fallback_subjects(view: ArticleView, index: int, main: EntityRef | None) -> list[EntityRef]:
