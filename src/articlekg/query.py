@@ -221,7 +221,7 @@ def run_on_files(
 
 def run_on_store(store_dir: str, text: str, labels: bool = False) -> QueryResult:
     with ArticleStore(Path(store_dir), read_only=True) as store:
-        checked = check_query(text, set(store.graphs()))
+        checked = check_query(text, store.graph_names())
         result = settled(_oxigraph_result(store.query(for_the_store(checked))), checked)
         if labels and isinstance(result, SelectResult):
             merged = has_merged_default(store.store)

@@ -117,26 +117,27 @@ def ordered_rows(
 ) -> tuple[Row, ...]:
     """``rows`` in the order of ``keys`` (stable sorts, last key first, so that each key
     may run its own direction), then each run of tied rows by the whole row."""
-    memo: dict[Term | None, tuple[Any, ...]] = {}
+    # Each row's sort keys are made once. Memoised by identity: a store's rows share one
+    # object per distinct term, and a frozen dataclass hashes every field at each lookup.
+    memo: dict[int, tuple[Any, ...]] = {}
 
     def key(term: Term | None) -> tuple[Any, ...]:
-        found = memo.get(term)
+        found = memo.get(id(term))
         if found is None:
-            found = memo[term] = term_key(term)
+            found = memo[id(term)] = term_key(term)
         return found
 
     columns = [(variables.index(name), descending) for name, descending in keys]
-    ordered = list(rows)
-    for column, descending in reversed(columns):
-        ordered.sort(key=lambda row: key(row[column]), reverse=descending)
+    keyed = [(tuple(key(row[column]) for column, _ in columns), row) for row in rows]
+    for place, (_, descending) in reversed(list(enumerate(columns))):
+        keyed.sort(key=lambda item: item[0][place], reverse=descending)
     result: list[Row] = []
     start = 0
-    while start < len(ordered):
-        tied = tuple(key(ordered[start][column]) for column, _ in columns)
+    while start < len(keyed):
         end = start + 1
-        while end < len(ordered) and tuple(key(ordered[end][c]) for c, _ in columns) == tied:
+        while end < len(keyed) and keyed[end][0] == keyed[start][0]:
             end += 1
-        run = ordered[start:end]
+        run = [row for _, row in keyed[start:end]]
         if len(run) > 1:
             run.sort(key=lambda row: tuple(key(term) for term in row))
         result.extend(run)

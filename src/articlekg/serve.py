@@ -98,7 +98,7 @@ def execute(
 ) -> QueryResult:
     """Check and run one query on a freshly opened read-only store."""
     with ArticleStore(Path(store_dir), read_only=True) as store:
-        checked = check_query(text, set(store.graphs()))
+        checked = check_query(text, store.graph_names())
         return run_checked_on_store(store, checked, default_graphs, named_graphs)
 
 
