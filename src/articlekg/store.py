@@ -4,7 +4,8 @@ Every input is parsed completely (by Oxigraph's strict parsers, which never fetc
 anything) before the store is touched, so a file that does not parse leaves the store
 exactly as it was. A load of up to :data:`~articlekg.store_write.ATOMIC_LIMIT` triples,
 ontology included, is one transaction, so reloading an article swaps its graph in one
-step; a larger one goes through Oxigraph's bulk loader (:mod:`articlekg.store_write`).
+step; a larger one is streamed from its files into Oxigraph's bulk loader
+(:mod:`articlekg.store_stream`).
 
 Graph names: a TriG or N-Quads export names its graphs itself; a triples-only export
 (Turtle, N-Triples, JSON-LD) goes into ``<base>graph/<stem>`` for the article it

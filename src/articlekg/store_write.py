@@ -11,14 +11,17 @@ The merge is kept at every load: triples that only the replaced graphs held leav
 the new graphs' triples enter it. Stores written before it existed get it on their next
 load (:func:`merge_missing`); until then queries fall back to Oxigraph's union.
 
-Two ways to write, both after every input has been parsed and checked:
+Two ways to write, both after every input has been checked (the caller, ``store.load``,
+chooses by size):
 
-- up to :data:`ATOMIC_LIMIT` triples, one SPARQL update, which Oxigraph runs as one
-  transaction: the swap is all or nothing, and a reader sees the old or the new article;
-- above it, Oxigraph's bulk loader (several times faster and a store several times
-  smaller, but not transactional). The replaced graphs are dropped in one transaction,
-  then the new ones loaded; if the bulk write fails (a full disk), the message says so and
-  loading the same files again repairs it, since a load replaces what the graphs held.
+- up to :data:`ATOMIC_LIMIT` triples, one SPARQL update (:func:`replace_graphs`), which
+  Oxigraph runs as one transaction: the swap is all or nothing, and a reader sees the old
+  or the new article;
+- above it, Oxigraph's bulk loader (:func:`replace_streamed`; several times faster and a
+  store several times smaller, but not transactional). The replaced graphs are dropped in
+  one transaction, then the new ones streamed in; if the bulk write fails (a full disk),
+  the message says so and loading the same files again repairs it, since a load replaces
+  what the graphs held.
 """
 
 from __future__ import annotations
@@ -71,27 +74,13 @@ def _ntriples(triples: Sequence[ox.Triple]) -> bytes:
 
 
 def _serialised(graphs: Mapping[str, Sequence[ox.Triple]]) -> dict[str, bytes]:
-    # Oxigraph serialises: much cheaper than building strings in Python. One N-Triples
-    # line always ends in " .\n" (a newline inside a literal is escaped).
+    # Oxigraph serialises: much cheaper than building strings in Python.
     return {name: _ntriples(triples) for name, triples in graphs.items()}
 
 
-def _merge_lines(lines: Mapping[str, bytes]) -> bytes:
-    """Each triple of the graphs once: the bulk loader's cost grows with its input, and
-    the triples articles share are the point of a corpus."""
-    unique = dict.fromkeys(line for text in lines.values() for line in text.splitlines(True))
-    return b"".join(unique)
-
-
-def _nquads(lines: Mapping[str, bytes]) -> bytes:
-    """N-Quads of every graph, then the same triples without a graph (the merge). One
-    document, so a blank node keeps one identity in its graph and in the merge."""
-    named = [text.replace(b" .\n", f" <{name}> .\n".encode()) for name, text in lines.items()]
-    return b"".join(named) + _merge_lines(lines)
-
-
 def _insert_data(lines: Mapping[str, bytes]) -> str:
-    """The same as one INSERT DATA (one operation, so blank nodes keep one identity)."""
+    """Every graph's triples, then the same triples without a graph (the merge), as one
+    INSERT DATA: one operation, so a blank node is one node in its graph and the merge."""
     named = [f"GRAPH <{name}> {{\n{text.decode()}}}\n" for name, text in lines.items()]
     merged = [text.decode() for text in lines.values()]
     return "INSERT DATA {\n" + "".join(named) + "".join(merged) + "}"
@@ -128,30 +117,19 @@ def _replaced(store: ox.Store, names: Iterable[str]) -> list[str]:
 
 
 def replace_graphs(store: ox.Store, graphs: Mapping[str, Sequence[ox.Triple]]) -> None:
-    """Make each named graph hold exactly its triples, and keep the merge in step.
+    """Make each named graph hold exactly its triples, and keep the merge in step, in one
+    transaction.
 
     Raises what Oxigraph raises (``OSError``, ``SyntaxError``, ``ValueError``) when the
-    store refuses the write; :class:`PartialWriteError` when a bulk write failed part-way.
+    store refuses the write.
     """
     if not graphs:
         return
     _check_names(graphs)
     merge_missing(store, list(graphs))
-    replaced = _replaced(store, graphs)
-    size = sum(len(triples) for triples in graphs.values())
-    lines = _serialised(graphs)
-    retire = _retire_update(replaced)
-    if size <= ATOMIC_LIMIT:
-        insert = _insert_data(lines)
-        store.update(f"{retire} ;\n{insert}" if retire else insert)
-        return
-    if retire:
-        store.update(retire)
-    try:
-        # lenient: every term was already checked by the strict parse of the inputs.
-        store.bulk_load(_nquads(lines), ox.RdfFormat.N_QUADS, lenient=True)
-    except (OSError, SyntaxError, ValueError) as error:
-        raise PartialWriteError(str(error)) from error
+    retire = _retire_update(_replaced(store, graphs))
+    insert = _insert_data(_serialised(graphs))
+    store.update(f"{retire} ;\n{insert}" if retire else insert)
 
 
 def replace_streamed(store: ox.Store, names: Sequence[str], quads: Iterable[ox.Quad]) -> None:
