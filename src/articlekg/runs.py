@@ -9,6 +9,8 @@ bounded chunk while sorting) is held at a time.
 from __future__ import annotations
 
 import heapq
+import itertools
+import operator
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
@@ -111,17 +113,14 @@ class ExternalSort:
         return target
 
 
-def grouped(lines: Iterable[bytes]) -> Iterator[tuple[bytes, list[bytes]]]:
+def grouped(lines: Iterable[bytes]) -> Iterator[tuple[bytes, Iterator[bytes]]]:
     """Consecutive lines with the same key (what precedes the first ``KEY_END``), each
-    group as the key and the rest of its lines (line breaks removed)."""
-    current: bytes | None = None
-    group: list[bytes] = []
-    for line in lines:
-        key, rest = line.rstrip(b"\n").split(KEY_END, 1)
-        if key != current:
-            if current is not None:
-                yield current, group
-            current, group = key, []
-        group.append(rest)
-    if current is not None:
-        yield current, group
+    group as the key and an iterator over the rest of its lines (line breaks removed).
+
+    A group is read as it is consumed, so one key shared by many lines is never held at
+    once; as with :func:`itertools.groupby`, a group must be read before the next is asked
+    for.
+    """
+    split = (line.rstrip(b"\n").split(KEY_END, 1) for line in lines)
+    for key, group in itertools.groupby(split, key=operator.itemgetter(0)):
+        yield key, (rest for _, rest in group)

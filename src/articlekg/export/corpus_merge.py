@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from rdflib import URIRef
 
@@ -29,22 +29,90 @@ _DERIVED_NODE = frozenset({"type", "labels", "color", "size"})
 EvidenceItem = dict[str, Value]
 
 
-@dataclass
-class Seen:
-    """What the articles that hold one node (or edge) said about it, by article stem."""
+class Folded:
+    """What the articles that hold one node (or edge) say about it, folded in one article
+    at a time, in ascending stem order (:meth:`add`).
 
-    attributes: dict[str, dict[str, Value]] = field(default_factory=dict)
-    types: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    lists: dict[str, frozenset[str]] = field(default_factory=dict)
-    """The columns that hold JSON lists in each article's projection."""
+    Only what the merged row will say is kept: the first value of each column, the stems,
+    the types, and the evidence already as JSON text. A node that every article of a corpus
+    holds is merged in memory about the size of its row, not of every article's record.
+    """
+
+    def __init__(self, derived: frozenset[str], list_columns: frozenset[str]) -> None:
+        self._derived = derived
+        self._list_columns = list_columns
+        self.stems: list[str] = []
+        self.types: set[str] = set()
+        self.first_types: tuple[str, ...] = ()
+        self.first_iri: Value | None = None
+        self._merged: dict[str, Value] = {}
+        self._first_evidence: EvidenceItem | None = None
+        self._other_evidence: list[str] = []
+
+    def add(
+        self,
+        stem: str,
+        types: tuple[str, ...],
+        attributes: dict[str, Value],
+        lists: frozenset[str],
+    ) -> None:
+        """One article's record; ``lists`` are the columns its projection holds as lists."""
+        if self.stems and stem <= self.stems[-1]:
+            raise ValueError(
+                f"records must come in ascending stem order: {stem!r} after {self.stems[-1]!r}"
+            )
+        if not self.stems:
+            self.first_types, self.first_iri = types, attributes.get("iri")
+        self.stems.append(stem)
+        self.types.update(types)
+        for name, value in attributes.items():
+            if name in self._derived or name in EVIDENCE_COLUMNS or name == OTHER_EVIDENCE:
+                continue
+            if name in self._merged:
+                continue  # the first article's value wins
+            if name in self._list_columns and name not in lists:
+                # A single value where other articles have a list becomes a one-item list,
+                # so a column is a list everywhere or nowhere.
+                single = value if isinstance(value, str) else lexical(value)
+                value = json.dumps([single], ensure_ascii=False)
+            self._merged[name] = value
+        # Evidence is ordered by article first, so one article's sorted items follow the
+        # items of every article before it.
+        for item in sorted(_evidence_items(stem, attributes), key=_evidence_order):
+            if self._first_evidence is None:
+                self._first_evidence = item
+            else:
+                self._other_evidence.append(json.dumps(item, ensure_ascii=False, sort_keys=True))
+
+    def attributes(self) -> dict[str, Value]:
+        """The merged columns: first value wins, evidence in article then offset order."""
+        merged = dict(self._merged)
+        if self._first_evidence is not None:
+            first = dict(self._first_evidence)
+            merged[EVIDENCE_ARTICLE] = first.pop("article")
+            merged.update(first)
+            if self._other_evidence:
+                # As json.dumps spells the list of the remaining items.
+                merged[OTHER_EVIDENCE] = "[" + ", ".join(self._other_evidence) + "]"
+        merged["articles"] = json.dumps(self.stems, ensure_ascii=False)
+        merged["articleCount"] = len(self.stems)
+        return merged
 
 
-def merged_node(node_id: str, seen: Seen, degree: int, list_columns: frozenset[str]) -> Node:
+def node_folder(list_columns: frozenset[str]) -> Folded:
+    return Folded(_DERIVED_NODE, list_columns)
+
+
+def edge_folder(list_columns: frozenset[str]) -> Folded:
+    return Folded(frozenset(), list_columns)
+
+
+def merged_node(node_id: str, folded: Folded, degree: int) -> Node:
     """The corpus node; ``degree`` counts its non-structural edges in the whole corpus."""
-    names = sorted({name for types in seen.types.values() for name in types})
+    names = sorted(folded.types)
     primary = primary_type(names or ["Resource"])
     types = (primary, *[name for name in names if name != primary])
-    attributes = merged_attributes(seen, _DERIVED_NODE, list_columns)
+    attributes = folded.attributes()
     attributes.update(
         type=primary,
         labels="".join(f":{name}" for name in types),
@@ -55,18 +123,13 @@ def merged_node(node_id: str, seen: Seen, degree: int, list_columns: frozenset[s
 
 
 def merged_edge(
-    edge_id: str,
-    seen: Seen,
-    ends: tuple[str, str],
-    type_names: Mapping[URIRef, str],
-    list_columns: frozenset[str],
+    edge_id: str, folded: Folded, ends: tuple[str, str], type_names: Mapping[URIRef, str]
 ) -> Edge:
     """The corpus edge; ``type_names`` names every predicate of the corpus, so one
     relationship type means one predicate."""
-    first = seen.attributes[min(seen.attributes)]
-    iri = first.get("iri")
-    rel_type = type_names[URIRef(str(iri))] if iri is not None else seen.types[min(seen.types)][0]
-    attributes = merged_attributes(seen, frozenset(), list_columns)
+    iri = folded.first_iri
+    rel_type = type_names[URIRef(str(iri))] if iri is not None else folded.first_types[0]
+    attributes = folded.attributes()
     attributes["label"] = rel_type
     source, target = ends
     return Edge(edge_id, source, target, rel_type, dict(sorted(attributes.items())))
@@ -81,34 +144,6 @@ def is_counted(edge: Edge) -> bool:
     """Whether the edge counts towards node sizes: as in one article's projection,
     structural edges (to the article, to sections) do not."""
     return edge.attributes.get("structural") is not True
-
-
-def merged_attributes(
-    seen: Seen, derived: frozenset[str], list_columns: frozenset[str]
-) -> dict[str, Value]:
-    """First article's value wins; a single value where other articles have a list of them
-    becomes a one-item list, so a column is a list everywhere or nowhere."""
-    stems = sorted(seen.attributes)
-    merged: dict[str, Value] = {}
-    for stem in stems:
-        for name, value in seen.attributes[stem].items():
-            if name in derived or name in EVIDENCE_COLUMNS or name == OTHER_EVIDENCE:
-                continue
-            if name in list_columns and name not in seen.lists[stem]:
-                single = value if isinstance(value, str) else lexical(value)
-                value = json.dumps([single], ensure_ascii=False)
-            merged.setdefault(name, value)
-    evidence = [item for stem in stems for item in _evidence_items(stem, seen.attributes[stem])]
-    evidence.sort(key=_evidence_order)
-    if evidence:
-        first, *rest = evidence
-        merged[EVIDENCE_ARTICLE] = first.pop("article")
-        merged.update(first)
-        if rest:
-            merged[OTHER_EVIDENCE] = json.dumps(rest, ensure_ascii=False, sort_keys=True)
-    merged["articles"] = json.dumps(stems, ensure_ascii=False)
-    merged["articleCount"] = len(stems)
-    return merged
 
 
 def _evidence_items(stem: str, attributes: dict[str, Value]) -> list[EvidenceItem]:

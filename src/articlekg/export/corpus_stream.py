@@ -16,7 +16,10 @@ Column types are tallied along the way (:class:`~articlekg.export.corpus_merge.C
 and applied as :class:`MergedGraph` reads the merged files back, so the writers see typed
 nodes and edges with known keys and counts before the first row. What stays in memory is
 per distinct name, not per article or node: column tallies, list-column names, the
-corpus's predicate IRIs, and the article stems (to refuse a stem added twice).
+corpus's predicate IRIs, and the article stems (to refuse a stem added twice). One id's
+lines come in stem order and are folded in as they are read
+(:class:`~articlekg.export.corpus_merge.Folded`), so a node that every article holds costs
+about its merged row, not every article's record of it.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rdflib import URIRef
 
@@ -33,12 +37,13 @@ from articlekg.errors import ExportError
 from articlekg.export.attributes import name_predicates
 from articlekg.export.corpus_merge import (
     ColumnTally,
-    Seen,
     converted,
+    edge_folder,
     edge_order,
     is_counted,
     merged_edge,
     merged_node,
+    node_folder,
 )
 from articlekg.export.projection import Edge, Key, Node, PropertyGraph
 from articlekg.runs import KEY_END, ExternalSort, grouped, merge_sorted_runs, sort_key
@@ -50,6 +55,16 @@ EDGES = ".edges"
 def _line(key: bytes, record: list[object]) -> bytes:
     # ASCII JSON: no line break, no KEY_END, and lone surrogates survive the round trip.
     return key + KEY_END + json.dumps(record).encode("ascii") + b"\n"
+
+
+def _article_line(item_id: str, stem: str, record: list[object]) -> bytes:
+    # Keyed by id, then by stem: one id's records come in the stem order merging folds in.
+    return _line(sort_key(item_id) + KEY_END + sort_key(stem), record)
+
+
+def _record(rest: bytes) -> list[Any]:
+    """The JSON record of an article line, after its id (and the stem key that follows)."""
+    return json.loads(rest.split(KEY_END, 1)[1])  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True)
@@ -125,12 +140,15 @@ class ProjectionParts:
         self._list_columns[EDGES].update(edge_lists)
         self._predicates.update(str(e.attributes["iri"]) for e in pg.edges if "iri" in e.attributes)
         nodes = [
-            _line(sort_key(node.id), [stem, node.id, list(node.types), node.attributes, node_lists])
+            _article_line(
+                node.id, stem, [stem, node.id, list(node.types), node.attributes, node_lists]
+            )
             for node in pg.nodes
         ]
         edges = [
-            _line(
-                sort_key(edge.id),
+            _article_line(
+                edge.id,
+                stem,
                 [stem, edge.id, edge.source, edge.target, edge.type, edge.attributes, edge_lists],
             )
             for edge in pg.edges
@@ -171,18 +189,15 @@ class ProjectionParts:
         count = 0
         with by_id.open("rb") as lines:
             for _key, records in grouped(lines):
-                seen = Seen()
-                edge_ends: dict[str, tuple[str, str]] = {}
+                folded = edge_folder(list_columns)
+                first_ends = ("", "")
                 for record in records:
-                    stem, edge_id, source, target, rel_type, attributes, lists = json.loads(record)
-                    seen.attributes[stem] = attributes
-                    seen.types[stem] = (rel_type,)
-                    seen.lists[stem] = frozenset(lists)
-                    edge_ends[stem] = (source, target)
-                # Ends agree wherever ids are content-derived; else the first article's.
-                edge = merged_edge(
-                    edge_id, seen, edge_ends[min(edge_ends)], type_names, list_columns
-                )
+                    stem, edge_id, source, target, rel_type, attributes, lists = _record(record)
+                    folded.add(stem, (rel_type,), attributes, frozenset(lists))
+                    if len(folded.stems) == 1:
+                        # Ends agree wherever ids are content-derived; else the first article's.
+                        first_ends = (source, target)
+                edge = merged_edge(edge_id, folded, first_ends, type_names)
                 tally.add(edge.attributes)
                 count += 1
                 order = KEY_END.join(sort_key(part) for part in edge_order(edge))
@@ -212,13 +227,11 @@ class ProjectionParts:
         with by_id.open("rb") as lines, ends_file.open("rb") as ends, nodes_file.open("wb") as out:
             degrees = _Degrees(ends)
             for key, records in grouped(lines):
-                seen = Seen()
+                folded = node_folder(list_columns)
                 for record in records:
-                    stem, node_id, types, attributes, lists = json.loads(record)
-                    seen.attributes[stem] = attributes
-                    seen.types[stem] = tuple(types)
-                    seen.lists[stem] = frozenset(lists)
-                node = merged_node(node_id, seen, degrees.of(key), list_columns)
+                    stem, node_id, types, attributes, lists = _record(record)
+                    folded.add(stem, tuple(types), attributes, frozenset(lists))
+                node = merged_node(node_id, folded, degrees.of(key))
                 tally.add(node.attributes)
                 count += 1
                 out.write(json.dumps([node.id, node.types, node.attributes]).encode("ascii"))
