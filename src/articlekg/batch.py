@@ -18,7 +18,13 @@ from articlekg.errors import OutputError
 from articlekg.executors import make_executor
 from articlekg.export import EXPORTERS, get_exporter
 from articlekg.interrupts import InterruptGuard
-from articlekg.pipeline import BuildReport, WrittenFiles, collect_inputs
+from articlekg.pipeline import (
+    NAME_SEPARATOR,
+    BuildReport,
+    PackedSummaries,
+    WrittenFiles,
+    collect_inputs,
+)
 from articlekg.read import DEFAULT_MAX_BYTES, check_size
 from articlekg.staging import StagingFolder, check_output_folder
 from articlekg.vocab import DEFAULT_BASE_IRI
@@ -80,8 +86,9 @@ def build(
         ArticleTask(index, str(path), name, base_iri, names, input_format, corpus, vocabularies)
         for index, (path, name) in enumerate(found)
     )
-    summaries: dict[int, ArticleSummary] = {}
-    files: dict[int, tuple[str, ...]] = {}
+    # Per article, what the report needs, packed: the main process keeps it for every one.
+    summaries: dict[int, bytes] = {}
+    files: dict[int, str] = {}
     with InterruptGuard() as guard, StagingFolder(outdir) as staging:
         parts = CorpusParts(staging.parts, graph_formats=corpus_graph_formats(names))
         with make_executor(executor, jobs, scheduler, len(found)) as running:
@@ -90,8 +97,10 @@ def build(
                 for message in outputs.logged:
                     # In a corpus the message alone does not say which article it is about.
                     LOG.warning("%s", f"{outputs.summary.source}: {message}" if corpus else message)
-                summaries[outputs.index] = outputs.summary
-                files[outputs.index] = tuple(relative for relative, _ in outputs.files)
+                summaries[outputs.index] = PackedSummaries.pack(outputs.summary)
+                files[outputs.index] = NAME_SEPARATOR.join(
+                    relative for relative, _ in outputs.files
+                )
                 if progress is not None:
                     progress(outputs.summary, len(summaries), len(found))
         try:
@@ -104,10 +113,11 @@ def build(
         except OSError as error:
             raise OutputError(f"{outdir}: cannot move the outputs in ({error})") from None
     order = sorted(summaries)
-    relatives = [relative for index in order for relative in files.pop(index)]
+    groups = [files.pop(index) for index in order]
+    groups.append(NAME_SEPARATOR.join(corpus_files))
     return BuildReport(
-        articles=[summaries.pop(index) for index in order],
-        written=WrittenFiles(outdir, [*relatives, *corpus_files]),
+        articles=PackedSummaries([summaries.pop(index) for index in order]),
+        written=WrittenFiles(outdir, groups),
         output=outdir,
     )
 
