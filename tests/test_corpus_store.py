@@ -14,9 +14,10 @@ from rdflib import RDFS, Dataset, Graph, Literal, URIRef
 from articlekg import api
 from articlekg.cli import main
 from articlekg.query import _rdflib_result, files_dataset, query_names, resolve_query, settled
+from articlekg.rdf_files import read_rdf
 from articlekg.results import SelectResult
 from articlekg.safety import check_query
-from articlekg.store import ONTOLOGY_GRAPH, ArticleStore, loadable_exports, read_rdf
+from articlekg.store import ONTOLOGY_GRAPH, ArticleStore, loadable_exports
 from conftest import DevCorpus
 
 GRAPH = "https://w3id.org/articlekg/id/graph/"

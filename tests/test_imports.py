@@ -100,6 +100,7 @@ def test_pipeline_stages_do_not_import_exporters_or_stores() -> None:
     later = (
         "articlekg.export",
         "articlekg.store",
+        "articlekg.rdf_files",
         "articlekg.serve",
         "articlekg.push",
         "articlekg.query",

@@ -19,8 +19,9 @@ import pytest
 
 from articlekg.push import push
 from articlekg.query import query_files, query_store
+from articlekg.rdf_files import read_rdf
 from articlekg.resources import queries_dir
-from articlekg.store import ONTOLOGY_GRAPH, ArticleStore, read_rdf
+from articlekg.store import ONTOLOGY_GRAPH, ArticleStore
 from sparql_servers import (
     DATA,
     SEED_EXPORT,

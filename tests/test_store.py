@@ -12,8 +12,9 @@ from rdflib import Dataset, Graph
 from articlekg import store_write
 from articlekg.errors import InputError, QueryTimeout, StoreError
 from articlekg.query import query_store
+from articlekg.rdf_files import ontology_files
 from articlekg.results import AskResult
-from articlekg.store import ONTOLOGY_GRAPH, ArticleStore, loadable_exports, ontology_files
+from articlekg.store import ONTOLOGY_GRAPH, ArticleStore, loadable_exports
 from sparql_servers import DATA, SEED_EXPORT, normal
 
 ALPHA = "https://w3id.org/articlekg/id/graph/alpha"

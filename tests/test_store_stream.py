@@ -10,7 +10,8 @@ import pyoxigraph as ox
 import pytest
 
 from articlekg import store_write
-from articlekg.store import ArticleStore, parse_quads
+from articlekg.rdf_files import parse_quads
+from articlekg.store import ArticleStore
 from articlekg.store_stream import GraphDigest, survey
 
 EX = "https://example.org/"

@@ -29,7 +29,8 @@ import pyoxigraph as ox
 
 from articlekg.errors import ArticleKGError, InputError, RemoteError
 from articlekg.push_guard import Deadline, DeadlineHTTPHandler, DeadlineHTTPSHandler, scrub
-from articlekg.store import ONTOLOGY_GRAPH, read_ontology, read_rdf
+from articlekg.rdf_files import read_ontology, read_rdf
+from articlekg.store import ONTOLOGY_GRAPH
 
 HINTS: dict[int, str] = {
     HTTPStatus.UNAUTHORIZED: "the endpoint wants (other) credentials: --user and --password-env",

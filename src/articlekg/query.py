@@ -23,6 +23,7 @@ import pyoxigraph as ox
 from articlekg.errors import ArticleKGError, QueryError, QueryTimeout
 from articlekg.labels import labels_in_dataset, labels_in_store, result_iris, with_labels
 from articlekg.query_args import closest
+from articlekg.rdf_files import read_ontology, read_rdf
 from articlekg.resources import queries_dir
 from articlekg.results import (
     AskResult,
@@ -36,7 +37,7 @@ from articlekg.results import (
 )
 from articlekg.row_order import ordered_rows, without_final_order_by
 from articlekg.safety import CheckedQuery, check_query
-from articlekg.store import ONTOLOGY_GRAPH, ArticleStore, read_ontology, read_rdf
+from articlekg.store import ONTOLOGY_GRAPH, ArticleStore
 from articlekg.store_write import has_merged_default
 
 if TYPE_CHECKING:

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from articlekg.errors import InputError
+from articlekg.rdf_files import FORMATS
 from articlekg.resources import queries_dir
-from articlekg.store import FORMATS
 
 
 @dataclass(frozen=True)

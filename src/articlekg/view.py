@@ -27,8 +27,8 @@ from articlekg.errors import InputError
 from articlekg.export.projection import Node, PropertyGraph, project
 from articlekg.export.style import STRUCTURAL_TYPES, TYPE_ORDER, colour_for
 from articlekg.export.xmltext import lexical
+from articlekg.rdf_files import read_rdf
 from articlekg.results import from_oxigraph, to_rdflib
-from articlekg.store import read_rdf
 from articlekg.vocab import AKG
 
 _ASSETS = files("articlekg") / "view_assets"
