@@ -11,6 +11,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import operator
+import sys
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
@@ -18,8 +19,11 @@ from typing import BinaryIO
 
 MERGE_FAN_IN = 64
 """Runs merged at once: bounds the files open at a time, whatever the corpus size."""
-SORT_CHUNK_BYTES = 8 * 2**20
-"""Lines an :class:`ExternalSort` holds before it writes them out as one sorted run."""
+SORT_CHUNK_BYTES = 4 * 2**20
+"""Memory an :class:`ExternalSort`'s lines may take before it writes them out as one sorted
+run: their bytes and each line's object and list slot, which for the short lines of node
+ends are most of it."""
+_LINE_OVERHEAD = sys.getsizeof(b"") + 8
 KEY_END = b"\x00"
 """Ends each key in a line: below every byte :func:`sort_key` writes, so a string sorts
 before the strings it is a prefix of, as in Python."""
@@ -80,7 +84,7 @@ def _merge_files(runs: list[Path], target: Path) -> None:
 
 class ExternalSort:
     """Collects lines (each ending in ``\\n``) and writes them to one file in bytewise
-    order, holding at most about :data:`SORT_CHUNK_BYTES` of them at a time."""
+    order, holding lines of at most about :data:`SORT_CHUNK_BYTES` at a time."""
 
     def __init__(self, scratch: Path, name: str) -> None:
         self._scratch = scratch
@@ -91,7 +95,7 @@ class ExternalSort:
 
     def add(self, line: bytes) -> None:
         self._chunk.append(line)
-        self._chunk_bytes += len(line)
+        self._chunk_bytes += len(line) + _LINE_OVERHEAD
         if self._chunk_bytes >= SORT_CHUNK_BYTES:
             self._flush()
 
