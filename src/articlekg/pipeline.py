@@ -10,10 +10,11 @@ from __future__ import annotations
 import bisect
 import itertools
 import pickle
+from abc import abstractmethod
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING, TypeVar, overload
 
 from articlekg.assemble import assemble, graph_name
 from articlekg.document import Document
@@ -45,8 +46,31 @@ class BuiltArticle:
 NAME_SEPARATOR = "\0"
 """Between the names of one group in :class:`WrittenFiles`: no file name holds it."""
 
+T = TypeVar("T")
 
-class WrittenFiles(Sequence[Path]):
+
+class MadeOnRequest(Sequence[T]):
+    """A sequence whose items are kept compact and made only when asked for."""
+
+    @abstractmethod
+    def _item(self, index: int) -> T:
+        """The item at ``index``, which is in range and not negative."""
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[T]: ...
+
+    def __getitem__(self, index: int | slice) -> T | list[T]:
+        if isinstance(index, slice):
+            return [self._item(i) for i in range(*index.indices(len(self)))]
+        if not -len(self) <= index < len(self):
+            raise IndexError(f"{type(self).__name__} index out of range")
+        return self._item(index % len(self))
+
+
+class WrittenFiles(MadeOnRequest[Path]):
     """The paths of a build's files, made when asked for from the output folder and the
     names inside it.
 
@@ -66,18 +90,7 @@ class WrittenFiles(Sequence[Path]):
     def __len__(self) -> int:
         return self._ends[-1] if self._ends else 0
 
-    @overload
-    def __getitem__(self, index: int) -> Path: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[Path]: ...
-
-    def __getitem__(self, index: int | slice) -> Path | list[Path]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        if not -len(self) <= index < len(self):
-            raise IndexError("WrittenFiles index out of range")
-        index %= len(self)
+    def _item(self, index: int) -> Path:
         group = bisect.bisect_right(self._ends, index)
         start = self._ends[group - 1] if group else 0
         return self.folder / self._groups[group].split(NAME_SEPARATOR)[index - start]
@@ -91,7 +104,7 @@ class WrittenFiles(Sequence[Path]):
         return f"WrittenFiles({str(self.folder)!r}, {len(self)} files)"
 
 
-class PackedSummaries(Sequence["ArticleSummary"]):
+class PackedSummaries(MadeOnRequest["ArticleSummary"]):
     """Article summaries kept pickled and unpacked when asked for: about 400 bytes an
     article in the main process of a corpus build, against some 2 KB as objects."""
 
@@ -105,19 +118,8 @@ class PackedSummaries(Sequence["ArticleSummary"]):
     def __len__(self) -> int:
         return len(self._packed)
 
-    @overload
-    def __getitem__(self, index: int) -> ArticleSummary: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[ArticleSummary]: ...
-
-    def __getitem__(self, index: int | slice) -> ArticleSummary | list[ArticleSummary]:
-        if isinstance(index, slice):
-            return [pickle.loads(packed) for packed in self._packed[index]]
+    def _item(self, index: int) -> ArticleSummary:
         return pickle.loads(self._packed[index])  # type: ignore[no-any-return]
-
-    def __iter__(self) -> Iterator[ArticleSummary]:
-        return (pickle.loads(packed) for packed in self._packed)
 
     def __repr__(self) -> str:
         return f"PackedSummaries({len(self)} articles)"
