@@ -76,8 +76,8 @@ class WrittenFiles(MadeOnRequest[Path]):
 
     ``groups`` hold the names, several to a string joined by :data:`NAME_SEPARATOR` (a
     corpus build keeps one string an article). A corpus build writes about ten files an
-    article; held as ``Path`` objects, the paths of 10,000 articles take about 30 MB of the
-    main process, and as one string a name about 9 MB.
+    article: as ``Path`` objects, the paths of 10,000 articles take about 30 MB of the main
+    process; as a string a name, about 9 MB; as a string an article, about 3 MB.
     """
 
     def __init__(self, folder: Path, groups: Sequence[str] = ()) -> None:
@@ -105,8 +105,8 @@ class WrittenFiles(MadeOnRequest[Path]):
 
 
 class PackedSummaries(MadeOnRequest["ArticleSummary"]):
-    """Article summaries kept pickled and unpacked when asked for: about 400 bytes an
-    article in the main process of a corpus build, against some 2 KB as objects."""
+    """Article summaries kept pickled and unpacked when asked for: about 0.5 KB an
+    article in the main process of a corpus build, against about 2 KB as objects."""
 
     def __init__(self, packed: Sequence[bytes] = ()) -> None:
         self._packed = list(packed)
